@@ -1,0 +1,16 @@
+//===- ContractionOps.h - Contraction ds ops ----------------------------------*- C++ -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DS_DIALECTS_DS_CONTRACTIONOPS_H
+#define DS_DIALECTS_DS_CONTRACTIONOPS_H
+
+#include "dialects/ds/DSDialect.h"
+#include "dialects/ds/ShapeInference.h"
+
+#define GET_OP_CLASSES
+#include "dialects/ds/ContractionOps.h.inc"
+
+#endif // DS_DIALECTS_DS_CONTRACTIONOPS_H

@@ -1,0 +1,16 @@
+//===- ElementwiseOps.h - Elementwise ds ops --------------------*- C++ -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DS_DIALECTS_DS_ELEMENTWISEOPS_H
+#define DS_DIALECTS_DS_ELEMENTWISEOPS_H
+
+#include "dialects/ds/DSDialect.h"
+#include "dialects/ds/ShapeInference.h"
+
+#define GET_OP_CLASSES
+#include "dialects/ds/ElementwiseOps.h.inc"
+
+#endif // DS_DIALECTS_DS_ELEMENTWISEOPS_H

@@ -1,0 +1,16 @@
+//===- ReductionOps.h - Reduction ds ops ----------------------------------*- C++ -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DS_DIALECTS_DS_REDUCTIONOPS_H
+#define DS_DIALECTS_DS_REDUCTIONOPS_H
+
+#include "dialects/ds/DSDialect.h"
+#include "dialects/ds/ShapeInference.h"
+
+#define GET_OP_CLASSES
+#include "dialects/ds/ReductionOps.h.inc"
+
+#endif // DS_DIALECTS_DS_REDUCTIONOPS_H

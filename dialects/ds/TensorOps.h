@@ -1,0 +1,16 @@
+//===- TensorOps.h - Tensor ds ops ----------------------------------*- C++ -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DS_DIALECTS_DS_TENSOROPS_H
+#define DS_DIALECTS_DS_TENSOROPS_H
+
+#include "dialects/ds/DSDialect.h"
+#include "dialects/ds/ShapeInference.h"
+
+#define GET_OP_CLASSES
+#include "dialects/ds/TensorOps.h.inc"
+
+#endif // DS_DIALECTS_DS_TENSOROPS_H
