@@ -17,6 +17,8 @@ config.substitutions.append(("%ds_lib", config.ds_lib_dir))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
+# FileCheck, not, count: from the LLVM installation.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.ds_tools_dir, config.llvm_tools_dir]
 tools = [
