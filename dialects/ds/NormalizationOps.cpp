@@ -115,9 +115,10 @@ static LogicalResult verifyAxisInRange(Operation *op, int64_t axis,
 // BatchNormalization
 //===----------------------------------------------------------------------===//
 
-LogicalResult BatchNormalizationOp::inferReturnTypes(
-    MLIRContext *, OptLoc location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+BatchNormalizationOp::inferReturnTypes(MLIRContext *, OptLoc location,
+                                       Adaptor adaptor,
+                                       SmallVectorImpl<Type> &inferred) {
   inferred.push_back(adaptor.getX().getType());
   if (!adaptor.getTrainingMode())
     return success();
@@ -126,8 +127,9 @@ LogicalResult BatchNormalizationOp::inferReturnTypes(
     int64_t size = channels;
     if (auto type = dyn_cast<RankedTensorType>(stat.getType())) {
       if (type.getRank() != 1 || !compatibleSizes(type.getDimSize(0), size))
-        return emitOptionalError(location, "running statistics must be 1-D "
-                                           "of size C = ",
+        return emitOptionalError(location,
+                                 "running statistics must be 1-D "
+                                 "of size C = ",
                                  channels, ", got ", type);
       size = refineSize(size, type.getDimSize(0));
     }
@@ -141,17 +143,16 @@ LogicalResult BatchNormalizationOp::verify() {
   if (failed(verifyMinRank(*this, getX(), 2)))
     return failure();
   int64_t channels = getChannels(getX());
-  for (auto [value, name] :
-       llvm::zip_equal(ArrayRef<Value>{getScale(), getBias(), getMean(),
-                                       getVar()},
-                       ArrayRef<StringRef>{"scale", "bias", "mean", "var"}))
+  for (auto [value, name] : llvm::zip_equal(
+           ArrayRef<Value>{getScale(), getBias(), getMean(), getVar()},
+           ArrayRef<StringRef>{"scale", "bias", "mean", "var"}))
     if (failed(verifyPerChannel(*this, value, name, channels)))
       return failure();
   // ONNX types scale and bias alike (T1), and mean and var alike (T2).
   if (failed(verifySameElementType(*this, getScale(), {getBias()}, {"bias"},
                                    "scale")) ||
-      failed(verifySameElementType(*this, getMean(), {getVar()}, {"var"},
-                                   "mean")))
+      failed(
+          verifySameElementType(*this, getMean(), {getVar()}, {"var"}, "mean")))
     return failure();
   size_t numStats = getRunningStats().size();
   if (getTrainingMode() && numStats != 2)
@@ -169,9 +170,10 @@ LogicalResult BatchNormalizationOp::verify() {
 // LayerNormalization
 //===----------------------------------------------------------------------===//
 
-LogicalResult LayerNormalizationOp::inferReturnTypes(
-    MLIRContext *context, OptLoc location, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+LayerNormalizationOp::inferReturnTypes(MLIRContext *context, OptLoc location,
+                                       Adaptor adaptor,
+                                       SmallVectorImpl<Type> &inferred) {
   Type x = adaptor.getX().getType();
   inferred.push_back(x);
   // The optional results present, as the result segments record them.
@@ -241,8 +243,8 @@ LogicalResult LayerNormalizationOp::verify() {
   ArrayRef<int64_t> normalized = x.getShape().drop_front(axis);
   if (failed(verifyBroadcastsTo(*this, getScale(), "scale", normalized)))
     return failure();
-  if (getBias() && failed(verifyBroadcastsTo(*this, getBias(), "bias",
-                                             normalized)))
+  if (getBias() &&
+      failed(verifyBroadcastsTo(*this, getBias(), "bias", normalized)))
     return failure();
   return success();
 }
@@ -251,8 +253,9 @@ LogicalResult LayerNormalizationOp::verify() {
 // GroupNormalization, InstanceNormalization
 //===----------------------------------------------------------------------===//
 
-LogicalResult GroupNormalizationOp::inferReturnTypes(
-    MLIRContext *, OptLoc, Adaptor adaptor, SmallVectorImpl<Type> &inferred) {
+LogicalResult
+GroupNormalizationOp::inferReturnTypes(MLIRContext *, OptLoc, Adaptor adaptor,
+                                       SmallVectorImpl<Type> &inferred) {
   inferred.push_back(adaptor.getX().getType());
   return success();
 }

@@ -1,4 +1,4 @@
-//===- NormalizationOps.td - Normalization ds ops ------------*- tablegen -*-===//
+//===- NormalizationOps.td - Normalization ds ops ----------*- tablegen -*-===//
 //
 // Part of ds. Batch, layer, group, instance and Lp normalization, and the
 // softmax family over one axis.
@@ -56,7 +56,7 @@ def DS_BatchNormalizationOp : DS_ComputeOp<"batch_normalization",
                             DS_FloatTensor:$var),
                        DS_NormEpsilonArg,
                        (ins DefaultValuedAttr<F32Attr, "0.9">:$momentum,
-                            DefaultValuedAttr<BoolAttr, "false">:$training_mode),
+                        DefaultValuedAttr<BoolAttr, "false">:$training_mode),
                        DS_PrecisionArg);
   let results = (outs DS_FloatTensor:$y,
                       Variadic<DS_FloatTensor>:$running_stats);
