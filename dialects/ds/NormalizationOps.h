@@ -1,4 +1,4 @@
-//===- NormalizationOps.h - Normalization ds ops ----------------------------------*- C++ -*-===//
+//===- NormalizationOps.h - Normalization ds ops ----------------*- C++ -*-===//
 //
 // Part of ds.
 //

@@ -1,4 +1,4 @@
-//===- ReductionOps.h - Reduction ds ops ----------------------------------*- C++ -*-===//
+//===- ReductionOps.h - Reduction ds ops ------------------------*- C++ -*-===//
 //
 // Part of ds.
 //
