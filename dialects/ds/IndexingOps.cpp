@@ -353,7 +353,8 @@ LogicalResult ScatterElementsOp::verify() {
            << indices << ", got " << updates;
   if (!data)
     return success();
-  for (auto [name, type] : {std::pair{"indices", indices}, {"updates", updates}})
+  for (auto [name, type] :
+       {std::pair{"indices", indices}, {"updates", updates}})
     if (type && type.getRank() != data.getRank())
       return emitOpError("operand ")
              << name << " must have the rank of data (" << data.getRank()

@@ -1,4 +1,4 @@
-//===- IndexingOps.td - Indexing ds ops ---------------------*- tablegen -*-===//
+//===- IndexingOps.td - Indexing ds ops --------------------*- tablegen -*-===//
 //
 // Part of ds. Gathers and scatters by index tensors, and Resize.
 //
@@ -127,7 +127,7 @@ defvar DS_InferDataType = DS_InferTypesWith<[{
 
 def DS_ScatterNDOp : DS_Op<"scatter_nd", [Pure, DS_InferDataType,
     AllElementTypesMatch<["data", "updates", "output"]>]> {
-  let summary = "Writes slices of `updates` into a copy of `data` by index tuples";
+  let summary = "Writes slices of `updates` into `data` at index tuples";
   let description = [{
     ONNX ScatterND (opset 18 form). The last dimension of `indices` (of size
     `k <= rank(data)`) holds index tuples into the leading `k` dimensions of
