@@ -1,4 +1,4 @@
-//===- ControlFlowOps.h - ControlFlow ds ops ----------------------------------*- C++ -*-===//
+//===- ControlFlowOps.h - Control-flow ds ops -------------------*- C++ -*-===//
 //
 // Part of ds.
 //
@@ -9,6 +9,7 @@
 
 #include "dialects/ds/DSDialect.h"
 #include "dialects/ds/ShapeInference.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
 
 #define GET_OP_CLASSES
 #include "dialects/ds/ControlFlowOps.h.inc"

@@ -1,4 +1,4 @@
-//===- IndexingOps.h - Indexing ds ops ----------------------------------*- C++ -*-===//
+//===- IndexingOps.h - Indexing ds ops ------------------------*- C++ -*-===//
 //
 // Part of ds.
 //
