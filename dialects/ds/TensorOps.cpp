@@ -1,4 +1,4 @@
-//===- TensorOps.cpp - Tensor ds ops --------------------------------*- C++ -*-===//
+//===- TensorOps.cpp - Tensor ds ops ----------------------------*- C++ -*-===//
 //
 // Part of ds. Result-type inference, verifiers, folders and canonicalizations
 // of the data-movement family. Shape operands are read with getConstantInts:
@@ -350,7 +350,8 @@ static std::pair<int64_t, int64_t> shapeRange(ShapeOp::Adaptor adaptor,
     return std::clamp<int64_t>(bound < 0 ? bound + rank : bound, 0, rank);
   };
   // I64Attr getters return uint64_t; the values are signed.
-  int64_t start = clampBound(static_cast<int64_t>(adaptor.getStart().value_or(0)));
+  int64_t start =
+      clampBound(static_cast<int64_t>(adaptor.getStart().value_or(0)));
   int64_t end = clampBound(
       adaptor.getEnd() ? static_cast<int64_t>(*adaptor.getEnd()) : rank);
   return {start, std::max(start, end)};
@@ -394,6 +395,40 @@ OpFoldResult SizeOp::fold(FoldAdaptor) {
 //===----------------------------------------------------------------------===//
 // ReshapeOp
 //===----------------------------------------------------------------------===//
+
+/// Sets the size `out[inferred]` that a -1 in `values` stands for, when the
+/// other sizes determine it. Sizes copied from the input (`copied`) are equal
+/// on both sides and cancel out, even when they are dynamic.
+static LogicalResult inferReshapeSize(OptLoc loc, ArrayRef<int64_t> in,
+                                      ArrayRef<int64_t> values,
+                                      const llvm::SmallBitVector &copied,
+                                      size_t inferred,
+                                      SmallVectorImpl<int64_t> &out) {
+  int64_t inCount = 1, outCount = 1;
+  for (auto [i, size] : llvm::enumerate(in)) {
+    if (i < copied.size() && copied.test(i))
+      continue;
+    if (ShapedType::isDynamic(size))
+      return success();
+    inCount *= size;
+  }
+  for (auto [i, size] : llvm::enumerate(out)) {
+    if (i == inferred || copied.test(i))
+      continue;
+    if (ShapedType::isDynamic(size))
+      return success();
+    outCount *= size;
+  }
+  if (outCount == 0)
+    return success();
+  if (inCount % outCount != 0)
+    return emitOptionalError(
+        loc, "cannot infer the -1 size of shape [", values, "]: ", inCount,
+        " input elements (not counting copied sizes) are not a multiple of ",
+        outCount);
+  out[inferred] = inCount / outCount;
+  return success();
+}
 
 LogicalResult
 ReshapeOp::inferReturnTypes(MLIRContext *, OptLoc location, Adaptor adaptor,
@@ -439,31 +474,9 @@ ReshapeOp::inferReturnTypes(MLIRContext *, OptLoc location, Adaptor adaptor,
     return emitOptionalError(location,
                              "shape may not contain both 0 and -1 when "
                              "allowzero is set");
-  if (inferred && in) {
-    // Copied sizes are equal on both sides and cancel, even when dynamic.
-    int64_t inCount = 1, outCount = 1;
-    bool known = true;
-    for (auto [i, size] : llvm::enumerate(*in)) {
-      if (i < copied.size() && copied.test(i))
-        continue;
-      known &= !ShapedType::isDynamic(size);
-      inCount *= known ? size : 1;
-    }
-    for (auto [i, size] : llvm::enumerate(out)) {
-      if (i == *inferred || copied.test(i))
-        continue;
-      known &= !ShapedType::isDynamic(size);
-      outCount *= known ? size : 1;
-    }
-    if (known && outCount != 0) {
-      if (inCount % outCount != 0)
-        return emitOptionalError(
-            location, "cannot infer the -1 size of shape [", values, "]: ",
-            inCount, " input elements (not counting copied sizes) are not a "
-            "multiple of ", outCount);
-      out[*inferred] = inCount / outCount;
-    }
-  }
+  if (inferred && in &&
+      failed(inferReshapeSize(location, *in, values, copied, *inferred, out)))
+    return failure();
   inferredReturnTypes.push_back(RankedTensorType::get(out, elementType));
   return success();
 }
@@ -480,9 +493,11 @@ LogicalResult ReshapeOp::verify() {
 }
 
 OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
-  // Same type, with at most one unknown size: the element count fixes it.
+  // Same type, with at most one unknown size: the element count fixes it
+  // (unless a static size is 0).
   if (auto type = dyn_cast<RankedTensorType>(getType());
-      type && getData().getType() == type && type.getNumDynamicDims() <= 1)
+      type && getData().getType() == type && type.getNumDynamicDims() <= 1 &&
+      !llvm::is_contained(type.getShape(), 0))
     return getData();
   auto dense = dyn_cast_or_null<DenseElementsAttr>(adaptor.getData());
   if (RankedTensorType type = foldableType(getType()); dense && type)
@@ -500,7 +515,8 @@ struct ReshapeOfReshape : OpRewritePattern<ReshapeOp> {
     if (!inner)
       return failure();
     if (!op.getAllowzero()) {
-      std::optional<SmallVector<int64_t>> shape = getConstantInts(op.getShape());
+      std::optional<SmallVector<int64_t>> shape =
+          getConstantInts(op.getShape());
       if (!shape || llvm::is_contained(*shape, 0))
         return failure();
     }
@@ -520,11 +536,12 @@ void ReshapeOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 // FlattenOp, SqueezeOp, UnsqueezeOp
 //===----------------------------------------------------------------------===//
 
-/// Folds of the ops that only change the shape: their input when the type
-/// does not change, and a reshaped constant.
+/// Folds of the ops that only change the shape: their input when `identity`
+/// (the op keeps the shape) and the type is unchanged, and a reshaped
+/// constant.
 static OpFoldResult foldShapeChange(Value input, Attribute constant,
-                                    Type resultType) {
-  if (input.getType() == resultType)
+                                    Type resultType, bool identity) {
+  if (identity && input.getType() == resultType)
     return input;
   auto dense = dyn_cast_or_null<DenseElementsAttr>(constant);
   if (RankedTensorType type = foldableType(resultType); dense && type)
@@ -558,7 +575,13 @@ FlattenOp::inferReturnTypes(MLIRContext *, OptLoc location, Adaptor adaptor,
 }
 
 OpFoldResult FlattenOp::fold(FoldAdaptor adaptor) {
-  return foldShapeChange(getInput(), adaptor.getInput(), getType());
+  // A 2-D input flattened at 1 keeps its shape; so does any static input
+  // whose result type is its own.
+  auto type = dyn_cast<RankedTensorType>(getInput().getType());
+  auto axis = static_cast<int64_t>(getAxis());
+  bool identity = type && (type.hasStaticShape() ||
+                           (type.getRank() == 2 && (axis == 1 || axis == -1)));
+  return foldShapeChange(getInput(), adaptor.getInput(), getType(), identity);
 }
 
 LogicalResult
@@ -603,7 +626,9 @@ SqueezeOp::inferReturnTypes(MLIRContext *, OptLoc location, Adaptor adaptor,
 }
 
 OpFoldResult SqueezeOp::fold(FoldAdaptor adaptor) {
-  return foldShapeChange(getInput(), adaptor.getInput(), getType());
+  // A ranked result of the input's rank removed nothing.
+  return foldShapeChange(getInput(), adaptor.getInput(), getType(),
+                         isa<RankedTensorType>(getType()));
 }
 
 LogicalResult
@@ -635,7 +660,8 @@ UnsqueezeOp::inferReturnTypes(MLIRContext *, OptLoc location, Adaptor adaptor,
 }
 
 OpFoldResult UnsqueezeOp::fold(FoldAdaptor adaptor) {
-  return foldShapeChange(getInput(), adaptor.getInput(), getType());
+  return foldShapeChange(getInput(), adaptor.getInput(), getType(),
+                         getAxes().empty());
 }
 
 //===----------------------------------------------------------------------===//
@@ -1169,7 +1195,8 @@ ExpandOp::inferReturnTypes(MLIRContext *, OptLoc location, Adaptor adaptor,
     return emitOptionalError(location, "shape must not be negative, got [",
                              *list->values, "]");
   if (!shape || !list->length) {
-    inferredReturnTypes.push_back(UnrankedTensorType::get(getElementType(type)));
+    inferredReturnTypes.push_back(
+        UnrankedTensorType::get(getElementType(type)));
     return success();
   }
   if (list->values) {
@@ -1222,7 +1249,8 @@ TileOp::inferReturnTypes(MLIRContext *, OptLoc location, Adaptor adaptor,
     }
     return success();
   }
-  if (repeats->length && *repeats->length != static_cast<int64_t>(shape->size()))
+  if (repeats->length &&
+      *repeats->length != static_cast<int64_t>(shape->size()))
     return emitOptionalError(location, "repeats has ", *repeats->length,
                              " entries for an input of rank ", shape->size());
   SmallVector<int64_t> result(*shape);
