@@ -33,8 +33,7 @@ public:
   explicit Reporter(Operation *op) : op(op) {}
   explicit Reporter(OptLoc loc) : loc(loc) {}
 
-  template <typename... Args>
-  LogicalResult operator()(Args &&...args) const {
+  template <typename... Args> LogicalResult operator()(Args &&...args) const {
     if (op)
       return op->emitOpError().append(std::forward<Args>(args)...);
     return emitOptionalError(loc, std::forward<Args>(args)...);
@@ -116,8 +115,7 @@ getMatrixSizes(const Reporter &report, Value value, StringRef name,
   if (!type)
     return std::pair{kDynamic, kDynamic};
   if (type.getRank() != 2)
-    return report("operand ", name, " must have rank 2, got ",
-                  type.getRank());
+    return report("operand ", name, " must have rank 2, got ", type.getRank());
   int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
   return transposed ? std::pair{cols, rows} : std::pair{rows, cols};
 }
@@ -145,8 +143,8 @@ static LogicalResult inferGemm(const Reporter &report, GemmOp::Adaptor adaptor,
       if (cType.getRank() > 2)
         return report("operand C must have rank at most 2, got ",
                       cType.getRank());
-      for (auto [size, out] : llvm::zip(llvm::reverse(cType.getShape()),
-                                        llvm::reverse(shape))) {
+      for (auto [size, out] :
+           llvm::zip(llvm::reverse(cType.getShape()), llvm::reverse(shape))) {
         if (size == 1 || ShapedType::isDynamic(size))
           continue;
         if (!compatibleSizes(size, out))
