@@ -1,4 +1,4 @@
-//===- ContractionOps.h - Contraction ds ops ----------------------------------*- C++ -*-===//
+//===- ContractionOps.h - Contraction ds ops --------------------*- C++ -*-===//
 //
 // Part of ds.
 //

@@ -1,4 +1,4 @@
-//===- ConvOps.h - Conv ds ops ----------------------------------*- C++ -*-===//
+//===- ConvOps.h - Convolution and pooling ds ops ---------------*- C++ -*-===//
 //
 // Part of ds.
 //
