@@ -10,4 +10,5 @@ build="${DS_BUILD_DIR:-$root/build}"
 bash "$root/scripts/setup.sh" >&2
 bash "$root/scripts/build.sh" ds-opt >&2
 "$build/bin/ds-opt" "$root/examples/mlp.mlir" \
-  --pass-pipeline='builtin.module(func.func(ds-infer-shapes,canonicalize))'
+  --pass-pipeline='builtin.module(func.func(ds-infer-shapes,canonicalize))' \
+  --mlir-elide-resource-strings-if-larger=64

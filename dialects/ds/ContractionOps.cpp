@@ -25,31 +25,11 @@ void DSDialect::registerContractionOps() {
       >();
 }
 
-namespace {
-/// Reports a violated constraint: as an op error from a verifier, or at the
-/// optional location of result-type inference (nowhere without one).
-class Reporter {
-public:
-  explicit Reporter(Operation *op) : op(op) {}
-  explicit Reporter(OptLoc loc) : loc(loc) {}
-
-  template <typename... Args> LogicalResult operator()(Args &&...args) const {
-    if (op)
-      return op->emitOpError().append(std::forward<Args>(args)...);
-    return emitOptionalError(loc, std::forward<Args>(args)...);
-  }
-
-private:
-  Operation *op = nullptr;
-  OptLoc loc;
-};
-} // namespace
-
 //===----------------------------------------------------------------------===//
 // MatMul
 //===----------------------------------------------------------------------===//
 
-static LogicalResult inferMatMul(const Reporter &report,
+static LogicalResult inferMatMul(ErrorSink report,
                                  MatMulOp::Adaptor adaptor,
                                  SmallVectorImpl<Type> &results) {
   Type aType = adaptor.getA().getType(), bType = adaptor.getB().getType();
@@ -57,7 +37,7 @@ static LogicalResult inferMatMul(const Reporter &report,
   for (auto [name, type] : {std::pair{"A", aType}, std::pair{"B", bType}})
     if (auto ranked = dyn_cast<RankedTensorType>(type);
         ranked && ranked.getRank() == 0)
-      return report("operand ", name, " must have rank at least 1, got 0");
+      return emitOptionalError(report, "operand ", name, " must have rank at least 1, got 0");
   auto a = dyn_cast<RankedTensorType>(aType);
   auto b = dyn_cast<RankedTensorType>(bType);
   if (!a || !b) {
@@ -75,13 +55,13 @@ static LogicalResult inferMatMul(const Reporter &report,
 
   int64_t aK = aShape.back(), bK = bShape[bShape.size() - 2];
   if (!compatibleSizes(aK, bK))
-    return report("contracted dimensions differ: ", aK, " in operand A ", a,
+    return emitOptionalError(report, "contracted dimensions differ: ", aK, " in operand A ", a,
                   " vs ", bK, " in operand B ", b);
   FailureOr<SmallVector<int64_t>> shape =
       broadcastShapes(std::nullopt, ArrayRef(aShape).drop_back(2),
                       ArrayRef(bShape).drop_back(2));
   if (failed(shape))
-    return report("batch dimensions of operand A ", a, " and operand B ", b,
+    return emitOptionalError(report, "batch dimensions of operand A ", a, " and operand B ", b,
                   " are not broadcastable");
   if (!aIsVector)
     shape->push_back(aShape[aShape.size() - 2]);
@@ -93,13 +73,13 @@ static LogicalResult inferMatMul(const Reporter &report,
 
 LogicalResult MatMulOp::verify() {
   SmallVector<Type, 1> results;
-  return inferMatMul(Reporter(getOperation()), Adaptor(*this), results);
+  return inferMatMul(ErrorSink(getOperation()), Adaptor(*this), results);
 }
 
-LogicalResult MatMulOp::inferReturnTypes(MLIRContext *, OptLoc location,
+LogicalResult MatMulOp::inferReturnTypes(MLIRContext *, ErrorSink location,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &results) {
-  return inferMatMul(Reporter(location), adaptor, results);
+  return inferMatMul(ErrorSink(location), adaptor, results);
 }
 
 //===----------------------------------------------------------------------===//
@@ -109,18 +89,18 @@ LogicalResult MatMulOp::inferReturnTypes(MLIRContext *, OptLoc location,
 /// The sizes (rows, columns) of `value`, a matrix optionally transposed;
 /// dynamic if unranked. Fails unless the rank is 2.
 static FailureOr<std::pair<int64_t, int64_t>>
-getMatrixSizes(const Reporter &report, Value value, StringRef name,
+getMatrixSizes(ErrorSink report, Value value, StringRef name,
                bool transposed) {
   auto type = dyn_cast<RankedTensorType>(value.getType());
   if (!type)
     return std::pair{kDynamic, kDynamic};
   if (type.getRank() != 2)
-    return report("operand ", name, " must have rank 2, got ", type.getRank());
+    return emitOptionalError(report, "operand ", name, " must have rank 2, got ", type.getRank());
   int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
   return transposed ? std::pair{cols, rows} : std::pair{rows, cols};
 }
 
-static LogicalResult inferGemm(const Reporter &report, GemmOp::Adaptor adaptor,
+static LogicalResult inferGemm(ErrorSink report, GemmOp::Adaptor adaptor,
                                SmallVectorImpl<Type> &results) {
   FailureOr<std::pair<int64_t, int64_t>> a =
       getMatrixSizes(report, adaptor.getA(), "A", adaptor.getTransA());
@@ -133,7 +113,7 @@ static LogicalResult inferGemm(const Reporter &report, GemmOp::Adaptor adaptor,
   auto [m, aK] = *a;
   auto [bK, n] = *b;
   if (!compatibleSizes(aK, bK))
-    return report("contracted dimensions differ: A' is ", m, "x", aK,
+    return emitOptionalError(report, "contracted dimensions differ: A' is ", m, "x", aK,
                   " but B' is ", bK, "x", n);
 
   // C broadcasts to (M, N) one way: its sizes refine the result's.
@@ -141,14 +121,14 @@ static LogicalResult inferGemm(const Reporter &report, GemmOp::Adaptor adaptor,
   if (Value c = adaptor.getC()) {
     if (auto cType = dyn_cast<RankedTensorType>(c.getType())) {
       if (cType.getRank() > 2)
-        return report("operand C must have rank at most 2, got ",
+        return emitOptionalError(report, "operand C must have rank at most 2, got ",
                       cType.getRank());
       for (auto [size, out] :
            llvm::zip(llvm::reverse(cType.getShape()), llvm::reverse(shape))) {
         if (size == 1 || ShapedType::isDynamic(size))
           continue;
         if (!compatibleSizes(size, out))
-          return report("operand C ", cType,
+          return emitOptionalError(report, "operand C ", cType,
                         " is not unidirectionally broadcastable to the "
                         "result's ",
                         shape[0], "x", shape[1]);
@@ -163,13 +143,13 @@ static LogicalResult inferGemm(const Reporter &report, GemmOp::Adaptor adaptor,
 
 LogicalResult GemmOp::verify() {
   SmallVector<Type, 1> results;
-  return inferGemm(Reporter(getOperation()), Adaptor(*this), results);
+  return inferGemm(ErrorSink(getOperation()), Adaptor(*this), results);
 }
 
-LogicalResult GemmOp::inferReturnTypes(MLIRContext *, OptLoc location,
+LogicalResult GemmOp::inferReturnTypes(MLIRContext *, ErrorSink location,
                                        Adaptor adaptor,
                                        SmallVectorImpl<Type> &results) {
-  return inferGemm(Reporter(location), adaptor, results);
+  return inferGemm(ErrorSink(location), adaptor, results);
 }
 
 namespace {

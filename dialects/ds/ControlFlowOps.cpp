@@ -70,7 +70,7 @@ static Type joinTypes(Type a, Type b) {
 
 /// The ds.yield ending the single block of `region`, or a diagnostic naming
 /// `what` (the region) when there is none.
-static FailureOr<YieldOp> getYield(OptLoc loc, Region &region,
+static FailureOr<YieldOp> getYield(ErrorSink loc, Region &region,
                                    StringRef what) {
   if (!region.empty() && !region.front().empty())
     if (auto yield = dyn_cast<YieldOp>(region.front().back()))
@@ -189,7 +189,7 @@ LogicalResult IfOp::verify() {
   return success();
 }
 
-LogicalResult IfOp::inferReturnTypes(MLIRContext *, OptLoc location,
+LogicalResult IfOp::inferReturnTypes(MLIRContext *, ErrorSink location,
                                      Adaptor adaptor,
                                      SmallVectorImpl<Type> &results) {
   FailureOr<YieldOp> thenYield =
@@ -347,7 +347,7 @@ LogicalResult LoopOp::verify() {
   return success();
 }
 
-LogicalResult LoopOp::inferReturnTypes(MLIRContext *, OptLoc location,
+LogicalResult LoopOp::inferReturnTypes(MLIRContext *, ErrorSink location,
                                        Adaptor adaptor,
                                        SmallVectorImpl<Type> &results) {
   FailureOr<YieldOp> yield = getYield(location, adaptor.getBody(), "body");

@@ -30,26 +30,6 @@ void DSDialect::registerConvOps() {
       >();
 }
 
-namespace {
-/// Reports a violated constraint: as an op error from a verifier, or at the
-/// optional location of result-type inference (nowhere without one).
-class Reporter {
-public:
-  explicit Reporter(Operation *op) : op(op) {}
-  explicit Reporter(OptLoc loc) : loc(loc) {}
-
-  template <typename... Args> LogicalResult operator()(Args &&...args) const {
-    if (op)
-      return op->emitOpError().append(std::forward<Args>(args)...);
-    return emitOptionalError(loc, std::forward<Args>(args)...);
-  }
-
-private:
-  Operation *op = nullptr;
-  OptLoc loc;
-};
-} // namespace
-
 //===----------------------------------------------------------------------===//
 // Window attributes and output sizes
 //===----------------------------------------------------------------------===//
@@ -102,7 +82,7 @@ static std::optional<AutoPad> parseAutoPad(StringRef value) {
 
 /// Reads the list attribute `name` of `perDim` values per spatial dimension,
 /// each at least `min`, into `out`; `fill` everywhere if it is absent.
-static LogicalResult readList(const Reporter &report, StringRef name,
+static LogicalResult readList(ErrorSink report, StringRef name,
                               std::optional<ArrayRef<int64_t>> list, size_t n,
                               size_t perDim, int64_t min, int64_t fill,
                               SmallVectorImpl<int64_t> &out) {
@@ -111,26 +91,26 @@ static LogicalResult readList(const Reporter &report, StringRef name,
     return success();
   }
   if (list->size() != n * perDim)
-    return report(name, " must have ", n * perDim, " values for ", n,
+    return emitOptionalError(report, name, " must have ", n * perDim, " values for ", n,
                   " spatial dimensions, got ", list->size());
   for (int64_t value : *list)
     if (value < min)
-      return report(name, " must be ", min > 0 ? "positive" : "non-negative",
+      return emitOptionalError(report, name, " must be ", min > 0 ? "positive" : "non-negative",
                     ", got ", value);
   out.assign(list->begin(), list->end());
   return success();
 }
 
-static FailureOr<Window> verifyWindow(const Reporter &report,
+static FailureOr<Window> verifyWindow(ErrorSink report,
                                       const WindowAttrs &attrs, size_t n) {
   Window window;
   std::optional<AutoPad> autoPad = parseAutoPad(attrs.autoPad);
   if (!autoPad)
-    return report("auto_pad must be NOTSET, SAME_UPPER, SAME_LOWER or VALID, "
+    return emitOptionalError(report, "auto_pad must be NOTSET, SAME_UPPER, SAME_LOWER or VALID, "
                   "got \"",
                   attrs.autoPad, "\"");
   if (*autoPad != AutoPad::NotSet && attrs.pads)
-    return report("pads must not be given with auto_pad = ", attrs.autoPad);
+    return emitOptionalError(report, "pads must not be given with auto_pad = ", attrs.autoPad);
   window.autoPad = *autoPad;
   window.ceilMode = attrs.ceilMode;
   if (failed(readList(report, "kernel_shape", attrs.kernelShape, n, 1, 1,
@@ -147,19 +127,19 @@ static FailureOr<Window> verifyWindow(const Reporter &report,
 /// Checks that a conv or pool input of `type` has rank 3 or more (and at
 /// most `maxRank`); returns its rank, or nullopt if it is unranked.
 static FailureOr<std::optional<int64_t>>
-getSpatialInputRank(const Reporter &report, Type type, StringRef operand,
+getSpatialInputRank(ErrorSink report, Type type, StringRef operand,
                     int64_t maxRank = INT64_MAX) {
   auto ranked = dyn_cast<RankedTensorType>(type);
   if (!ranked)
     return std::optional<int64_t>();
   int64_t rank = ranked.getRank();
   if (rank < 3)
-    return report("operand ", operand,
+    return emitOptionalError(report, "operand ", operand,
                   " must have rank at least 3 (N, C and a spatial "
                   "dimension), got ",
                   rank);
   if (rank > maxRank)
-    return report("operand ", operand, " must have rank at most ", maxRank,
+    return emitOptionalError(report, "operand ", operand, " must have rank at most ", maxRank,
                   " (3 spatial dimensions), got ", rank);
   return std::optional<int64_t>(rank);
 }
@@ -182,7 +162,7 @@ static std::pair<int64_t, int64_t> splitPadding(int64_t total,
 
 /// The output size of spatial dimension i of a conv or pool over an input
 /// of size `in` (kDynamic when it cannot be known).
-static FailureOr<int64_t> windowOutputSize(const Reporter &report,
+static FailureOr<int64_t> windowOutputSize(ErrorSink report,
                                            const Window &window, size_t i,
                                            int64_t in) {
   int64_t stride = window.strides[i];
@@ -196,7 +176,7 @@ static FailureOr<int64_t> windowOutputSize(const Reporter &report,
   int64_t begin = window.pads[i], end = window.pads[i + window.rank()];
   int64_t span = in + begin + end - kernel;
   if (span < 0)
-    return report("spatial dimension ", i, " has padded size ", span + kernel,
+    return emitOptionalError(report, "spatial dimension ", i, " has padded size ", span + kernel,
                   ", smaller than the dilated kernel size ", kernel);
   if (!window.ceilMode || window.autoPad == AutoPad::Valid)
     return span / stride + 1;
@@ -209,7 +189,7 @@ static FailureOr<int64_t> windowOutputSize(const Reporter &report,
 
 /// [N, channels, O1, ..., On] for an input of shape `input` [N, C, D1, ...].
 static FailureOr<SmallVector<int64_t>>
-windowOutputShape(const Reporter &report, const Window &window,
+windowOutputShape(ErrorSink report, const Window &window,
                   ArrayRef<int64_t> input, int64_t channels) {
   SmallVector<int64_t> shape = {input[0], channels};
   for (size_t i = 0; i < window.rank(); ++i) {
@@ -256,10 +236,10 @@ struct ConvOperands {
 
 /// Checks X, W and the window of a conv; nullopt if X and W are unranked.
 static FailureOr<std::optional<ConvOperands>>
-analyzeConvOperands(const Reporter &report, Value input, Value weight,
+analyzeConvOperands(ErrorSink report, Value input, Value weight,
                     const WindowAttrs &attrs, int64_t group) {
   if (group < 1)
-    return report("group must be positive, got ", group);
+    return emitOptionalError(report, "group must be positive, got ", group);
   FailureOr<std::optional<int64_t>> xRank =
       getSpatialInputRank(report, input.getType(), "X", 5);
   if (failed(xRank))
@@ -269,7 +249,7 @@ analyzeConvOperands(const Reporter &report, Value input, Value weight,
   if (failed(wRank))
     return failure();
   if (*xRank && *wRank && **xRank != **wRank)
-    return report("operand W must have the rank of X (", **xRank, "), got ",
+    return emitOptionalError(report, "operand W must have the rank of X (", **xRank, "), got ",
                   **wRank);
   std::optional<int64_t> rank = *xRank ? *xRank : *wRank;
   if (!rank)
@@ -284,7 +264,7 @@ analyzeConvOperands(const Reporter &report, Value input, Value weight,
   for (auto [i, size] : llvm::enumerate(window->kernel)) {
     int64_t fromWeight = result.weight[2 + i];
     if (!compatibleSizes(size, fromWeight))
-      return report("kernel_shape[", i, "] = ", size,
+      return emitOptionalError(report, "kernel_shape[", i, "] = ", size,
                     " differs from W's spatial size ", fromWeight);
     size = refineSize(size, fromWeight);
   }
@@ -293,20 +273,20 @@ analyzeConvOperands(const Reporter &report, Value input, Value weight,
 }
 
 /// The number of output channels `m` refined by the optional bias [M].
-static FailureOr<int64_t> refineByBias(const Reporter &report, Value bias,
+static FailureOr<int64_t> refineByBias(ErrorSink report, Value bias,
                                        int64_t m) {
   auto type = bias ? dyn_cast<RankedTensorType>(bias.getType()) : nullptr;
   if (!type)
     return m;
   if (type.getRank() != 1)
-    return report("operand B must have rank 1, got ", type.getRank());
+    return emitOptionalError(report, "operand B must have rank 1, got ", type.getRank());
   if (!compatibleSizes(type.getDimSize(0), m))
-    return report("operand B must have one element per output channel (", m,
+    return emitOptionalError(report, "operand B must have one element per output channel (", m,
                   "), got ", type.getDimSize(0));
   return refineSize(m, type.getDimSize(0));
 }
 
-static LogicalResult inferShape(const Reporter &report, ConvOp::Adaptor adaptor,
+static LogicalResult inferShape(ErrorSink report, ConvOp::Adaptor adaptor,
                                 SmallVectorImpl<Type> &results) {
   auto group = static_cast<int64_t>(adaptor.getGroup());
   FailureOr<std::optional<ConvOperands>> operands =
@@ -323,12 +303,12 @@ static LogicalResult inferShape(const Reporter &report, ConvOp::Adaptor adaptor,
   int64_t c = conv.input[1], cPerGroup = conv.weight[1];
   if (!ShapedType::isDynamic(c) && !ShapedType::isDynamic(cPerGroup) &&
       c != cPerGroup * group)
-    return report("input channels (", c,
+    return emitOptionalError(report, "input channels (", c,
                   ") must equal W.shape[1] * group = ", cPerGroup, " * ",
                   group);
   int64_t m = conv.weight[0];
   if (!ShapedType::isDynamic(m) && m % group != 0)
-    return report("output channels (", m, ") must be divisible by group (",
+    return emitOptionalError(report, "output channels (", m, ") must be divisible by group (",
                   group, ")");
   FailureOr<int64_t> channels = refineByBias(report, adaptor.getBias(), m);
   if (failed(channels))
@@ -350,7 +330,7 @@ struct TransposeAttrs {
 } // namespace
 
 static FailureOr<TransposeAttrs>
-verifyTransposeAttrs(const Reporter &report, ConvTransposeOp::Adaptor adaptor,
+verifyTransposeAttrs(ErrorSink report, ConvTransposeOp::Adaptor adaptor,
                      const Window &window) {
   TransposeAttrs attrs;
   size_t n = window.rank();
@@ -360,11 +340,11 @@ verifyTransposeAttrs(const Reporter &report, ConvTransposeOp::Adaptor adaptor,
   for (size_t i = 0; i < n; ++i)
     if (attrs.outputPadding[i] >=
         std::max(window.strides[i], window.dilations[i]))
-      return report("output_padding[", i, "] = ", attrs.outputPadding[i],
+      return emitOptionalError(report, "output_padding[", i, "] = ", attrs.outputPadding[i],
                     " must be smaller than the stride or the dilation");
   if (std::optional<ArrayRef<int64_t>> outputShape = adaptor.getOutputShape()) {
     if (adaptor.getPads())
-      return report("pads must not be given with output_shape");
+      return emitOptionalError(report, "pads must not be given with output_shape");
     attrs.outputShape.emplace();
     if (failed(readList(report, "output_shape", outputShape, n, 1, 1, 1,
                         *attrs.outputShape)))
@@ -375,7 +355,7 @@ verifyTransposeAttrs(const Reporter &report, ConvTransposeOp::Adaptor adaptor,
 
 /// The output size of spatial dimension i of a ConvTranspose over an input
 /// of size `in` (kDynamic when it cannot be known).
-static FailureOr<int64_t> transposedOutputSize(const Reporter &report,
+static FailureOr<int64_t> transposedOutputSize(ErrorSink report,
                                                const Window &window,
                                                const TransposeAttrs &attrs,
                                                size_t i, int64_t in) {
@@ -391,12 +371,12 @@ static FailureOr<int64_t> transposedOutputSize(const Reporter &report,
   int64_t out = window.strides[i] * (in - 1) + attrs.outputPadding[i] + kernel -
                 window.pads[i] - window.pads[i + window.rank()];
   if (out < 1)
-    return report("spatial dimension ", i, " of the output would have size ",
+    return emitOptionalError(report, "spatial dimension ", i, " of the output would have size ",
                   out, "; the pads are too large");
   return out;
 }
 
-static LogicalResult inferShape(const Reporter &report,
+static LogicalResult inferShape(ErrorSink report,
                                 ConvTransposeOp::Adaptor adaptor,
                                 SmallVectorImpl<Type> &results) {
   auto group = static_cast<int64_t>(adaptor.getGroup());
@@ -417,10 +397,10 @@ static LogicalResult inferShape(const Reporter &report,
     return failure();
   int64_t c = conv.input[1], wc = conv.weight[0];
   if (!compatibleSizes(c, wc))
-    return report("input channels (", c, ") must equal W.shape[0] (", wc, ")");
+    return emitOptionalError(report, "input channels (", c, ") must equal W.shape[0] (", wc, ")");
   c = refineSize(c, wc);
   if (!ShapedType::isDynamic(c) && c % group != 0)
-    return report("input channels (", c, ") must be divisible by group (",
+    return emitOptionalError(report, "input channels (", c, ") must be divisible by group (",
                   group, ")");
   int64_t mPerGroup = conv.weight[1];
   FailureOr<int64_t> m = refineByBias(
@@ -472,13 +452,13 @@ getTransposedExplicitPads(const Window &window, const TransposeAttrs &attrs,
 /// The output shape of a windowed pool; its rank is known from kernel_shape
 /// even when the input is unranked.
 static FailureOr<SmallVector<int64_t>>
-inferPoolShape(const Reporter &report, Value input, const WindowAttrs &attrs) {
+inferPoolShape(ErrorSink report, Value input, const WindowAttrs &attrs) {
   FailureOr<std::optional<int64_t>> rank =
       getSpatialInputRank(report, input.getType(), "X");
   if (failed(rank))
     return failure();
   if (attrs.kernelShape->empty())
-    return report("kernel_shape must not be empty");
+    return emitOptionalError(report, "kernel_shape must not be empty");
   int64_t n = *rank ? **rank - 2 : attrs.kernelShape->size();
   FailureOr<Window> window = verifyWindow(report, attrs, n);
   if (failed(window))
@@ -498,19 +478,19 @@ static LogicalResult pushPoolType(FailureOr<SmallVector<int64_t>> shape,
 }
 
 /// The exponent of the Lp pools (an I64Attr, which ODS reads as unsigned).
-static LogicalResult verifyP(const Reporter &report, uint64_t value) {
+static LogicalResult verifyP(ErrorSink report, uint64_t value) {
   auto p = static_cast<int64_t>(value);
   if (p < 1)
-    return report("p must be positive, got ", p);
+    return emitOptionalError(report, "p must be positive, got ", p);
   return success();
 }
 
-static LogicalResult inferShape(const Reporter &report,
+static LogicalResult inferShape(ErrorSink report,
                                 MaxPoolOp::Adaptor adaptor,
                                 SmallVectorImpl<Type> &results) {
   auto storageOrder = static_cast<int64_t>(adaptor.getStorageOrder());
   if (storageOrder != 0 && storageOrder != 1)
-    return report("storage_order must be 0 (row major) or 1 (column major), "
+    return emitOptionalError(report, "storage_order must be 0 (row major) or 1 (column major), "
                   "got ",
                   storageOrder);
   Value input = adaptor.getInput();
@@ -524,7 +504,7 @@ static LogicalResult inferShape(const Reporter &report,
   return success();
 }
 
-static LogicalResult inferShape(const Reporter &report,
+static LogicalResult inferShape(ErrorSink report,
                                 AveragePoolOp::Adaptor adaptor,
                                 SmallVectorImpl<Type> &results) {
   Value input = adaptor.getInput();
@@ -534,7 +514,7 @@ static LogicalResult inferShape(const Reporter &report,
       input, results);
 }
 
-static LogicalResult inferShape(const Reporter &report,
+static LogicalResult inferShape(ErrorSink report,
                                 LpPoolOp::Adaptor adaptor,
                                 SmallVectorImpl<Type> &results) {
   if (failed(verifyP(report, adaptor.getP())))
@@ -547,7 +527,7 @@ static LogicalResult inferShape(const Reporter &report,
 }
 
 /// [N, C, 1, ..., 1] for an input [N, C, D1, ..., Dn].
-static LogicalResult inferGlobalPool(const Reporter &report, Value input,
+static LogicalResult inferGlobalPool(ErrorSink report, Value input,
                                      SmallVectorImpl<Type> &results) {
   FailureOr<std::optional<int64_t>> rank =
       getSpatialInputRank(report, input.getType(), "X");
@@ -566,19 +546,19 @@ static LogicalResult inferGlobalPool(const Reporter &report, Value input,
   return success();
 }
 
-static LogicalResult inferShape(const Reporter &report,
+static LogicalResult inferShape(ErrorSink report,
                                 GlobalMaxPoolOp::Adaptor adaptor,
                                 SmallVectorImpl<Type> &results) {
   return inferGlobalPool(report, adaptor.getInput(), results);
 }
 
-static LogicalResult inferShape(const Reporter &report,
+static LogicalResult inferShape(ErrorSink report,
                                 GlobalAveragePoolOp::Adaptor adaptor,
                                 SmallVectorImpl<Type> &results) {
   return inferGlobalPool(report, adaptor.getInput(), results);
 }
 
-static LogicalResult inferShape(const Reporter &report,
+static LogicalResult inferShape(ErrorSink report,
                                 GlobalLpPoolOp::Adaptor adaptor,
                                 SmallVectorImpl<Type> &results) {
   if (failed(verifyP(report, adaptor.getP())))
@@ -590,19 +570,21 @@ static LogicalResult inferShape(const Reporter &report,
 // Verifiers and inferReturnTypes
 //===----------------------------------------------------------------------===//
 
-/// Every op verifies by running its shape function with op errors; the
-/// inferred types are then checked against the results by
-/// InferTypeOpInterface.
+/// Every op verifies by running its shape function with op errors and
+/// checking the results against the inferred types, so that each problem is
+/// one diagnostic that names the op.
 #define DS_VERIFY_BY_INFERENCE(OP)                                             \
   LogicalResult OP::verify() {                                                 \
     SmallVector<Type, 2> types;                                                \
-    return inferShape(Reporter(getOperation()), Adaptor(*this), types);        \
+    if (failed(inferShape(ErrorSink(getOperation()), Adaptor(*this), types)))  \
+      return failure();                                                        \
+    return verifyResultsAgainstInferred(getOperation(), types);                \
   }
 #define DS_INFER_BY_SHAPE_FUNCTION(OP)                                         \
-  LogicalResult OP::inferReturnTypes(MLIRContext *, OptLoc location,           \
+  LogicalResult OP::inferReturnTypes(MLIRContext *, ErrorSink location,       \
                                      Adaptor adaptor,                          \
                                      SmallVectorImpl<Type> &types) {           \
-    return inferShape(Reporter(location), adaptor, types);                     \
+    return inferShape(location, adaptor, types);                               \
   }
 DS_VERIFY_BY_INFERENCE(ConvOp)
 DS_VERIFY_BY_INFERENCE(ConvTransposeOp)
@@ -624,14 +606,15 @@ DS_INFER_BY_SHAPE_FUNCTION(GlobalLpPoolOp)
 
 // MaxPool infers both results (output and indices); an op without indices
 // is compatible with the first.
-LogicalResult MaxPoolOp::inferReturnTypes(MLIRContext *, OptLoc location,
+LogicalResult MaxPoolOp::inferReturnTypes(MLIRContext *,
+                                          std::optional<Location> location,
                                           ValueRange operands,
                                           DictionaryAttr attributes,
                                           OpaqueProperties properties,
                                           RegionRange regions,
                                           SmallVectorImpl<Type> &types) {
   Adaptor adaptor(operands, attributes, properties, regions);
-  return inferShape(Reporter(location), adaptor, types);
+  return inferShape(ErrorSink(location), adaptor, types);
 }
 
 bool MaxPoolOp::isCompatibleReturnTypes(TypeRange inferred, TypeRange actual) {
@@ -647,7 +630,7 @@ bool MaxPoolOp::isCompatibleReturnTypes(TypeRange inferred, TypeRange actual) {
 /// The checked window of each conv or pool op; failure if it is invalid.
 static FailureOr<Window> getWindow(ConvOp op) {
   FailureOr<std::optional<ConvOperands>> operands = analyzeConvOperands(
-      Reporter(std::nullopt), op.getInput(), op.getWeight(), getWindowAttrs(op),
+      ErrorSink(std::nullopt), op.getInput(), op.getWeight(), getWindowAttrs(op),
       static_cast<int64_t>(op.getGroup()));
   if (failed(operands) || !*operands)
     return failure();
@@ -655,7 +638,7 @@ static FailureOr<Window> getWindow(ConvOp op) {
 }
 
 template <typename PoolOp> static FailureOr<Window> getWindow(PoolOp op) {
-  return verifyWindow(Reporter(std::nullopt),
+  return verifyWindow(ErrorSink(std::nullopt),
                       getWindowAttrs(op, op.getCeilMode()),
                       op.getKernelShape().size());
 }
@@ -703,7 +686,7 @@ struct MakeTransposedPadsExplicit : OpRewritePattern<ConvTransposeOp> {
                                 PatternRewriter &rewriter) const override {
     if (op.getAutoPad() == "NOTSET" && !op.getOutputShape())
       return failure();
-    Reporter silent(std::nullopt);
+    ErrorSink silent(std::nullopt);
     auto input = dyn_cast<RankedTensorType>(op.getInput().getType());
     FailureOr<std::optional<ConvOperands>> operands = analyzeConvOperands(
         silent, op.getInput(), op.getWeight(), getWindowAttrs(op),

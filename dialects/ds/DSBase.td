@@ -122,12 +122,22 @@ def DS_PrecisionAttr : EnumAttr<DS_Dialect, DS_Precision, "precision"> {
 class DS_Op<string mnemonic, list<Trait> traits = []>
     : Op<DS_Dialect, mnemonic, traits>;
 
+def DS_VerifyInferredTypes : NativeOpTrait<"VerifyInferredTypes"> {
+  let cppNamespace = "::ds::OpTrait";
+}
+
 /// Result types are inferred in C++: `decl` declares (or defines inline)
-///   static LogicalResult inferReturnTypes(MLIRContext *, std::optional<Location>,
+///   static LogicalResult inferReturnTypes(MLIRContext *, ds::ErrorSink,
 ///                                         Adaptor, SmallVectorImpl<Type> &);
-/// A written result type must be compatible with (not equal to) the inferred
-/// one: `?` matches any size, and an unranked tensor any rank.
+/// which reports errors with emitOptionalError(location, ...). A written
+/// result type must be compatible with (not equal to) the inferred one: `?`
+/// matches any size, and an unranked tensor any rank.
+///
+/// The verifier (ds::OpTrait::VerifyInferredTypes, after the op's own
+/// verify()) runs the inference with the op as ErrorSink, so that a shape
+/// error is one diagnostic naming the op and the violated constraint.
 class DS_InferTypesBase<code decl> : TraitList<[
+  DS_VerifyInferredTypes,
   DeclareOpInterfaceMethods<InferTypeOpInterface>,
   NativeOpTrait<"InferTypeOpAdaptor", [], decl # [{
     static bool isCompatibleReturnTypes(::mlir::TypeRange l,
@@ -141,8 +151,8 @@ class DS_InferTypesBase<code decl> : TraitList<[
         ::mlir::OpaqueProperties properties, ::mlir::RegionRange regions,
         ::llvm::SmallVectorImpl<::mlir::Type> &inferredReturnTypes) {
       $cppClass::Adaptor adaptor(operands, attributes, properties, regions);
-      return $cppClass::inferReturnTypes(context, location, adaptor,
-                                         inferredReturnTypes);
+      return $cppClass::inferReturnTypes(context, ::ds::ErrorSink(location),
+                                         adaptor, inferredReturnTypes);
     }
   }]>
 ]>;
@@ -150,8 +160,8 @@ class DS_InferTypesBase<code decl> : TraitList<[
 /// Inference defined out of line, in the family's .cpp file.
 def DS_InferTypes : DS_InferTypesBase<[{
     static ::llvm::LogicalResult
-    inferReturnTypes(::mlir::MLIRContext *context,
-                     std::optional<::mlir::Location> location, Adaptor adaptor,
+    inferReturnTypes(::mlir::MLIRContext *context, ::ds::ErrorSink location,
+                     Adaptor adaptor,
                      ::llvm::SmallVectorImpl<::mlir::Type> &inferredReturnTypes);
 }]>;
 
@@ -159,8 +169,8 @@ def DS_InferTypes : DS_InferTypesBase<[{
 /// `location`, `adaptor` and `inferredReturnTypes`.
 class DS_InferTypesWith<code body> : DS_InferTypesBase<[{
     static ::llvm::LogicalResult
-    inferReturnTypes(::mlir::MLIRContext *context,
-                     std::optional<::mlir::Location> location, Adaptor adaptor,
+    inferReturnTypes(::mlir::MLIRContext *context, ::ds::ErrorSink location,
+                     Adaptor adaptor,
                      ::llvm::SmallVectorImpl<::mlir::Type> &inferredReturnTypes) {
       }] # body # [{
     }

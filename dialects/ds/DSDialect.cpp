@@ -67,6 +67,22 @@ bool ds::areCompatibleResultTypes(TypeRange lhs, TypeRange rhs) {
   return true;
 }
 
+LogicalResult ds::verifyResultsAgainstInferred(Operation *op,
+                                               TypeRange inferred) {
+  if (inferred.size() < op->getNumResults())
+    return op->emitOpError("inferred ")
+           << inferred.size() << " result types for " << op->getNumResults()
+           << " results";
+  for (auto [index, result] : llvm::enumerate(op->getResults())) {
+    Type type = result.getType();
+    if (!areCompatibleResultTypes(type, inferred[index]))
+      return op->emitOpError("result #")
+             << index << " type " << type
+             << " is incompatible with the inferred type " << inferred[index];
+  }
+  return success();
+}
+
 LogicalResult ds::verifyComputePrecision(Operation *op) {
   auto iface = cast<ComputePrecisionOpInterface>(op);
   std::optional<Precision> precision = iface.getComputePrecision();

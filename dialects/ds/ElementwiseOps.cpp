@@ -130,14 +130,6 @@ LogicalResult GeluOp::verify() {
 // Binary folders
 //===----------------------------------------------------------------------===//
 
-/// `value` when its type is the op's result type (an identity fold must not
-/// change the type, which broadcasting could).
-static OpFoldResult sameTypeOrNull(Value value, Type resultType) {
-  if (value.getType() == resultType)
-    return value;
-  return {};
-}
-
 OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
   // x + 0 -> x for integers; x + (-0.0) -> x for floats (x + 0.0 is not x
   // when x is -0.0).

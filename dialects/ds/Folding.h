@@ -10,6 +10,7 @@
 #define DS_DIALECTS_DS_FOLDING_H
 
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/OpDefinition.h"
 #include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/APInt.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -47,6 +48,15 @@ mlir::Attribute foldFloatMath(mlir::Attribute operand, mlir::Type resultType,
 mlir::Attribute foldBinary(mlir::Attribute lhs, mlir::Attribute rhs,
                            mlir::Type resultType, FloatFn2 floatFn,
                            IntFn2 intFn);
+
+/// `value` when its type is `resultType`, else null: an identity fold must
+/// not change the type (which broadcasting or refinement could).
+inline mlir::OpFoldResult sameTypeOrNull(mlir::Value value,
+                                         mlir::Type resultType) {
+  if (value.getType() == resultType)
+    return value;
+  return {};
+}
 
 /// Whether `attr` is a splat of `value` (float or integer).
 bool isSplatOf(mlir::Attribute attr, double value);

@@ -114,7 +114,7 @@ static Attribute selectElements(DenseElementsAttr data, ShapedType type,
 /// Checks that the static sizes of `indices` outside `axis` do not exceed
 /// those of `data` (both of the same rank), as GatherElements and
 /// ScatterElements require.
-static LogicalResult verifyIndexSizesFit(OptLoc loc, ArrayRef<int64_t> data,
+static LogicalResult verifyIndexSizesFit(ErrorSink loc, ArrayRef<int64_t> data,
                                          ArrayRef<int64_t> indices,
                                          int64_t axis) {
   for (auto [i, sizes] : llvm::enumerate(llvm::zip_equal(data, indices))) {
@@ -132,7 +132,7 @@ static LogicalResult verifyIndexSizesFit(OptLoc loc, ArrayRef<int64_t> data,
 // GatherOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult GatherOp::inferReturnTypes(MLIRContext *, OptLoc location,
+LogicalResult GatherOp::inferReturnTypes(MLIRContext *, ErrorSink location,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &results) {
   Type elementType = getElementType(adaptor.getData().getType());
@@ -211,7 +211,7 @@ OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult
-GatherElementsOp::inferReturnTypes(MLIRContext *, OptLoc location,
+GatherElementsOp::inferReturnTypes(MLIRContext *, ErrorSink location,
                                    Adaptor adaptor,
                                    SmallVectorImpl<Type> &results) {
   Type elementType = getElementType(adaptor.getData().getType());
@@ -255,7 +255,7 @@ LogicalResult GatherElementsOp::verify() {
 // GatherNDOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult GatherNDOp::inferReturnTypes(MLIRContext *, OptLoc location,
+LogicalResult GatherNDOp::inferReturnTypes(MLIRContext *, ErrorSink location,
                                            Adaptor adaptor,
                                            SmallVectorImpl<Type> &results) {
   Type elementType = getElementType(adaptor.getData().getType());
@@ -374,7 +374,7 @@ LogicalResult ScatterElementsOp::verify() {
 //===----------------------------------------------------------------------===//
 
 /// Checks that the optional 1-D operand `value` has `length` elements.
-static LogicalResult verifyLength(OptLoc loc, Value value, StringRef name,
+static LogicalResult verifyLength(ErrorSink loc, Value value, StringRef name,
                                   int64_t length, StringRef what) {
   if (!value)
     return success();
@@ -393,7 +393,7 @@ static LogicalResult verifyLength(OptLoc loc, Value value, StringRef name,
 
 /// Output sizes of the resized axes from constant `scales`; std::nullopt
 /// where a size cannot be known. `roi` is given under tf_crop_and_resize.
-static LogicalResult resizeByScales(OptLoc loc, Value scalesValue,
+static LogicalResult resizeByScales(ErrorSink loc, Value scalesValue,
                                     Value roiValue, bool cropAndResize,
                                     ArrayRef<int64_t> in,
                                     MutableArrayRef<int64_t> out) {
@@ -421,7 +421,7 @@ static LogicalResult resizeByScales(OptLoc loc, Value scalesValue,
 }
 
 /// Output sizes of the resized axes from constant `sizes` under `policy`.
-static LogicalResult resizeBySizes(OptLoc loc, Value sizesValue,
+static LogicalResult resizeBySizes(ErrorSink loc, Value sizesValue,
                                    StringRef policy, ArrayRef<int64_t> in,
                                    MutableArrayRef<int64_t> out) {
   std::optional<SmallVector<int64_t>> sizes = getConstantInts(sizesValue);
@@ -448,7 +448,7 @@ static LogicalResult resizeBySizes(OptLoc loc, Value sizesValue,
   return success();
 }
 
-LogicalResult ResizeOp::inferReturnTypes(MLIRContext *, OptLoc location,
+LogicalResult ResizeOp::inferReturnTypes(MLIRContext *, ErrorSink location,
                                          Adaptor adaptor,
                                          SmallVectorImpl<Type> &results) {
   Type elementType = getElementType(adaptor.getInput().getType());

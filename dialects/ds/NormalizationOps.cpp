@@ -116,7 +116,7 @@ static LogicalResult verifyAxisInRange(Operation *op, int64_t axis,
 //===----------------------------------------------------------------------===//
 
 LogicalResult
-BatchNormalizationOp::inferReturnTypes(MLIRContext *, OptLoc location,
+BatchNormalizationOp::inferReturnTypes(MLIRContext *, ErrorSink location,
                                        Adaptor adaptor,
                                        SmallVectorImpl<Type> &inferred) {
   inferred.push_back(adaptor.getX().getType());
@@ -171,7 +171,7 @@ LogicalResult BatchNormalizationOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult
-LayerNormalizationOp::inferReturnTypes(MLIRContext *context, OptLoc location,
+LayerNormalizationOp::inferReturnTypes(MLIRContext *context, ErrorSink location,
                                        Adaptor adaptor,
                                        SmallVectorImpl<Type> &inferred) {
   Type x = adaptor.getX().getType();
@@ -254,7 +254,7 @@ LogicalResult LayerNormalizationOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult
-GroupNormalizationOp::inferReturnTypes(MLIRContext *, OptLoc, Adaptor adaptor,
+GroupNormalizationOp::inferReturnTypes(MLIRContext *, ErrorSink, Adaptor adaptor,
                                        SmallVectorImpl<Type> &inferred) {
   inferred.push_back(adaptor.getX().getType());
   return success();
@@ -280,7 +280,7 @@ LogicalResult GroupNormalizationOp::verify() {
 }
 
 LogicalResult InstanceNormalizationOp::inferReturnTypes(
-    MLIRContext *, OptLoc, Adaptor adaptor, SmallVectorImpl<Type> &inferred) {
+    MLIRContext *, ErrorSink, Adaptor adaptor, SmallVectorImpl<Type> &inferred) {
   inferred.push_back(adaptor.getX().getType());
   return success();
 }

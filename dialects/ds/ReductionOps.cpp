@@ -37,7 +37,7 @@ void DSDialect::registerReductionOps() {
 /// (std::nullopt: every axis). Fails, reporting on `loc`, on an axis out of
 /// range or repeated.
 static FailureOr<llvm::SmallBitVector>
-getReducedAxes(OptLoc loc, int64_t rank,
+getReducedAxes(ErrorSink loc, int64_t rank,
                std::optional<ArrayRef<int64_t>> axes) {
   llvm::SmallBitVector mask(rank, !axes.has_value());
   if (!axes)
@@ -54,7 +54,7 @@ getReducedAxes(OptLoc loc, int64_t rank,
 /// none when `noopWithEmptyAxes`), with `elementType`. Reduced axes become 1
 /// with `keepdims` and disappear without it. An unranked input gives an
 /// unranked result unless every axis is removed (a rank-0 result).
-static FailureOr<Type> inferReducedType(OptLoc loc, Type inputType,
+static FailureOr<Type> inferReducedType(ErrorSink loc, Type inputType,
                                         std::optional<ArrayRef<int64_t>> axes,
                                         bool keepdims, bool noopWithEmptyAxes,
                                         Type elementType) {
@@ -245,7 +245,7 @@ static OpFoldResult foldReductionOfConstant(OpTy op, Attribute data,
 }
 
 #define DS_REDUCTION_COMMON(OP)                                                \
-  LogicalResult OP::inferReturnTypes(MLIRContext *, OptLoc location,           \
+  LogicalResult OP::inferReturnTypes(MLIRContext *, ErrorSink location,           \
                                      Adaptor adaptor,                          \
                                      SmallVectorImpl<Type> &inferred) {        \
     Type input = adaptor.getData().getType();                                  \
@@ -361,7 +361,7 @@ template <typename OpTy> static OpFoldResult foldArgReduction(OpTy op) {
 }
 
 #define DS_ARG_REDUCTION(OP)                                                   \
-  LogicalResult OP::inferReturnTypes(MLIRContext *context, OptLoc location,    \
+  LogicalResult OP::inferReturnTypes(MLIRContext *context, ErrorSink location,    \
                                      Adaptor adaptor,                          \
                                      SmallVectorImpl<Type> &inferred) {        \
     int64_t axis = adaptor.getAxis();                                          \
@@ -396,7 +396,7 @@ static std::optional<int64_t> getConstantK(Value k) {
   return values->front();
 }
 
-LogicalResult TopKOp::inferReturnTypes(MLIRContext *context, OptLoc location,
+LogicalResult TopKOp::inferReturnTypes(MLIRContext *context, ErrorSink location,
                                        Adaptor adaptor,
                                        SmallVectorImpl<Type> &inferred) {
   Type input = adaptor.getInput().getType();

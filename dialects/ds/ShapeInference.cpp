@@ -29,7 +29,7 @@ Type getElementType(Type type) {
   return cast<ShapedType>(type).getElementType();
 }
 
-FailureOr<SmallVector<int64_t>> broadcastShapes(OptLoc loc, ArrayRef<int64_t> a,
+FailureOr<SmallVector<int64_t>> broadcastShapes(ErrorSink sink, ArrayRef<int64_t> a,
                                                 ArrayRef<int64_t> b) {
   size_t rank = std::max(a.size(), b.size());
   SmallVector<int64_t> result(rank);
@@ -45,14 +45,14 @@ FailureOr<SmallVector<int64_t>> broadcastShapes(OptLoc loc, ArrayRef<int64_t> a,
     } else if (ShapedType::isDynamic(y) || x == y) {
       result[i] = x;
     } else {
-      return emitOptionalError(loc, "operands are not broadcastable: size ",
+      return emitOptionalError(sink, "operands are not broadcastable: size ",
                                x, " vs ", y, " in result dimension ", i);
     }
   }
   return result;
 }
 
-LogicalResult inferBroadcast(OptLoc loc, TypeRange operandTypes,
+LogicalResult inferBroadcast(ErrorSink sink, TypeRange operandTypes,
                              Type elementType,
                              SmallVectorImpl<Type> &results) {
   if (!elementType)
@@ -65,7 +65,7 @@ LogicalResult inferBroadcast(OptLoc loc, TypeRange operandTypes,
       return success();
     }
     FailureOr<SmallVector<int64_t>> next =
-        broadcastShapes(loc, shape, ranked.getShape());
+        broadcastShapes(sink, shape, ranked.getShape());
     if (failed(next))
       return failure();
     shape = std::move(*next);
@@ -74,25 +74,25 @@ LogicalResult inferBroadcast(OptLoc loc, TypeRange operandTypes,
   return success();
 }
 
-FailureOr<int64_t> normalizeAxis(OptLoc loc, int64_t axis, int64_t rank,
+FailureOr<int64_t> normalizeAxis(ErrorSink sink, int64_t axis, int64_t rank,
                                  StringRef what) {
   if (axis < -rank || axis >= rank)
-    return emitOptionalError(loc, what, " ", axis,
+    return emitOptionalError(sink, what, " ", axis,
                              " is out of range for rank ", rank,
                              " (expected in [", -rank, ", ", rank, "))");
   return axis < 0 ? axis + rank : axis;
 }
 
-FailureOr<SmallVector<int64_t>> normalizeAxes(OptLoc loc, ArrayRef<int64_t> axes,
+FailureOr<SmallVector<int64_t>> normalizeAxes(ErrorSink sink, ArrayRef<int64_t> axes,
                                               int64_t rank, StringRef what) {
   SmallVector<int64_t> result;
   llvm::SmallSet<int64_t, 8> seen;
   for (int64_t axis : axes) {
-    FailureOr<int64_t> normalized = normalizeAxis(loc, axis, rank, what);
+    FailureOr<int64_t> normalized = normalizeAxis(sink, axis, rank, what);
     if (failed(normalized))
       return failure();
     if (!seen.insert(*normalized).second)
-      return emitOptionalError(loc, what, " contain axis ", axis, " twice");
+      return emitOptionalError(sink, what, " contain axis ", axis, " twice");
     result.push_back(*normalized);
   }
   return result;

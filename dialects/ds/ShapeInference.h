@@ -2,9 +2,9 @@
 //
 // Part of ds. Shared by the inferReturnTypes and verifiers of every op
 // family: numpy broadcasting, axis normalization, reading constant operands.
-// Every function that can fail reports through mlir::emitOptionalError on the
-// optional location it is given, so that it serves both verification (with a
-// location) and speculative inference (without).
+// Every function that can fail reports to the ErrorSink it is given, so that
+// it serves verification (on the op), inference with a location, and
+// speculative inference (nowhere).
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +13,7 @@
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Operation.h"
 #include "mlir/IR/Value.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -20,7 +21,38 @@
 
 namespace ds {
 
-using OptLoc = std::optional<mlir::Location>;
+/// Where the errors of a shape computation go. In a verifier it is the op,
+/// so that every message starts with `'ds.<op>' op`; in result-type
+/// inference it is the optional location the caller gave (nowhere without
+/// one, for speculative inference). Pass it by value; report with
+/// `emitOptionalError(sink, ...)`, which returns failure().
+class ErrorSink {
+public:
+  ErrorSink(std::nullopt_t) {}
+  ErrorSink(std::optional<mlir::Location> loc) : loc(loc) {}
+  ErrorSink(mlir::Location loc) : loc(loc) {}
+  explicit ErrorSink(mlir::Operation *op) : op(op), loc(op->getLoc()) {}
+
+  /// The op errors are reported on, if any.
+  mlir::Operation *getOp() const { return op; }
+  /// The location errors are reported at, if any.
+  std::optional<mlir::Location> getLocation() const { return loc; }
+
+private:
+  mlir::Operation *op = nullptr;
+  std::optional<mlir::Location> loc;
+};
+
+/// Reports an error built from `args` on `sink`: through the op's
+/// emitOpError when it has one, at its location otherwise, or nowhere.
+/// Found by argument-dependent lookup in place of mlir::emitOptionalError.
+template <typename... Args>
+llvm::LogicalResult emitOptionalError(const ErrorSink &sink, Args &&...args) {
+  if (mlir::Operation *op = sink.getOp())
+    return op->emitOpError().append(std::forward<Args>(args)...);
+  return mlir::emitOptionalError(sink.getLocation(),
+                                 std::forward<Args>(args)...);
+}
 
 /// The dynamic-size marker, for brevity.
 inline constexpr int64_t kDynamic = mlir::ShapedType::kDynamic;
@@ -38,23 +70,23 @@ mlir::Type getElementType(mlir::Type type);
 /// Numpy (multidirectional) broadcasting of two shapes. A dynamic size
 /// against 1 stays dynamic; a dynamic size against n > 1 gives n.
 mlir::FailureOr<llvm::SmallVector<int64_t>>
-broadcastShapes(OptLoc loc, llvm::ArrayRef<int64_t> a,
+broadcastShapes(ErrorSink loc, llvm::ArrayRef<int64_t> a,
                 llvm::ArrayRef<int64_t> b);
 
 /// The broadcast result type of `operandTypes` with `elementType` (the first
 /// operand's if null). Unranked if any operand is.
-llvm::LogicalResult inferBroadcast(OptLoc loc, mlir::TypeRange operandTypes,
+llvm::LogicalResult inferBroadcast(ErrorSink loc, mlir::TypeRange operandTypes,
                                    mlir::Type elementType,
                                    llvm::SmallVectorImpl<mlir::Type> &results);
 
 /// Normalizes an axis in [-rank, rank) to [0, rank); fails with a diagnostic
 /// naming `what` otherwise.
-mlir::FailureOr<int64_t> normalizeAxis(OptLoc loc, int64_t axis, int64_t rank,
+mlir::FailureOr<int64_t> normalizeAxis(ErrorSink loc, int64_t axis, int64_t rank,
                                        llvm::StringRef what = "axis");
 
 /// Normalizes a list of axes; fails on an out-of-range or repeated axis.
 mlir::FailureOr<llvm::SmallVector<int64_t>>
-normalizeAxes(OptLoc loc, llvm::ArrayRef<int64_t> axes, int64_t rank,
+normalizeAxes(ErrorSink loc, llvm::ArrayRef<int64_t> axes, int64_t rank,
               llvm::StringRef what = "axes");
 
 /// The integer values of `value` when it is produced by a constant op

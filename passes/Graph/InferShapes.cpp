@@ -41,7 +41,7 @@ namespace {
 struct InferShapesPass : ds::impl::InferShapesBase<InferShapesPass> {
   void runOnOperation() override {
     func::FuncOp func = getOperation();
-    WalkResult result = func.walk<WalkOrder::PreOrder>([&](Operation *op) {
+    WalkResult result = func.walk<WalkOrder::PostOrder>([&](Operation *op) {
       auto infer = dyn_cast<InferTypeOpInterface>(op);
       if (!infer || !isa<ds::DSDialect>(op->getDialect()))
         return WalkResult::advance();
@@ -52,7 +52,14 @@ struct InferShapesPass : ds::impl::InferShapesBase<InferShapesPass> {
               op->getRegions(), inferred))) {
         return WalkResult::interrupt();
       }
-      for (auto [value, type] : llvm::zip_equal(op->getResults(), inferred)) {
+      // Ops with optional results may infer more types than they have.
+      if (inferred.size() < op->getNumResults()) {
+        op->emitOpError("inferred ")
+            << inferred.size() << " result types for " << op->getNumResults()
+            << " results";
+        return WalkResult::interrupt();
+      }
+      for (auto [value, type] : llvm::zip(op->getResults(), inferred)) {
         Type refined = ds::refineType(value.getType(), type);
         if (!refined) {
           op->emitOpError("result type ")

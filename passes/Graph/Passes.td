@@ -12,7 +12,9 @@ include "mlir/Pass/PassBase.td"
 def InferShapes : Pass<"ds-infer-shapes", "::mlir::func::FuncOp"> {
   let summary = "Refine result types by the ops' own shape inference";
   let description = [{
-    Walks each function in program order (regions included) and replaces
+    Walks each function in program order, the ops inside a region before
+    the op that holds it (so that `ds.if` and `ds.loop` see refined
+    yields), and replaces
     every result type of a ds op with the meet of its written type and the
     type the op infers from its operands: a `?` becomes a static size where
     the operands determine it, an unranked tensor becomes ranked. A written

@@ -33,8 +33,7 @@ func.func @matmul_batch_mismatch(%a: tensor<2x4x8xf32>, %b: tensor<3x8x16xf32>) 
 // -----
 
 func.func @matmul_wrong_result(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>) {
-  // expected-error @+2 {{failed to infer returned types}}
-  // expected-error @+1 {{'ds.matmul' op inferred type(s) 'tensor<4x16xf32>' are incompatible with return type(s) of operation 'tensor<16x4xf32>'}}
+  // expected-error @+1 {{'ds.matmul' op result #0 type 'tensor<16x4xf32>' is incompatible with the inferred type 'tensor<4x16xf32>'}}
   %y = ds.matmul %a, %b : (tensor<4x8xf32>, tensor<8x16xf32>) -> tensor<16x4xf32>
   return
 }
@@ -42,8 +41,7 @@ func.func @matmul_wrong_result(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>) {
 // -----
 
 func.func @matmul_vector_result_rank(%a: tensor<8xf32>, %b: tensor<8x16xf32>) {
-  // expected-error @+2 {{failed to infer returned types}}
-  // expected-error @+1 {{inferred type(s) 'tensor<16xf32>' are incompatible}}
+  // expected-error @+1 {{'ds.matmul' op result #0 type 'tensor<1x16xf32>' is incompatible with the inferred type 'tensor<16xf32>'}}
   %y = ds.matmul %a, %b : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<1x16xf32>
   return
 }
@@ -115,8 +113,7 @@ func.func @gemm_c_element_type(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>, %c: te
 // -----
 
 func.func @gemm_wrong_result(%a: tensor<4x8xf32>, %b: tensor<16x8xf32>) {
-  // expected-error @+2 {{failed to infer returned types}}
-  // expected-error @+1 {{'ds.gemm' op inferred type(s) 'tensor<4x16xf32>' are incompatible with return type(s) of operation 'tensor<4x8xf32>'}}
+  // expected-error @+1 {{'ds.gemm' op result #0 type 'tensor<4x8xf32>' is incompatible with the inferred type 'tensor<4x16xf32>'}}
   %y = ds.gemm %a, %b {trans_b = true} : (tensor<4x8xf32>, tensor<16x8xf32>) -> tensor<4x8xf32>
   return
 }

@@ -203,8 +203,7 @@ func.func @loop_scan_without_leading_dim(%n: tensor<i64>, %x: tensor<4xf32>) {
 // With a constant trip count and no condition the scan length is known.
 func.func @loop_scan_length(%x: tensor<4xf32>) {
   %n = ds.constant dense<3> : tensor<i64>
-  // expected-error @+2 {{inferred type(s) 'tensor<3x4xf32>' are incompatible with return type(s) of operation 'tensor<5x4xf32>'}}
-  // expected-error @+1 {{failed to infer returned types}}
+  // expected-error @+1 {{'ds.loop' op result #0 type 'tensor<5x4xf32>' is incompatible with the inferred type 'tensor<3x4xf32>'}}
   %r = ds.loop max %n : (tensor<i64>) -> tensor<5x4xf32> {
   ^bb0(%i: tensor<i64>, %c: tensor<i1>):
     ds.yield %c, %x : tensor<i1>, tensor<4xf32>

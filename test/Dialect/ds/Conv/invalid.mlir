@@ -129,8 +129,7 @@ func.func @conv_kernel_too_large(%x: tensor<1x3x4x10xf32>, %w: tensor<8x3x3x3xf3
 // -----
 
 func.func @conv_wrong_result(%x: tensor<1x3x10x10xf32>, %w: tensor<8x3x3x3xf32>) {
-  // expected-error @+2 {{failed to infer returned types}}
-  // expected-error @+1 {{'ds.conv' op inferred type(s) 'tensor<1x8x8x8xf32>' are incompatible with return type(s) of operation 'tensor<1x8x10x10xf32>'}}
+  // expected-error @+1 {{'ds.conv' op result #0 type 'tensor<1x8x10x10xf32>' is incompatible with the inferred type 'tensor<1x8x8x8xf32>'}}
   %y = ds.conv %x, %w : (tensor<1x3x10x10xf32>, tensor<8x3x3x3xf32>) -> tensor<1x8x10x10xf32>
   return
 }
@@ -194,8 +193,7 @@ func.func @conv_transpose_empty_output(%x: tensor<1x4x1xf32>, %w: tensor<4x2x1xf
 // -----
 
 func.func @conv_transpose_wrong_result(%x: tensor<1x4x8x8xf32>, %w: tensor<4x2x3x3xf32>) {
-  // expected-error @+2 {{failed to infer returned types}}
-  // expected-error @+1 {{'ds.conv_transpose' op inferred type(s) 'tensor<1x4x10x10xf32>' are incompatible}}
+  // expected-error @+1 {{'ds.conv_transpose' op result #0 type 'tensor<1x2x10x10xf32>' is incompatible with the inferred type 'tensor<1x4x10x10xf32>'}}
   %y = ds.conv_transpose %x, %w {group = 2 : i64} : (tensor<1x4x8x8xf32>, tensor<4x2x3x3xf32>) -> tensor<1x2x10x10xf32>
   return
 }
@@ -227,8 +225,7 @@ func.func @max_pool_empty_kernel(%x: tensor<*xf32>) {
 // -----
 
 func.func @max_pool_indices_shape(%x: tensor<1x3x8x8xf32>) {
-  // expected-error @+2 {{failed to infer returned types}}
-  // expected-error @+1 {{'ds.max_pool' op inferred type(s) 'tensor<1x3x4x4xf32>', 'tensor<1x3x4x4xi64>' are incompatible with return type(s) of operation 'tensor<1x3x4x4xf32>', 'tensor<1x3x8x8xi64>'}}
+  // expected-error @+1 {{'ds.max_pool' op result #1 type 'tensor<1x3x8x8xi64>' is incompatible with the inferred type 'tensor<1x3x4x4xi64>'}}
   %y, %i = ds.max_pool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x3x8x8xf32>) -> (tensor<1x3x4x4xf32>, tensor<1x3x8x8xi64>)
   return
 }
@@ -260,8 +257,7 @@ func.func @average_pool_dilations(%x: tensor<1x3x8x8xf32>) {
 // -----
 
 func.func @average_pool_wrong_result(%x: tensor<1x3x8x8xf32>) {
-  // expected-error @+2 {{failed to infer returned types}}
-  // expected-error @+1 {{'ds.average_pool' op inferred type(s) 'tensor<1x3x4x4xf32>' are incompatible}}
+  // expected-error @+1 {{'ds.average_pool' op result #0 type 'tensor<1x3x5x5xf32>' is incompatible with the inferred type 'tensor<1x3x4x4xf32>'}}
   %y = ds.average_pool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, ceil_mode = true} : (tensor<1x3x8x8xf32>) -> tensor<1x3x5x5xf32>
   return
 }
@@ -293,8 +289,7 @@ func.func @global_max_pool_rank(%x: tensor<3x8xf32>) {
 // -----
 
 func.func @global_average_pool_wrong_result(%x: tensor<1x3x8x8xf32>) {
-  // expected-error @+2 {{failed to infer returned types}}
-  // expected-error @+1 {{'ds.global_average_pool' op inferred type(s) 'tensor<1x3x1x1xf32>' are incompatible}}
+  // expected-error @+1 {{'ds.global_average_pool' op result #0 type 'tensor<1x3xf32>' is incompatible with the inferred type 'tensor<1x3x1x1xf32>'}}
   %y = ds.global_average_pool %x : (tensor<1x3x8x8xf32>) -> tensor<1x3xf32>
   return
 }

@@ -321,8 +321,7 @@ func.func @bitwise_not_bad_type(%x: tensor<3xf32>) -> tensor<3xf32> {
 // -----
 
 func.func @identity_result_mismatch(%x: tensor<3xf32>) -> tensor<4xf32> {
-  // expected-error @+2 {{'ds.identity' op inferred type(s) 'tensor<3xf32>' are incompatible with return type(s) of operation 'tensor<4xf32>'}}
-  // expected-error @+1 {{'ds.identity' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.identity' op result #0 type 'tensor<4xf32>' is incompatible with the inferred type 'tensor<3xf32>'}}
   %0 = ds.identity %x : (tensor<3xf32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
@@ -362,8 +361,7 @@ func.func @leaky_relu_alpha_type(%x: tensor<3xf32>) -> tensor<3xf32> {
 // -----
 
 func.func @add_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xf32> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.add' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.add' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.add %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
 }
@@ -371,8 +369,7 @@ func.func @add_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tens
 // -----
 
 func.func @sub_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xf32> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.sub' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.sub' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.sub %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
 }
@@ -380,8 +377,7 @@ func.func @sub_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tens
 // -----
 
 func.func @mul_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xf32> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.mul' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.mul' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.mul %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
 }
@@ -389,8 +385,7 @@ func.func @mul_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tens
 // -----
 
 func.func @div_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xf32> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.div' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.div' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.div %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
 }
@@ -398,8 +393,7 @@ func.func @div_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tens
 // -----
 
 func.func @max_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xf32> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.max' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.max' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.max %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
 }
@@ -407,8 +401,7 @@ func.func @max_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tens
 // -----
 
 func.func @min_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xf32> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.min' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.min' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.min %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
 }
@@ -416,8 +409,7 @@ func.func @min_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tens
 // -----
 
 func.func @mod_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xf32> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.mod' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.mod' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.mod %a, %b {fmod = true} : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
 }
@@ -425,8 +417,7 @@ func.func @mod_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tens
 // -----
 
 func.func @prelu_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xf32> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.prelu' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.prelu' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.prelu %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
 }
@@ -434,8 +425,7 @@ func.func @prelu_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> te
 // -----
 
 func.func @pow_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xf32> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.pow' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.pow' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.pow %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xf32>
   return %0 : tensor<4x3xf32>
 }
@@ -443,8 +433,7 @@ func.func @pow_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tens
 // -----
 
 func.func @equal_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xi1> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.equal' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.equal' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.equal %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xi1>
   return %0 : tensor<4x3xi1>
 }
@@ -452,8 +441,7 @@ func.func @equal_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> te
 // -----
 
 func.func @less_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xi1> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.less' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.less' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.less %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xi1>
   return %0 : tensor<4x3xi1>
 }
@@ -461,8 +449,7 @@ func.func @less_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> ten
 // -----
 
 func.func @less_or_equal_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xi1> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.less_or_equal' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.less_or_equal' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.less_or_equal %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xi1>
   return %0 : tensor<4x3xi1>
 }
@@ -470,8 +457,7 @@ func.func @less_or_equal_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32
 // -----
 
 func.func @greater_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xi1> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.greater' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.greater' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.greater %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xi1>
   return %0 : tensor<4x3xi1>
 }
@@ -479,8 +465,7 @@ func.func @greater_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> 
 // -----
 
 func.func @greater_or_equal_not_broadcastable(%a: tensor<4x3xf32>, %b: tensor<2xf32>) -> tensor<4x3xi1> {
-  // expected-error @+2 {{operands are not broadcastable: size 3 vs 2 in result dimension 1}}
-  // expected-error @+1 {{'ds.greater_or_equal' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.greater_or_equal' op operands are not broadcastable: size 3 vs 2 in result dimension 1}}
   %0 = ds.greater_or_equal %a, %b : (tensor<4x3xf32>, tensor<2xf32>) -> tensor<4x3xi1>
   return %0 : tensor<4x3xi1>
 }

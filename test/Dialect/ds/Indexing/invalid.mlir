@@ -17,8 +17,7 @@ func.func @gather_scalar_data(%x: tensor<f32>, %i: tensor<4xi64>) {
 // -----
 
 func.func @gather_wrong_result(%x: tensor<2x3xf32>, %i: tensor<4xi64>) {
-  // expected-error @+2 {{inferred type(s) 'tensor<2x4xf32>' are incompatible with return type(s) of operation 'tensor<2x5xf32>'}}
-  // expected-error @+1 {{failed to infer returned types}}
+  // expected-error @+1 {{'ds.gather' op result #0 type 'tensor<2x5xf32>' is incompatible with the inferred type 'tensor<2x4xf32>'}}
   %0 = ds.gather %x, %i {axis = 1 : i64} : (tensor<2x3xf32>, tensor<4xi64>) -> tensor<2x5xf32>
   return
 }
@@ -123,8 +122,7 @@ func.func @scatter_nd_reduction(%x: tensor<4xf32>, %i: tensor<2x1xi64>, %u: tens
 // -----
 
 func.func @scatter_nd_result_type(%x: tensor<4xf32>, %i: tensor<2x1xi64>, %u: tensor<2xf32>) {
-  // expected-error @+2 {{inferred type(s) 'tensor<4xf32>' are incompatible with return type(s) of operation 'tensor<5xf32>'}}
-  // expected-error @+1 {{failed to infer returned types}}
+  // expected-error @+1 {{'ds.scatter_nd' op result #0 type 'tensor<5xf32>' is incompatible with the inferred type 'tensor<4xf32>'}}
   %0 = ds.scatter_nd %x, %i, %u : (tensor<4xf32>, tensor<2x1xi64>, tensor<2xf32>) -> tensor<5xf32>
   return
 }
@@ -262,8 +260,7 @@ func.func @resize_negative_scale(%x: tensor<1x3x8x8xf32>) {
 
 func.func @resize_wrong_result(%x: tensor<1x3x8x8xf32>) {
   %s = ds.constant dense<[1.0, 1.0, 2.0, 2.0]> : tensor<4xf32>
-  // expected-error @+2 {{inferred type(s) 'tensor<1x3x16x16xf32>' are incompatible with return type(s) of operation 'tensor<1x3x16x8xf32>'}}
-  // expected-error @+1 {{failed to infer returned types}}
+  // expected-error @+1 {{'ds.resize' op result #0 type 'tensor<1x3x16x8xf32>' is incompatible with the inferred type 'tensor<1x3x16x16xf32>'}}
   %0 = ds.resize %x scales %s : (tensor<1x3x8x8xf32>, tensor<4xf32>) -> tensor<1x3x16x8xf32>
   return
 }

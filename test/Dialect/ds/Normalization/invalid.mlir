@@ -41,8 +41,7 @@ func.func @batch_norm_inference_results(%x: tensor<2x3xf32>, %c: tensor<3xf32>) 
 // -----
 
 func.func @batch_norm_running_type(%x: tensor<2x3xf32>, %c: tensor<3xf32>) {
-  // expected-error @+2 {{'ds.batch_normalization' op inferred type(s) 'tensor<2x3xf32>', 'tensor<3xf32>', 'tensor<3xf32>' are incompatible with return type(s) of operation 'tensor<2x3xf32>', 'tensor<3xf32>', 'tensor<4xf32>'}}
-  // expected-error @+1 {{'ds.batch_normalization' op failed to infer returned types}}
+  // expected-error @+1 {{'ds.batch_normalization' op result #2 type 'tensor<4xf32>' is incompatible with the inferred type 'tensor<3xf32>'}}
   %y:3 = ds.batch_normalization %x, %c, %c, %c, %c {training_mode = true} : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> (tensor<2x3xf32>, tensor<3xf32>, tensor<4xf32>)
   return
 }
@@ -98,8 +97,7 @@ func.func @layer_norm_mean_only(%x: tensor<2x3xf32>, %s: tensor<3xf32>) {
 // -----
 
 func.func @layer_norm_stat_type(%x: tensor<2x3xf16>, %s: tensor<3xf16>) {
-  // expected-error @+2 {{'ds.layer_normalization' op inferred type(s) 'tensor<2x3xf16>', 'tensor<2x1xf32>', 'tensor<2x1xf32>' are incompatible with return type(s) of operation 'tensor<2x3xf16>', 'tensor<2x1xf16>', 'tensor<2x1xf16>'}}
-  // expected-error @+1 {{failed to infer returned types}}
+  // expected-error @+1 {{'ds.layer_normalization' op result #1 type 'tensor<2x1xf16>' is incompatible with the inferred type 'tensor<2x1xf32>'}}
   %y, %m, %i = ds.layer_normalization %x, %s : (tensor<2x3xf16>, tensor<3xf16>) -> (tensor<2x3xf16>, tensor<2x1xf16>, tensor<2x1xf16>)
   return
 }
@@ -180,8 +178,7 @@ func.func @log_softmax_axis(%x: tensor<f32>) {
 // -----
 
 func.func @log_softmax_result(%x: tensor<2x3xf32>) {
-  // expected-error @+2 {{'ds.log_softmax' op inferred type(s) 'tensor<2x3xf32>' are incompatible with return type(s) of operation 'tensor<2x4xf32>'}}
-  // expected-error @+1 {{failed to infer returned types}}
+  // expected-error @+1 {{'ds.log_softmax' op result #0 type 'tensor<2x4xf32>' is incompatible with the inferred type 'tensor<2x3xf32>'}}
   %y = ds.log_softmax %x : (tensor<2x3xf32>) -> tensor<2x4xf32>
   return
 }

@@ -25,8 +25,7 @@ func.func @max_empty_axes(%x: tensor<2x3xf32>) {
 // -----
 
 func.func @min_result_shape(%x: tensor<2x3xf32>) {
-  // expected-error @+2 {{'ds.reduce_min' op inferred type(s) 'tensor<2x1xf32>' are incompatible with return type(s) of operation 'tensor<2xf32>'}}
-  // expected-error @+1 {{failed to infer returned types}}
+  // expected-error @+1 {{'ds.reduce_min' op result #0 type 'tensor<2xf32>' is incompatible with the inferred type 'tensor<2x1xf32>'}}
   %0 = ds.reduce_min %x {axes = array<i64: 1>} : (tensor<2x3xf32>) -> tensor<2xf32>
   return
 }
@@ -34,8 +33,7 @@ func.func @min_result_shape(%x: tensor<2x3xf32>) {
 // -----
 
 func.func @prod_result_shape(%x: tensor<2x3xi32>) {
-  // expected-error @+2 {{'ds.reduce_prod' op inferred type(s) 'tensor<3xi32>' are incompatible with return type(s) of operation 'tensor<2xi32>'}}
-  // expected-error @+1 {{failed to infer returned types}}
+  // expected-error @+1 {{'ds.reduce_prod' op result #0 type 'tensor<2xi32>' is incompatible with the inferred type 'tensor<3xi32>'}}
   %0 = ds.reduce_prod %x {axes = array<i64: 0>, keepdims = false} : (tensor<2x3xi32>) -> tensor<2xi32>
   return
 }
@@ -59,8 +57,7 @@ func.func @l2_integer(%x: tensor<2x3xi32>) {
 // -----
 
 func.func @log_sum_noop_type(%x: tensor<2x3xf32>) {
-  // expected-error @+2 {{'ds.reduce_log_sum' op inferred type(s) 'tensor<2x3xf32>' are incompatible with return type(s) of operation 'tensor<1x1xf32>'}}
-  // expected-error @+1 {{failed to infer returned types}}
+  // expected-error @+1 {{'ds.reduce_log_sum' op result #0 type 'tensor<1x1xf32>' is incompatible with the inferred type 'tensor<2x3xf32>'}}
   %0 = ds.reduce_log_sum %x {noop_with_empty_axes = true} : (tensor<2x3xf32>) -> tensor<1x1xf32>
   return
 }
@@ -100,8 +97,7 @@ func.func @arg_min_result_type(%x: tensor<2x3xf32>) {
 // -----
 
 func.func @arg_min_result_shape(%x: tensor<2x3xf32>) {
-  // expected-error @+2 {{'ds.arg_min' op inferred type(s) 'tensor<3xi64>' are incompatible with return type(s) of operation 'tensor<2xi64>'}}
-  // expected-error @+1 {{failed to infer returned types}}
+  // expected-error @+1 {{'ds.arg_min' op result #0 type 'tensor<2xi64>' is incompatible with the inferred type 'tensor<3xi64>'}}
   %0 = ds.arg_min %x {keepdims = false} : (tensor<2x3xf32>) -> tensor<2xi64>
   return
 }
@@ -160,8 +156,7 @@ func.func @top_k_values_type(%x: tensor<2x3xf32>, %k: tensor<1xi64>) {
 
 func.func @top_k_result_shape(%x: tensor<2x3xf32>) {
   %k = ds.constant dense<2> : tensor<1xi64>
-  // expected-error @+2 {{'ds.top_k' op inferred type(s) 'tensor<2x2xf32>', 'tensor<2x2xi64>' are incompatible with return type(s) of operation 'tensor<2x3xf32>', 'tensor<2x?xi64>'}}
-  // expected-error @+1 {{failed to infer returned types}}
+  // expected-error @+1 {{'ds.top_k' op result #0 type 'tensor<2x3xf32>' is incompatible with the inferred type 'tensor<2x2xf32>'}}
   %v, %i = ds.top_k %x, %k : (tensor<2x3xf32>, tensor<1xi64>) -> (tensor<2x3xf32>, tensor<2x?xi64>)
   return
 }
