@@ -29,15 +29,15 @@ void DSDialect::registerContractionOps() {
 // MatMul
 //===----------------------------------------------------------------------===//
 
-static LogicalResult inferMatMul(ErrorSink report,
-                                 MatMulOp::Adaptor adaptor,
+static LogicalResult inferMatMul(ErrorSink report, MatMulOp::Adaptor adaptor,
                                  SmallVectorImpl<Type> &results) {
   Type aType = adaptor.getA().getType(), bType = adaptor.getB().getType();
   Type elementType = getElementType(aType);
   for (auto [name, type] : {std::pair{"A", aType}, std::pair{"B", bType}})
     if (auto ranked = dyn_cast<RankedTensorType>(type);
         ranked && ranked.getRank() == 0)
-      return emitOptionalError(report, "operand ", name, " must have rank at least 1, got 0");
+      return emitOptionalError(report, "operand ", name,
+                               " must have rank at least 1, got 0");
   auto a = dyn_cast<RankedTensorType>(aType);
   auto b = dyn_cast<RankedTensorType>(bType);
   if (!a || !b) {
@@ -55,14 +55,15 @@ static LogicalResult inferMatMul(ErrorSink report,
 
   int64_t aK = aShape.back(), bK = bShape[bShape.size() - 2];
   if (!compatibleSizes(aK, bK))
-    return emitOptionalError(report, "contracted dimensions differ: ", aK, " in operand A ", a,
-                  " vs ", bK, " in operand B ", b);
+    return emitOptionalError(report, "contracted dimensions differ: ", aK,
+                             " in operand A ", a, " vs ", bK, " in operand B ",
+                             b);
   FailureOr<SmallVector<int64_t>> shape =
       broadcastShapes(std::nullopt, ArrayRef(aShape).drop_back(2),
                       ArrayRef(bShape).drop_back(2));
   if (failed(shape))
-    return emitOptionalError(report, "batch dimensions of operand A ", a, " and operand B ", b,
-                  " are not broadcastable");
+    return emitOptionalError(report, "batch dimensions of operand A ", a,
+                             " and operand B ", b, " are not broadcastable");
   if (!aIsVector)
     shape->push_back(aShape[aShape.size() - 2]);
   if (!bIsVector)
@@ -89,13 +90,13 @@ LogicalResult MatMulOp::inferReturnTypes(MLIRContext *, ErrorSink location,
 /// The sizes (rows, columns) of `value`, a matrix optionally transposed;
 /// dynamic if unranked. Fails unless the rank is 2.
 static FailureOr<std::pair<int64_t, int64_t>>
-getMatrixSizes(ErrorSink report, Value value, StringRef name,
-               bool transposed) {
+getMatrixSizes(ErrorSink report, Value value, StringRef name, bool transposed) {
   auto type = dyn_cast<RankedTensorType>(value.getType());
   if (!type)
     return std::pair{kDynamic, kDynamic};
   if (type.getRank() != 2)
-    return emitOptionalError(report, "operand ", name, " must have rank 2, got ", type.getRank());
+    return emitOptionalError(report, "operand ", name,
+                             " must have rank 2, got ", type.getRank());
   int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
   return transposed ? std::pair{cols, rows} : std::pair{rows, cols};
 }
@@ -113,25 +114,27 @@ static LogicalResult inferGemm(ErrorSink report, GemmOp::Adaptor adaptor,
   auto [m, aK] = *a;
   auto [bK, n] = *b;
   if (!compatibleSizes(aK, bK))
-    return emitOptionalError(report, "contracted dimensions differ: A' is ", m, "x", aK,
-                  " but B' is ", bK, "x", n);
+    return emitOptionalError(report, "contracted dimensions differ: A' is ", m,
+                             "x", aK, " but B' is ", bK, "x", n);
 
   // C broadcasts to (M, N) one way: its sizes refine the result's.
   SmallVector<int64_t, 2> shape = {m, n};
   if (Value c = adaptor.getC()) {
     if (auto cType = dyn_cast<RankedTensorType>(c.getType())) {
       if (cType.getRank() > 2)
-        return emitOptionalError(report, "operand C must have rank at most 2, got ",
-                      cType.getRank());
+        return emitOptionalError(report,
+                                 "operand C must have rank at most 2, got ",
+                                 cType.getRank());
       for (auto [size, out] :
            llvm::zip(llvm::reverse(cType.getShape()), llvm::reverse(shape))) {
         if (size == 1 || ShapedType::isDynamic(size))
           continue;
         if (!compatibleSizes(size, out))
-          return emitOptionalError(report, "operand C ", cType,
-                        " is not unidirectionally broadcastable to the "
-                        "result's ",
-                        shape[0], "x", shape[1]);
+          return emitOptionalError(
+              report, "operand C ", cType,
+              " is not unidirectionally broadcastable to the "
+              "result's ",
+              shape[0], "x", shape[1]);
         out = size;
       }
     }

@@ -45,10 +45,9 @@ static bool isOneElementOf(Type type, Type elementType) {
   auto tensor = dyn_cast<TensorType>(type);
   if (!tensor || tensor.getElementType() != elementType)
     return false;
-  return !tensor.hasRank() ||
-         llvm::all_of(tensor.getShape(), [](int64_t size) {
-           return size == 1 || ShapedType::isDynamic(size);
-         });
+  return !tensor.hasRank() || llvm::all_of(tensor.getShape(), [](int64_t size) {
+    return size == 1 || ShapedType::isDynamic(size);
+  });
 }
 
 /// The most refined tensor type that both `a` and `b` refine: equal static
@@ -100,8 +99,7 @@ YieldOp::getMutableSuccessorOperands(RegionSuccessor successor) {
   if (auto loop = dyn_cast<LoopOp>((*this)->getParentOp())) {
     unsigned available = getNumOperands() > 0 ? getNumOperands() - 1 : 0;
     unsigned carried = std::min(loop.getNumCarried(), available);
-    return getOperandsMutable().slice(std::min(1u, getNumOperands()),
-                                      carried);
+    return getOperandsMutable().slice(std::min(1u, getNumOperands()), carried);
   }
   return getOperandsMutable();
 }
@@ -113,8 +111,7 @@ static LogicalResult verifyIfYield(YieldOp yield, IfOp op) {
   if (yield.getNumOperands() != op.getNumResults())
     return yield.emitOpError()
            << region << " region yields " << yield.getNumOperands()
-           << " values, but the ds.if has " << op.getNumResults()
-           << " results";
+           << " values, but the ds.if has " << op.getNumResults() << " results";
   for (auto [i, value, result] :
        llvm::enumerate(yield.getOperands(), op.getResults()))
     if (!isCompatible(value.getType(), result.getType()))
@@ -206,13 +203,14 @@ LogicalResult IfOp::inferReturnTypes(MLIRContext *, ErrorSink location,
     return emitOptionalError(location, "then region yields ", thenTypes.size(),
                              " values but else region yields ",
                              elseTypes.size());
-  for (auto [i, types] : llvm::enumerate(llvm::zip_equal(thenTypes,
-                                                         elseTypes))) {
+  for (auto [i, types] :
+       llvm::enumerate(llvm::zip_equal(thenTypes, elseTypes))) {
     auto [thenType, elseType] = types;
     Type joined = joinTypes(thenType, elseType);
     if (!joined)
-      return emitOptionalError(location, "then and else regions yield "
-                                         "different element types for result #",
+      return emitOptionalError(location,
+                               "then and else regions yield "
+                               "different element types for result #",
                                i, ": ", thenType, " vs ", elseType);
     results.push_back(joined);
   }
@@ -355,8 +353,9 @@ LogicalResult LoopOp::inferReturnTypes(MLIRContext *, ErrorSink location,
     return failure();
   ValueRange inits = adaptor.getInitValues();
   if (yield->getNumOperands() < 1 + inits.size())
-    return emitOptionalError(location, "loop body must yield the condition "
-                                       "and ",
+    return emitOptionalError(location,
+                             "loop body must yield the condition "
+                             "and ",
                              inits.size(), " carried values, got ",
                              yield->getNumOperands(), " values");
   for (auto [init, value] :
@@ -385,8 +384,8 @@ void LoopOp::getSuccessorRegions(RegionBranchPoint,
   // From the parent or the body, control enters the body (another
   // iteration) or leaves with the carried values.
   regions.push_back(RegionSuccessor(&getBody(), getRegionIterArgs()));
-  regions.push_back(RegionSuccessor(
-      getOperation(), getResults().take_front(getNumCarried())));
+  regions.push_back(RegionSuccessor(getOperation(),
+                                    getResults().take_front(getNumCarried())));
 }
 
 OperandRange LoopOp::getEntrySuccessorOperands(RegionSuccessor) {

@@ -91,12 +91,14 @@ static LogicalResult readList(ErrorSink report, StringRef name,
     return success();
   }
   if (list->size() != n * perDim)
-    return emitOptionalError(report, name, " must have ", n * perDim, " values for ", n,
-                  " spatial dimensions, got ", list->size());
+    return emitOptionalError(report, name, " must have ", n * perDim,
+                             " values for ", n, " spatial dimensions, got ",
+                             list->size());
   for (int64_t value : *list)
     if (value < min)
-      return emitOptionalError(report, name, " must be ", min > 0 ? "positive" : "non-negative",
-                    ", got ", value);
+      return emitOptionalError(report, name, " must be ",
+                               min > 0 ? "positive" : "non-negative", ", got ",
+                               value);
   out.assign(list->begin(), list->end());
   return success();
 }
@@ -106,11 +108,14 @@ static FailureOr<Window> verifyWindow(ErrorSink report,
   Window window;
   std::optional<AutoPad> autoPad = parseAutoPad(attrs.autoPad);
   if (!autoPad)
-    return emitOptionalError(report, "auto_pad must be NOTSET, SAME_UPPER, SAME_LOWER or VALID, "
-                  "got \"",
-                  attrs.autoPad, "\"");
+    return emitOptionalError(
+        report,
+        "auto_pad must be NOTSET, SAME_UPPER, SAME_LOWER or VALID, "
+        "got \"",
+        attrs.autoPad, "\"");
   if (*autoPad != AutoPad::NotSet && attrs.pads)
-    return emitOptionalError(report, "pads must not be given with auto_pad = ", attrs.autoPad);
+    return emitOptionalError(
+        report, "pads must not be given with auto_pad = ", attrs.autoPad);
   window.autoPad = *autoPad;
   window.ceilMode = attrs.ceilMode;
   if (failed(readList(report, "kernel_shape", attrs.kernelShape, n, 1, 1,
@@ -135,12 +140,13 @@ getSpatialInputRank(ErrorSink report, Type type, StringRef operand,
   int64_t rank = ranked.getRank();
   if (rank < 3)
     return emitOptionalError(report, "operand ", operand,
-                  " must have rank at least 3 (N, C and a spatial "
-                  "dimension), got ",
-                  rank);
+                             " must have rank at least 3 (N, C and a spatial "
+                             "dimension), got ",
+                             rank);
   if (rank > maxRank)
-    return emitOptionalError(report, "operand ", operand, " must have rank at most ", maxRank,
-                  " (3 spatial dimensions), got ", rank);
+    return emitOptionalError(report, "operand ", operand,
+                             " must have rank at most ", maxRank,
+                             " (3 spatial dimensions), got ", rank);
   return std::optional<int64_t>(rank);
 }
 
@@ -162,9 +168,8 @@ static std::pair<int64_t, int64_t> splitPadding(int64_t total,
 
 /// The output size of spatial dimension i of a conv or pool over an input
 /// of size `in` (kDynamic when it cannot be known).
-static FailureOr<int64_t> windowOutputSize(ErrorSink report,
-                                           const Window &window, size_t i,
-                                           int64_t in) {
+static FailureOr<int64_t>
+windowOutputSize(ErrorSink report, const Window &window, size_t i, int64_t in) {
   int64_t stride = window.strides[i];
   if (ShapedType::isDynamic(in))
     return kDynamic;
@@ -176,8 +181,9 @@ static FailureOr<int64_t> windowOutputSize(ErrorSink report,
   int64_t begin = window.pads[i], end = window.pads[i + window.rank()];
   int64_t span = in + begin + end - kernel;
   if (span < 0)
-    return emitOptionalError(report, "spatial dimension ", i, " has padded size ", span + kernel,
-                  ", smaller than the dilated kernel size ", kernel);
+    return emitOptionalError(report, "spatial dimension ", i,
+                             " has padded size ", span + kernel,
+                             ", smaller than the dilated kernel size ", kernel);
   if (!window.ceilMode || window.autoPad == AutoPad::Valid)
     return span / stride + 1;
   // Round up, but no window may start in the end padding.
@@ -249,8 +255,8 @@ analyzeConvOperands(ErrorSink report, Value input, Value weight,
   if (failed(wRank))
     return failure();
   if (*xRank && *wRank && **xRank != **wRank)
-    return emitOptionalError(report, "operand W must have the rank of X (", **xRank, "), got ",
-                  **wRank);
+    return emitOptionalError(report, "operand W must have the rank of X (",
+                             **xRank, "), got ", **wRank);
   std::optional<int64_t> rank = *xRank ? *xRank : *wRank;
   if (!rank)
     return std::optional<ConvOperands>();
@@ -265,7 +271,7 @@ analyzeConvOperands(ErrorSink report, Value input, Value weight,
     int64_t fromWeight = result.weight[2 + i];
     if (!compatibleSizes(size, fromWeight))
       return emitOptionalError(report, "kernel_shape[", i, "] = ", size,
-                    " differs from W's spatial size ", fromWeight);
+                               " differs from W's spatial size ", fromWeight);
     size = refineSize(size, fromWeight);
   }
   result.window = std::move(*window);
@@ -279,10 +285,12 @@ static FailureOr<int64_t> refineByBias(ErrorSink report, Value bias,
   if (!type)
     return m;
   if (type.getRank() != 1)
-    return emitOptionalError(report, "operand B must have rank 1, got ", type.getRank());
+    return emitOptionalError(report, "operand B must have rank 1, got ",
+                             type.getRank());
   if (!compatibleSizes(type.getDimSize(0), m))
-    return emitOptionalError(report, "operand B must have one element per output channel (", m,
-                  "), got ", type.getDimSize(0));
+    return emitOptionalError(
+        report, "operand B must have one element per output channel (", m,
+        "), got ", type.getDimSize(0));
   return refineSize(m, type.getDimSize(0));
 }
 
@@ -304,12 +312,12 @@ static LogicalResult inferShape(ErrorSink report, ConvOp::Adaptor adaptor,
   if (!ShapedType::isDynamic(c) && !ShapedType::isDynamic(cPerGroup) &&
       c != cPerGroup * group)
     return emitOptionalError(report, "input channels (", c,
-                  ") must equal W.shape[1] * group = ", cPerGroup, " * ",
-                  group);
+                             ") must equal W.shape[1] * group = ", cPerGroup,
+                             " * ", group);
   int64_t m = conv.weight[0];
   if (!ShapedType::isDynamic(m) && m % group != 0)
-    return emitOptionalError(report, "output channels (", m, ") must be divisible by group (",
-                  group, ")");
+    return emitOptionalError(report, "output channels (", m,
+                             ") must be divisible by group (", group, ")");
   FailureOr<int64_t> channels = refineByBias(report, adaptor.getBias(), m);
   if (failed(channels))
     return failure();
@@ -340,11 +348,13 @@ verifyTransposeAttrs(ErrorSink report, ConvTransposeOp::Adaptor adaptor,
   for (size_t i = 0; i < n; ++i)
     if (attrs.outputPadding[i] >=
         std::max(window.strides[i], window.dilations[i]))
-      return emitOptionalError(report, "output_padding[", i, "] = ", attrs.outputPadding[i],
-                    " must be smaller than the stride or the dilation");
+      return emitOptionalError(
+          report, "output_padding[", i, "] = ", attrs.outputPadding[i],
+          " must be smaller than the stride or the dilation");
   if (std::optional<ArrayRef<int64_t>> outputShape = adaptor.getOutputShape()) {
     if (adaptor.getPads())
-      return emitOptionalError(report, "pads must not be given with output_shape");
+      return emitOptionalError(report,
+                               "pads must not be given with output_shape");
     attrs.outputShape.emplace();
     if (failed(readList(report, "output_shape", outputShape, n, 1, 1, 1,
                         *attrs.outputShape)))
@@ -371,8 +381,9 @@ static FailureOr<int64_t> transposedOutputSize(ErrorSink report,
   int64_t out = window.strides[i] * (in - 1) + attrs.outputPadding[i] + kernel -
                 window.pads[i] - window.pads[i + window.rank()];
   if (out < 1)
-    return emitOptionalError(report, "spatial dimension ", i, " of the output would have size ",
-                  out, "; the pads are too large");
+    return emitOptionalError(report, "spatial dimension ", i,
+                             " of the output would have size ", out,
+                             "; the pads are too large");
   return out;
 }
 
@@ -397,11 +408,12 @@ static LogicalResult inferShape(ErrorSink report,
     return failure();
   int64_t c = conv.input[1], wc = conv.weight[0];
   if (!compatibleSizes(c, wc))
-    return emitOptionalError(report, "input channels (", c, ") must equal W.shape[0] (", wc, ")");
+    return emitOptionalError(report, "input channels (", c,
+                             ") must equal W.shape[0] (", wc, ")");
   c = refineSize(c, wc);
   if (!ShapedType::isDynamic(c) && c % group != 0)
-    return emitOptionalError(report, "input channels (", c, ") must be divisible by group (",
-                  group, ")");
+    return emitOptionalError(report, "input channels (", c,
+                             ") must be divisible by group (", group, ")");
   int64_t mPerGroup = conv.weight[1];
   FailureOr<int64_t> m = refineByBias(
       report, adaptor.getBias(),
@@ -485,14 +497,15 @@ static LogicalResult verifyP(ErrorSink report, uint64_t value) {
   return success();
 }
 
-static LogicalResult inferShape(ErrorSink report,
-                                MaxPoolOp::Adaptor adaptor,
+static LogicalResult inferShape(ErrorSink report, MaxPoolOp::Adaptor adaptor,
                                 SmallVectorImpl<Type> &results) {
   auto storageOrder = static_cast<int64_t>(adaptor.getStorageOrder());
   if (storageOrder != 0 && storageOrder != 1)
-    return emitOptionalError(report, "storage_order must be 0 (row major) or 1 (column major), "
-                  "got ",
-                  storageOrder);
+    return emitOptionalError(
+        report,
+        "storage_order must be 0 (row major) or 1 (column major), "
+        "got ",
+        storageOrder);
   Value input = adaptor.getInput();
   if (failed(pushPoolType(
           inferPoolShape(report, input,
@@ -514,8 +527,7 @@ static LogicalResult inferShape(ErrorSink report,
       input, results);
 }
 
-static LogicalResult inferShape(ErrorSink report,
-                                LpPoolOp::Adaptor adaptor,
+static LogicalResult inferShape(ErrorSink report, LpPoolOp::Adaptor adaptor,
                                 SmallVectorImpl<Type> &results) {
   if (failed(verifyP(report, adaptor.getP())))
     return failure();
@@ -581,7 +593,7 @@ static LogicalResult inferShape(ErrorSink report,
     return verifyResultsAgainstInferred(getOperation(), types);                \
   }
 #define DS_INFER_BY_SHAPE_FUNCTION(OP)                                         \
-  LogicalResult OP::inferReturnTypes(MLIRContext *, ErrorSink location,       \
+  LogicalResult OP::inferReturnTypes(MLIRContext *, ErrorSink location,        \
                                      Adaptor adaptor,                          \
                                      SmallVectorImpl<Type> &types) {           \
     return inferShape(location, adaptor, types);                               \
@@ -606,13 +618,11 @@ DS_INFER_BY_SHAPE_FUNCTION(GlobalLpPoolOp)
 
 // MaxPool infers both results (output and indices); an op without indices
 // is compatible with the first.
-LogicalResult MaxPoolOp::inferReturnTypes(MLIRContext *,
-                                          std::optional<Location> location,
-                                          ValueRange operands,
-                                          DictionaryAttr attributes,
-                                          OpaqueProperties properties,
-                                          RegionRange regions,
-                                          SmallVectorImpl<Type> &types) {
+LogicalResult
+MaxPoolOp::inferReturnTypes(MLIRContext *, std::optional<Location> location,
+                            ValueRange operands, DictionaryAttr attributes,
+                            OpaqueProperties properties, RegionRange regions,
+                            SmallVectorImpl<Type> &types) {
   Adaptor adaptor(operands, attributes, properties, regions);
   return inferShape(ErrorSink(location), adaptor, types);
 }
@@ -630,8 +640,8 @@ bool MaxPoolOp::isCompatibleReturnTypes(TypeRange inferred, TypeRange actual) {
 /// The checked window of each conv or pool op; failure if it is invalid.
 static FailureOr<Window> getWindow(ConvOp op) {
   FailureOr<std::optional<ConvOperands>> operands = analyzeConvOperands(
-      ErrorSink(std::nullopt), op.getInput(), op.getWeight(), getWindowAttrs(op),
-      static_cast<int64_t>(op.getGroup()));
+      ErrorSink(std::nullopt), op.getInput(), op.getWeight(),
+      getWindowAttrs(op), static_cast<int64_t>(op.getGroup()));
   if (failed(operands) || !*operands)
     return failure();
   return (*operands)->window;

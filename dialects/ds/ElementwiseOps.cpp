@@ -97,10 +97,9 @@ OpFoldResult NotOp::fold(FoldAdaptor adaptor) {
   if (auto inner = getInput().getDefiningOp<NotOp>())
     if (inner.getInput().getType() == getType())
       return inner.getInput();
-  return foldUnary(adaptor.getInput(), getType(), nullptr,
-                   [](const APInt &x, bool) -> std::optional<APInt> {
-                     return ~x;
-                   });
+  return foldUnary(
+      adaptor.getInput(), getType(), nullptr,
+      [](const APInt &x, bool) -> std::optional<APInt> { return ~x; });
 }
 
 OpFoldResult IdentityOp::fold(FoldAdaptor) {
@@ -138,14 +137,8 @@ OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
       rhs && rhs.isSplat() && isSplatOf(rhs, 0.0) &&
       (!isFloat || rhs.getSplatValue<APFloat>().isNegZero()))
     return sameTypeOrNull(getLhs(), getType());
-  return foldBinary(
-      adaptor.getLhs(), adaptor.getRhs(), getType(),
-      [](const APFloat &a, const APFloat &b) -> std::optional<APFloat> {
-        return a + b;
-      },
-      [](const APInt &a, const APInt &b, bool) -> std::optional<APInt> {
-        return a + b;
-      });
+  return foldBinary(adaptor.getLhs(), adaptor.getRhs(), getType(),
+                    combine::addF, combine::addI);
 }
 
 OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
@@ -169,14 +162,8 @@ OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
     return sameTypeOrNull(getLhs(), getType());
   if (isSplatOf(adaptor.getLhs(), 1.0))
     return sameTypeOrNull(getRhs(), getType());
-  return foldBinary(
-      adaptor.getLhs(), adaptor.getRhs(), getType(),
-      [](const APFloat &a, const APFloat &b) -> std::optional<APFloat> {
-        return a * b;
-      },
-      [](const APInt &a, const APInt &b, bool) -> std::optional<APInt> {
-        return a * b;
-      });
+  return foldBinary(adaptor.getLhs(), adaptor.getRhs(), getType(),
+                    combine::mulF, combine::mulI);
 }
 
 OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
@@ -198,31 +185,15 @@ OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
 OpFoldResult MaxOp::fold(FoldAdaptor adaptor) {
   if (getLhs() == getRhs())
     return sameTypeOrNull(getLhs(), getType());
-  return foldBinary(
-      adaptor.getLhs(), adaptor.getRhs(), getType(),
-      [](const APFloat &a, const APFloat &b) -> std::optional<APFloat> {
-        return llvm::maximum(a, b);
-      },
-      [](const APInt &a, const APInt &b,
-         bool isUnsigned) -> std::optional<APInt> {
-        return isUnsigned ? llvm::APIntOps::umax(a, b)
-                          : llvm::APIntOps::smax(a, b);
-      });
+  return foldBinary(adaptor.getLhs(), adaptor.getRhs(), getType(),
+                    combine::maxF, combine::maxI);
 }
 
 OpFoldResult MinOp::fold(FoldAdaptor adaptor) {
   if (getLhs() == getRhs())
     return sameTypeOrNull(getLhs(), getType());
-  return foldBinary(
-      adaptor.getLhs(), adaptor.getRhs(), getType(),
-      [](const APFloat &a, const APFloat &b) -> std::optional<APFloat> {
-        return llvm::minimum(a, b);
-      },
-      [](const APInt &a, const APInt &b,
-         bool isUnsigned) -> std::optional<APInt> {
-        return isUnsigned ? llvm::APIntOps::umin(a, b)
-                          : llvm::APIntOps::smin(a, b);
-      });
+  return foldBinary(adaptor.getLhs(), adaptor.getRhs(), getType(),
+                    combine::minF, combine::minI);
 }
 
 OpFoldResult PowOp::fold(FoldAdaptor adaptor) {
@@ -371,13 +342,11 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
     return y;
   };
   if (isa<FloatType>(from) && isa<FloatType>(to))
-    return dense.mapValues(to, [&](const APFloat &x) {
-      return toAPFloat(x).bitcastToAPInt();
-    });
+    return dense.mapValues(
+        to, [&](const APFloat &x) { return toAPFloat(x).bitcastToAPInt(); });
   if (isa<FloatType>(from) && to.isInteger(1))
-    return dense.mapValues(to, [&](const APFloat &x) {
-      return APInt(1, x.isZero() ? 0 : 1);
-    });
+    return dense.mapValues(
+        to, [&](const APFloat &x) { return APInt(1, x.isZero() ? 0 : 1); });
   if (isa<FloatType>(from)) {
     unsigned width = to.getIntOrFloatBitWidth();
     bool toUnsigned = to.isUnsignedInteger();

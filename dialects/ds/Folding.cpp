@@ -142,10 +142,9 @@ Attribute foldBinary(Attribute lhs, Attribute rhs, Type resultType,
   if (!intFn)
     return {};
   bool isUnsigned = elementType.isUnsignedInteger();
-  return foldBinaryImpl<APInt>(
-      a, b, type, [&](const APInt &x, const APInt &y) {
-        return intFn(x, y, isUnsigned);
-      });
+  return foldBinaryImpl<APInt>(a, b, type, [&](const APInt &x, const APInt &y) {
+    return intFn(x, y, isUnsigned);
+  });
 }
 
 bool isSplatOf(Attribute attr, double value) {
@@ -163,5 +162,32 @@ bool isSplatOf(Attribute attr, double value) {
   }
   return false;
 }
+
+namespace combine {
+std::optional<APFloat> addF(const APFloat &a, const APFloat &b) {
+  return a + b;
+}
+std::optional<APInt> addI(const APInt &a, const APInt &b, bool) {
+  return a + b;
+}
+std::optional<APFloat> mulF(const APFloat &a, const APFloat &b) {
+  return a * b;
+}
+std::optional<APInt> mulI(const APInt &a, const APInt &b, bool) {
+  return a * b;
+}
+std::optional<APFloat> maxF(const APFloat &a, const APFloat &b) {
+  return llvm::maximum(a, b);
+}
+std::optional<APInt> maxI(const APInt &a, const APInt &b, bool isUnsigned) {
+  return isUnsigned ? llvm::APIntOps::umax(a, b) : llvm::APIntOps::smax(a, b);
+}
+std::optional<APFloat> minF(const APFloat &a, const APFloat &b) {
+  return llvm::minimum(a, b);
+}
+std::optional<APInt> minI(const APInt &a, const APInt &b, bool isUnsigned) {
+  return isUnsigned ? llvm::APIntOps::umin(a, b) : llvm::APIntOps::smin(a, b);
+}
+} // namespace combine
 
 } // namespace ds

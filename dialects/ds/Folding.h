@@ -22,8 +22,8 @@ namespace ds {
 /// Largest number of elements a fold may create.
 inline constexpr int64_t kMaxFoldedElements = int64_t(1) << 20;
 
-using FloatFn = llvm::function_ref<std::optional<llvm::APFloat>(
-    const llvm::APFloat &)>;
+using FloatFn =
+    llvm::function_ref<std::optional<llvm::APFloat>(const llvm::APFloat &)>;
 /// Integer callbacks get the values and whether the type is unsigned.
 using IntFn = llvm::function_ref<std::optional<llvm::APInt>(const llvm::APInt &,
                                                             bool isUnsigned)>;
@@ -48,6 +48,27 @@ mlir::Attribute foldFloatMath(mlir::Attribute operand, mlir::Type resultType,
 mlir::Attribute foldBinary(mlir::Attribute lhs, mlir::Attribute rhs,
                            mlir::Type resultType, FloatFn2 floatFn,
                            IntFn2 intFn);
+
+/// Combiners shared by the binary and the reduction folders; unsigned
+/// integers compare as unsigned, and float max/min propagate NaN.
+namespace combine {
+std::optional<llvm::APFloat> addF(const llvm::APFloat &a,
+                                  const llvm::APFloat &b);
+std::optional<llvm::APInt> addI(const llvm::APInt &a, const llvm::APInt &b,
+                                bool);
+std::optional<llvm::APFloat> mulF(const llvm::APFloat &a,
+                                  const llvm::APFloat &b);
+std::optional<llvm::APInt> mulI(const llvm::APInt &a, const llvm::APInt &b,
+                                bool);
+std::optional<llvm::APFloat> maxF(const llvm::APFloat &a,
+                                  const llvm::APFloat &b);
+std::optional<llvm::APInt> maxI(const llvm::APInt &a, const llvm::APInt &b,
+                                bool isUnsigned);
+std::optional<llvm::APFloat> minF(const llvm::APFloat &a,
+                                  const llvm::APFloat &b);
+std::optional<llvm::APInt> minI(const llvm::APInt &a, const llvm::APInt &b,
+                                bool isUnsigned);
+} // namespace combine
 
 /// `value` when its type is `resultType`, else null: an identity fold must
 /// not change the type (which broadcasting or refinement could).

@@ -45,21 +45,18 @@ static int64_t wrapAxis(uint64_t axis, int64_t rank) {
 /// error is reported once, by name, before the InferTypeOpInterface check
 /// (which runs after verify() and would add a generic "failed to infer"
 /// error).
-template <typename OpTy>
-static LogicalResult verifyByInference(OpTy op) {
+template <typename OpTy> static LogicalResult verifyByInference(OpTy op) {
   SmallVector<Type> types;
   return OpTy::inferReturnTypes(op.getContext(), op.getLoc(),
                                 typename OpTy::Adaptor(op), types);
 }
 
 /// Verifies that `value` is one of `allowed`, naming the attribute `name`.
-static LogicalResult verifyOneOf(Operation *op, StringRef name,
-                                 StringRef value,
+static LogicalResult verifyOneOf(Operation *op, StringRef name, StringRef value,
                                  ArrayRef<StringLiteral> allowed) {
   if (llvm::is_contained(allowed, value))
     return success();
-  InFlightDiagnostic diag = op->emitOpError()
-                            << name << " must be one of ";
+  InFlightDiagnostic diag = op->emitOpError() << name << " must be one of ";
   llvm::interleave(
       allowed, diag, [&](StringRef s) { diag << '"' << s << '"'; }, ", ");
   return diag << ", got \"" << value << "\"";
@@ -122,8 +119,8 @@ static LogicalResult verifyIndexSizesFit(ErrorSink loc, ArrayRef<int64_t> data,
     if (static_cast<int64_t>(i) == axis || ShapedType::isDynamic(d) ||
         ShapedType::isDynamic(n) || n <= d)
       continue;
-    return emitOptionalError(loc, "indices size ", n, " exceeds data size ",
-                             d, " in dimension ", i);
+    return emitOptionalError(loc, "indices size ", n, " exceeds data size ", d,
+                             " in dimension ", i);
   }
   return success();
 }
@@ -218,8 +215,9 @@ GatherElementsOp::inferReturnTypes(MLIRContext *, ErrorSink location,
   auto data = dyn_cast<RankedTensorType>(adaptor.getData().getType());
   auto indices = dyn_cast<RankedTensorType>(adaptor.getIndices().getType());
   if (data && indices && data.getRank() != indices.getRank())
-    return emitOptionalError(location, "operand indices must have the rank of "
-                                       "data (",
+    return emitOptionalError(location,
+                             "operand indices must have the rank of "
+                             "data (",
                              data.getRank(), "), got ", indices.getRank());
   if (data) {
     FailureOr<int64_t> axis =
@@ -278,8 +276,8 @@ LogicalResult GatherNDOp::inferReturnTypes(MLIRContext *, ErrorSink location,
   int64_t depth = indices.getShape().back();
   int64_t maxDepth = data.getRank() - batchDims;
   if (!ShapedType::isDynamic(depth) && (depth < 1 || depth > maxDepth))
-    return emitOptionalError(location, "the last dimension of indices (",
-                             depth, ") must be in [1, ", maxDepth,
+    return emitOptionalError(location, "the last dimension of indices (", depth,
+                             ") must be in [1, ", maxDepth,
                              "]: rank of data minus batch_dims");
   SmallVector<int64_t> shape(indices.getShape().drop_back());
   for (int64_t i = 0; i < batchDims; ++i) {
@@ -478,8 +476,8 @@ LogicalResult ResizeOp::inferReturnTypes(MLIRContext *, ErrorSink location,
     std::iota(axes.begin(), axes.end(), 0);
   }
   int64_t n = axes.size();
-  StringRef what = adaptor.getAxes() ? "one per axis in axes"
-                                     : "one per input dimension";
+  StringRef what =
+      adaptor.getAxes() ? "one per axis in axes" : "one per input dimension";
   if (failed(verifyLength(location, adaptor.getScales(), "scales", n, what)) ||
       failed(verifyLength(location, adaptor.getSizes(), "sizes", n, what)) ||
       failed(verifyLength(location, adaptor.getRoi(), "roi", 2 * n,
@@ -512,9 +510,9 @@ LogicalResult ResizeOp::verify() {
                          {"half_pixel", "half_pixel_symmetric",
                           "pytorch_half_pixel", "align_corners", "asymmetric",
                           "tf_crop_and_resize"})) ||
-      failed(verifyOneOf(*this, "nearest_mode", getNearestMode(),
-                         {"round_prefer_floor", "round_prefer_ceil", "floor",
-                          "ceil"})) ||
+      failed(verifyOneOf(
+          *this, "nearest_mode", getNearestMode(),
+          {"round_prefer_floor", "round_prefer_ceil", "floor", "ceil"})) ||
       failed(verifyOneOf(*this, "keep_aspect_ratio_policy",
                          getKeepAspectRatioPolicy(),
                          {"stretch", "not_larger", "not_smaller"})))

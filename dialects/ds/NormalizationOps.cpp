@@ -254,7 +254,8 @@ LogicalResult LayerNormalizationOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult
-GroupNormalizationOp::inferReturnTypes(MLIRContext *, ErrorSink, Adaptor adaptor,
+GroupNormalizationOp::inferReturnTypes(MLIRContext *, ErrorSink,
+                                       Adaptor adaptor,
                                        SmallVectorImpl<Type> &inferred) {
   inferred.push_back(adaptor.getX().getType());
   return success();
@@ -279,8 +280,10 @@ LogicalResult GroupNormalizationOp::verify() {
   return success();
 }
 
-LogicalResult InstanceNormalizationOp::inferReturnTypes(
-    MLIRContext *, ErrorSink, Adaptor adaptor, SmallVectorImpl<Type> &inferred) {
+LogicalResult
+InstanceNormalizationOp::inferReturnTypes(MLIRContext *, ErrorSink,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &inferred) {
   inferred.push_back(adaptor.getX().getType());
   return success();
 }

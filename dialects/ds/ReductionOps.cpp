@@ -245,7 +245,7 @@ static OpFoldResult foldReductionOfConstant(OpTy op, Attribute data,
 }
 
 #define DS_REDUCTION_COMMON(OP)                                                \
-  LogicalResult OP::inferReturnTypes(MLIRContext *, ErrorSink location,           \
+  LogicalResult OP::inferReturnTypes(MLIRContext *, ErrorSink location,        \
                                      Adaptor adaptor,                          \
                                      SmallVectorImpl<Type> &inferred) {        \
     Type input = adaptor.getData().getType();                                  \
@@ -275,57 +275,29 @@ DS_REDUCTION_COMMON(ReduceSumSquareOp)
 OpFoldResult ReduceSumOp::fold(FoldAdaptor adaptor) {
   if (OpFoldResult identity = foldIdentityReduction(*this, true))
     return identity;
-  return foldReductionOfConstant(
-      *this, adaptor.getData(),
-      [](const APFloat &a, const APFloat &b) -> std::optional<APFloat> {
-        return a + b;
-      },
-      [](const APInt &a, const APInt &b, bool) -> std::optional<APInt> {
-        return a + b;
-      });
+  return foldReductionOfConstant(*this, adaptor.getData(), combine::addF,
+                                 combine::addI);
 }
 
 OpFoldResult ReduceProdOp::fold(FoldAdaptor adaptor) {
   if (OpFoldResult identity = foldIdentityReduction(*this, true))
     return identity;
-  return foldReductionOfConstant(
-      *this, adaptor.getData(),
-      [](const APFloat &a, const APFloat &b) -> std::optional<APFloat> {
-        return a * b;
-      },
-      [](const APInt &a, const APInt &b, bool) -> std::optional<APInt> {
-        return a * b;
-      });
+  return foldReductionOfConstant(*this, adaptor.getData(), combine::mulF,
+                                 combine::mulI);
 }
 
 OpFoldResult ReduceMaxOp::fold(FoldAdaptor adaptor) {
   if (OpFoldResult identity = foldIdentityReduction(*this, true))
     return identity;
-  return foldReductionOfConstant(
-      *this, adaptor.getData(),
-      [](const APFloat &a, const APFloat &b) -> std::optional<APFloat> {
-        return llvm::maximum(a, b);
-      },
-      [](const APInt &a, const APInt &b,
-         bool isUnsigned) -> std::optional<APInt> {
-        return isUnsigned ? llvm::APIntOps::umax(a, b)
-                          : llvm::APIntOps::smax(a, b);
-      });
+  return foldReductionOfConstant(*this, adaptor.getData(), combine::maxF,
+                                 combine::maxI);
 }
 
 OpFoldResult ReduceMinOp::fold(FoldAdaptor adaptor) {
   if (OpFoldResult identity = foldIdentityReduction(*this, true))
     return identity;
-  return foldReductionOfConstant(
-      *this, adaptor.getData(),
-      [](const APFloat &a, const APFloat &b) -> std::optional<APFloat> {
-        return llvm::minimum(a, b);
-      },
-      [](const APInt &a, const APInt &b,
-         bool isUnsigned) -> std::optional<APInt> {
-        return isUnsigned ? llvm::APIntOps::umin(a, b)
-                          : llvm::APIntOps::smin(a, b);
-      });
+  return foldReductionOfConstant(*this, adaptor.getData(), combine::minF,
+                                 combine::minI);
 }
 
 OpFoldResult ReduceMeanOp::fold(FoldAdaptor) {
@@ -361,7 +333,7 @@ template <typename OpTy> static OpFoldResult foldArgReduction(OpTy op) {
 }
 
 #define DS_ARG_REDUCTION(OP)                                                   \
-  LogicalResult OP::inferReturnTypes(MLIRContext *context, ErrorSink location,    \
+  LogicalResult OP::inferReturnTypes(MLIRContext *context, ErrorSink location, \
                                      Adaptor adaptor,                          \
                                      SmallVectorImpl<Type> &inferred) {        \
     int64_t axis = adaptor.getAxis();                                          \

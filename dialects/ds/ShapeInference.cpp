@@ -29,8 +29,8 @@ Type getElementType(Type type) {
   return cast<ShapedType>(type).getElementType();
 }
 
-FailureOr<SmallVector<int64_t>> broadcastShapes(ErrorSink sink, ArrayRef<int64_t> a,
-                                                ArrayRef<int64_t> b) {
+FailureOr<SmallVector<int64_t>>
+broadcastShapes(ErrorSink sink, ArrayRef<int64_t> a, ArrayRef<int64_t> b) {
   size_t rank = std::max(a.size(), b.size());
   SmallVector<int64_t> result(rank);
   for (size_t i = 0; i < rank; ++i) {
@@ -45,16 +45,15 @@ FailureOr<SmallVector<int64_t>> broadcastShapes(ErrorSink sink, ArrayRef<int64_t
     } else if (ShapedType::isDynamic(y) || x == y) {
       result[i] = x;
     } else {
-      return emitOptionalError(sink, "operands are not broadcastable: size ",
-                               x, " vs ", y, " in result dimension ", i);
+      return emitOptionalError(sink, "operands are not broadcastable: size ", x,
+                               " vs ", y, " in result dimension ", i);
     }
   }
   return result;
 }
 
 LogicalResult inferBroadcast(ErrorSink sink, TypeRange operandTypes,
-                             Type elementType,
-                             SmallVectorImpl<Type> &results) {
+                             Type elementType, SmallVectorImpl<Type> &results) {
   if (!elementType)
     elementType = getElementType(operandTypes.front());
   SmallVector<int64_t> shape;
@@ -83,7 +82,8 @@ FailureOr<int64_t> normalizeAxis(ErrorSink sink, int64_t axis, int64_t rank,
   return axis < 0 ? axis + rank : axis;
 }
 
-FailureOr<SmallVector<int64_t>> normalizeAxes(ErrorSink sink, ArrayRef<int64_t> axes,
+FailureOr<SmallVector<int64_t>> normalizeAxes(ErrorSink sink,
+                                              ArrayRef<int64_t> axes,
                                               int64_t rank, StringRef what) {
   SmallVector<int64_t> result;
   llvm::SmallSet<int64_t, 8> seen;

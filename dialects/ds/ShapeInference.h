@@ -81,7 +81,8 @@ llvm::LogicalResult inferBroadcast(ErrorSink loc, mlir::TypeRange operandTypes,
 
 /// Normalizes an axis in [-rank, rank) to [0, rank); fails with a diagnostic
 /// naming `what` otherwise.
-mlir::FailureOr<int64_t> normalizeAxis(ErrorSink loc, int64_t axis, int64_t rank,
+mlir::FailureOr<int64_t> normalizeAxis(ErrorSink loc, int64_t axis,
+                                       int64_t rank,
                                        llvm::StringRef what = "axis");
 
 /// Normalizes a list of axes; fails on an out-of-range or repeated axis.

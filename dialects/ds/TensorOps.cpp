@@ -187,8 +187,8 @@ OpFoldResult RangeOp::fold(FoldAdaptor) {
     for (int64_t i = 0; i < count; ++i) {
       APFloat value(*s + static_cast<double>(i) * *d);
       bool losesInfo;
-      value.convert(floatType.getFloatSemantics(),
-                    APFloat::rmNearestTiesToEven, &losesInfo);
+      value.convert(floatType.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                    &losesInfo);
       values.push_back(value);
     }
     return DenseElementsAttr::get(type, values);
@@ -431,10 +431,10 @@ FlattenOp::inferReturnTypes(MLIRContext *, ErrorSink location, Adaptor adaptor,
                              " (expected in [", -rank, ", ", rank, "])");
   if (axis < 0)
     axis += rank;
-  inferredReturnTypes.push_back(RankedTensorType::get(
-      {productOrDynamic(shape->take_front(axis)),
-       productOrDynamic(shape->drop_front(axis))},
-      getElementType(type)));
+  inferredReturnTypes.push_back(
+      RankedTensorType::get({productOrDynamic(shape->take_front(axis)),
+                             productOrDynamic(shape->drop_front(axis))},
+                            getElementType(type)));
   return success();
 }
 
@@ -496,7 +496,8 @@ OpFoldResult SqueezeOp::fold(FoldAdaptor adaptor) {
 }
 
 LogicalResult
-UnsqueezeOp::inferReturnTypes(MLIRContext *, ErrorSink location, Adaptor adaptor,
+UnsqueezeOp::inferReturnTypes(MLIRContext *, ErrorSink location,
+                              Adaptor adaptor,
                               SmallVectorImpl<Type> &inferredReturnTypes) {
   Type type = adaptor.getInput().getType();
   auto shape = shapeOf(type);
@@ -544,7 +545,8 @@ static SmallVector<int64_t> permutation(std::optional<ArrayRef<int64_t>> perm,
 }
 
 LogicalResult
-TransposeOp::inferReturnTypes(MLIRContext *, ErrorSink location, Adaptor adaptor,
+TransposeOp::inferReturnTypes(MLIRContext *, ErrorSink location,
+                              Adaptor adaptor,
                               SmallVectorImpl<Type> &inferredReturnTypes) {
   Type type = adaptor.getData().getType();
   std::optional<ArrayRef<int64_t>> perm = adaptor.getPerm();
@@ -586,8 +588,7 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
   SmallVector<int64_t> strides = rowMajorStrides(*shape), coeffs;
   for (int64_t p : perm)
     coeffs.push_back(strides[p]);
-  return gatherElements(dense, type,
-                        affineIndices(type.getShape(), 0, coeffs));
+  return gatherElements(dense, type, affineIndices(type.getShape(), 0, coeffs));
 }
 
 namespace {

@@ -38,9 +38,8 @@ ConcatOp::inferReturnTypes(MLIRContext *, ErrorSink location, Adaptor adaptor,
   if (inputs.empty())
     return emitOptionalError(location, "requires at least one operand");
   Type elementType = getElementType(inputs.front().getType());
-  auto firstRanked = llvm::find_if(inputs, [](Value v) {
-    return isa<RankedTensorType>(v.getType());
-  });
+  auto firstRanked = llvm::find_if(
+      inputs, [](Value v) { return isa<RankedTensorType>(v.getType()); });
   if (firstRanked == inputs.end()) {
     inferredReturnTypes.push_back(UnrankedTensorType::get(elementType));
     return success();
@@ -125,8 +124,8 @@ SplitOp::inferReturnTypes(MLIRContext *, ErrorSink location, Adaptor adaptor,
     return emitOptionalError(location, "requires split or num_outputs");
   int64_t count = split ? split->size() : static_cast<int64_t>(*numOutputs);
   if (count < 1)
-    return emitOptionalError(location,
-                             "requires at least one output, got ", count);
+    return emitOptionalError(location, "requires at least one output, got ",
+                             count);
   Type type = adaptor.getInput().getType();
   auto shape = shapeOf(type);
   if (!shape) {
@@ -141,8 +140,9 @@ SplitOp::inferReturnTypes(MLIRContext *, ErrorSink location, Adaptor adaptor,
   SmallVector<int64_t> sizes;
   if (split) {
     if (llvm::any_of(*split, [](int64_t s) { return s < 0; }))
-      return emitOptionalError(location, "split sizes must not be negative, "
-                                         "got [",
+      return emitOptionalError(location,
+                               "split sizes must not be negative, "
+                               "got [",
                                *split, "]");
     int64_t sum = std::accumulate(split->begin(), split->end(), int64_t(0));
     if (!ShapedType::isDynamic(size) && sum != size)
@@ -295,9 +295,9 @@ SliceOp::inferReturnTypes(MLIRContext *, ErrorSink location, Adaptor adaptor,
                           SmallVectorImpl<Type> &inferredReturnTypes) {
   Type type = adaptor.getData().getType();
   auto shape = shapeOf(type);
-  FailureOr<SliceInfo> info = readSlice(
-      location, adaptor,
-      shape ? std::optional<int64_t>(shape->size()) : std::nullopt);
+  FailureOr<SliceInfo> info =
+      readSlice(location, adaptor,
+                shape ? std::optional<int64_t>(shape->size()) : std::nullopt);
   if (failed(info))
     return failure();
   if (!shape) {
@@ -311,12 +311,11 @@ SliceOp::inferReturnTypes(MLIRContext *, ErrorSink location, Adaptor adaptor,
     bool known = info->starts && info->ends && info->steps;
     for (auto [k, axis] : llvm::enumerate(*info->axes)) {
       int64_t size = result[axis];
-      result[axis] =
-          known && !ShapedType::isDynamic(size)
-              ? sliceBounds(size, (*info->starts)[k], (*info->ends)[k],
-                            (*info->steps)[k])
-                    .second
-              : kDynamic;
+      result[axis] = known && !ShapedType::isDynamic(size)
+                         ? sliceBounds(size, (*info->starts)[k],
+                                       (*info->ends)[k], (*info->steps)[k])
+                               .second
+                         : kDynamic;
     }
   }
   inferredReturnTypes.push_back(
@@ -348,8 +347,8 @@ OpFoldResult SliceOp::fold(FoldAdaptor adaptor) {
   bool identity = true;
   for (auto [k, axis] : llvm::enumerate(*info->axes)) {
     int64_t step = (*info->steps)[k];
-    auto [start, size] = sliceBounds(shape[axis], (*info->starts)[k],
-                                     (*info->ends)[k], step);
+    auto [start, size] =
+        sliceBounds(shape[axis], (*info->starts)[k], (*info->ends)[k], step);
     identity &= start == 0 && step == 1 && size == shape[axis];
     base += start * strides[axis];
     coeffs[axis] = step * strides[axis];
@@ -460,9 +459,8 @@ ExpandOp::inferReturnTypes(MLIRContext *, ErrorSink location, Adaptor adaptor,
   if (failed(list))
     return failure();
   auto shape = shapeOf(type);
-  if (list->values && llvm::any_of(*list->values, [](int64_t s) {
-        return s < 0;
-      }))
+  if (list->values &&
+      llvm::any_of(*list->values, [](int64_t s) { return s < 0; }))
     return emitOptionalError(location, "shape must not be negative, got [",
                              *list->values, "]");
   if (!shape || !list->length) {
@@ -505,9 +503,8 @@ TileOp::inferReturnTypes(MLIRContext *, ErrorSink location, Adaptor adaptor,
       readIntList(location, adaptor.getRepeats(), "repeats");
   if (failed(repeats))
     return failure();
-  if (repeats->values && llvm::any_of(*repeats->values, [](int64_t r) {
-        return r < 0;
-      }))
+  if (repeats->values &&
+      llvm::any_of(*repeats->values, [](int64_t r) { return r < 0; }))
     return emitOptionalError(location, "repeats must not be negative, got [",
                              *repeats->values, "]");
   auto shape = shapeOf(type);

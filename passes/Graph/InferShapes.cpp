@@ -1,4 +1,5 @@
-//===- InferShapes.cpp - Refine result types ---------------------*- C++ -*-===//
+//===- InferShapes.cpp - Refine result types ---------------------*- C++
+//-*-===//
 //
 // Part of ds.
 //
@@ -54,9 +55,8 @@ struct InferShapesPass : ds::impl::InferShapesBase<InferShapesPass> {
       }
       // Ops with optional results may infer more types than they have.
       if (inferred.size() < op->getNumResults()) {
-        op->emitOpError("inferred ")
-            << inferred.size() << " result types for " << op->getNumResults()
-            << " results";
+        op->emitOpError("inferred ") << inferred.size() << " result types for "
+                                     << op->getNumResults() << " results";
         return WalkResult::interrupt();
       }
       for (auto [value, type] : llvm::zip(op->getResults(), inferred)) {

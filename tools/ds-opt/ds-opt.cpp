@@ -20,6 +20,6 @@ int main(int argc, char **argv) {
   mlir::registerAllPasses();
   ds::registerDSDialects(registry);
   ds::registerDSPasses();
-  return mlir::asMainReturnCode(mlir::MlirOptMain(
-      argc, argv, "ds optimizer driver\n", registry));
+  return mlir::asMainReturnCode(
+      mlir::MlirOptMain(argc, argv, "ds optimizer driver\n", registry));
 }

@@ -5,7 +5,8 @@
 //
 //   mlir-opt --load-dialect-plugin=libDSPlugin.so \
 //            --load-pass-plugin=libDSPlugin.so \
-//            --pass-pipeline='builtin.module(func.func(ds-infer-shapes))' in.mlir
+//            --pass-pipeline='builtin.module(func.func(ds-infer-shapes))'
+//            in.mlir
 //
 //===----------------------------------------------------------------------===//
 
