@@ -14,10 +14,10 @@ def InferShapes : Pass<"ds-infer-shapes", "::mlir::func::FuncOp"> {
   let description = [{
     Walks each function in program order, the ops inside a region before
     the op that holds it (so that `ds.if` and `ds.loop` see refined
-    yields), and replaces
-    every result type of a ds op with the meet of its written type and the
-    type the op infers from its operands: a `?` becomes a static size where
-    the operands determine it, an unranked tensor becomes ranked. A written
+    yields), and replaces every result type of a ds op with the meet of its
+    written type and the type the op infers from its operands: a `?`
+    becomes a static size where the operands determine it, an unranked
+    tensor becomes ranked. A written
     type that contradicts the inferred one is an error. Finally the
     function's result types are set to the types of the values it returns.
 
