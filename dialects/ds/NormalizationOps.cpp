@@ -143,9 +143,10 @@ LogicalResult BatchNormalizationOp::verify() {
   if (failed(verifyMinRank(*this, getX(), 2)))
     return failure();
   int64_t channels = getChannels(getX());
-  for (auto [value, name] : llvm::zip_equal(
-           ArrayRef<Value>{getScale(), getBias(), getMean(), getVar()},
-           ArrayRef<StringRef>{"scale", "bias", "mean", "var"}))
+  // Named arrays: an ArrayRef of a braced list would dangle in the loop.
+  Value values[] = {getScale(), getBias(), getMean(), getVar()};
+  StringRef names[] = {"scale", "bias", "mean", "var"};
+  for (auto [value, name] : llvm::zip_equal(values, names))
     if (failed(verifyPerChannel(*this, value, name, channels)))
       return failure();
   // ONNX types scale and bias alike (T1), and mean and var alike (T2).
