@@ -1,0 +1,17 @@
+//===- ControlFlow.cpp - Converters of ONNX ops to the ControlFlow family ---*-
+//C++ -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/ds/DSOps.h"
+#include "lib/Importer/ONNX/NodeContext.h"
+
+using namespace mlir;
+
+namespace ds::onnx_import {
+
+void registerControlFlowConverters(ConverterRegistry &r) {}
+
+} // namespace ds::onnx_import

@@ -1,0 +1,16 @@
+//===- Conv.cpp - Converters of ONNX ops to the Conv family ---*- C++ -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/ds/DSOps.h"
+#include "lib/Importer/ONNX/NodeContext.h"
+
+using namespace mlir;
+
+namespace ds::onnx_import {
+
+void registerConvConverters(ConverterRegistry &r) {}
+
+} // namespace ds::onnx_import

@@ -1,0 +1,17 @@
+//===- Indexing.cpp - Converters of ONNX ops to the Indexing family ---*- C++
+//-*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/ds/DSOps.h"
+#include "lib/Importer/ONNX/NodeContext.h"
+
+using namespace mlir;
+
+namespace ds::onnx_import {
+
+void registerIndexingConverters(ConverterRegistry &r) {}
+
+} // namespace ds::onnx_import

@@ -1,0 +1,17 @@
+//===- Normalization.cpp - Converters of ONNX ops to the Normalization family
+//---*- C++ -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/ds/DSOps.h"
+#include "lib/Importer/ONNX/NodeContext.h"
+
+using namespace mlir;
+
+namespace ds::onnx_import {
+
+void registerNormalizationConverters(ConverterRegistry &r) {}
+
+} // namespace ds::onnx_import

@@ -1,0 +1,17 @@
+//===- Reduction.cpp - Converters of ONNX ops to the Reduction family ---*- C++
+//-*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/ds/DSOps.h"
+#include "lib/Importer/ONNX/NodeContext.h"
+
+using namespace mlir;
+
+namespace ds::onnx_import {
+
+void registerReductionConverters(ConverterRegistry &r) {}
+
+} // namespace ds::onnx_import

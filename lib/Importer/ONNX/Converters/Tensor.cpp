@@ -1,0 +1,17 @@
+//===- Tensor.cpp - Converters of ONNX ops to the Tensor family ---*- C++
+//-*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/ds/DSOps.h"
+#include "lib/Importer/ONNX/NodeContext.h"
+
+using namespace mlir;
+
+namespace ds::onnx_import {
+
+void registerTensorConverters(ConverterRegistry &r) {}
+
+} // namespace ds::onnx_import

@@ -1,0 +1,170 @@
+//===- ModelImporter.cpp - ONNX models into the ds dialect ------*- C++ -*-===//
+//
+// Part of ds. Reads and checks the ModelProto (IR version, opsets,
+// functions), reports every unsupported node, then imports the main graph
+// as a func.func and refines its types.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ds/Importer/ONNXImporter.h"
+
+#include "dialects/ds/DSOps.h"
+#include "lib/Importer/ONNX/GraphImporter.h"
+#include "lib/Importer/ONNX/TensorImport.h"
+#include "passes/Graph/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include <climits>
+
+using namespace mlir;
+using namespace ds::onnx_import;
+
+/// The opsets of the default domain that ds imports, and the newest IR
+/// version it reads (those of the pinned onnx release).
+static constexpr int64_t kMinOpset = 7;
+static constexpr int64_t kMaxOpset = 28;
+static constexpr int64_t kMinIRVersion = 3;
+
+static LogicalResult checkModel(const onnx::ModelProto &model,
+                                ImportContext &ctx) {
+  Location loc = ctx.fileLoc();
+  if (model.ir_version() < kMinIRVersion)
+    return emitError(loc) << "IR version " << model.ir_version()
+                          << " is older than the oldest ds reads ("
+                          << kMinIRVersion << ")";
+  if (model.ir_version() > onnx::IR_VERSION)
+    return emitError(loc) << "IR version " << model.ir_version()
+                          << " is newer than the newest ds reads ("
+                          << onnx::IR_VERSION << ")";
+  if (model.opset_import_size() == 0)
+    return emitError(loc) << "the model imports no opset";
+  for (const onnx::OperatorSetIdProto &opset : model.opset_import()) {
+    StringRef domain = canonicalDomain(opset.domain());
+    if (domain.empty() &&
+        (opset.version() < kMinOpset || opset.version() > kMaxOpset))
+      return emitError(loc) << "opset " << opset.version()
+                            << " of domain ai.onnx is not supported (ds "
+                               "supports opsets "
+                            << kMinOpset << " to " << kMaxOpset << ")";
+    ctx.setOpsetVersion(domain, opset.version());
+  }
+  if (!model.has_graph())
+    return emitError(loc) << "the model has no graph";
+  return success();
+}
+
+static func::FuncOp importMainGraph(const onnx::GraphProto &graph,
+                                    ImportContext &ctx, ModuleOp module) {
+  GraphImporter importer(ctx);
+  if (failed(importer.checkSupport(graph, "")))
+    return nullptr;
+
+  // Graph inputs that are also initializers (IR < 4) are constants.
+  llvm::StringSet<> initialized;
+  for (const onnx::TensorProto &tensor : graph.initializer())
+    initialized.insert(tensor.name());
+  for (const onnx::SparseTensorProto &tensor : graph.sparse_initializer())
+    initialized.insert(tensor.values().name());
+  SmallVector<const onnx::ValueInfoProto *> inputs;
+  SmallVector<Type> inputTypes;
+  for (const onnx::ValueInfoProto &input : graph.input()) {
+    if (initialized.contains(input.name()))
+      continue;
+    FailureOr<TensorType> type =
+        convertType(input.type(), ctx.getContext(), ctx.fileLoc(),
+                    "graph input '" + input.name() + "'");
+    if (failed(type))
+      return nullptr;
+    inputs.push_back(&input);
+    inputTypes.push_back(*type);
+  }
+
+  OpBuilder builder = OpBuilder::atBlockEnd(module.getBody());
+  std::string name = ctx.getOptions().functionName;
+  if (name.empty())
+    name = graph.name().empty() ? "main" : graph.name();
+  auto func = func::FuncOp::create(builder, ctx.fileLoc(), name,
+                                   builder.getFunctionType(inputTypes, {}));
+  Block *entry = func.addEntryBlock();
+  Scope scope;
+  for (auto [input, arg] : llvm::zip_equal(inputs, entry->getArguments()))
+    scope.define(input->name(), arg);
+  // Names of the inputs, for users of the signature (ds-compile).
+  for (auto [i, input] : llvm::enumerate(inputs))
+    func.setArgAttr(i, "ds.name", builder.getStringAttr(input->name()));
+
+  builder.setInsertionPointToEnd(entry);
+  SmallVector<Value> outputs;
+  if (failed(importer.importBody(graph, scope, builder, outputs)))
+    return nullptr;
+  func::ReturnOp::create(builder, ctx.fileLoc(), outputs);
+  func.setFunctionType(
+      builder.getFunctionType(inputTypes, TypeRange(ValueRange(outputs))));
+  for (auto [i, output] : llvm::enumerate(graph.output()))
+    func.setResultAttr(i, "ds.name", builder.getStringAttr(output.name()));
+  return func;
+}
+
+OwningOpRef<ModuleOp> ds::importONNXBuffer(StringRef bytes,
+                                           StringRef bufferName,
+                                           MLIRContext *context,
+                                           const ONNXImportOptions &options) {
+  context->loadDialect<DSDialect, func::FuncDialect>();
+  ImportContext ctx(context, bufferName, options);
+  Location loc = ctx.fileLoc();
+
+  onnx::ModelProto model;
+  google::protobuf::io::ArrayInputStream stream(bytes.data(),
+                                                static_cast<int>(bytes.size()));
+  google::protobuf::io::CodedInputStream coded(&stream);
+  coded.SetTotalBytesLimit(INT_MAX);
+  if (bytes.size() > static_cast<size_t>(INT_MAX) ||
+      !model.ParseFromCodedStream(&coded) || !coded.ConsumedEntireMessage()) {
+    emitError(loc) << "not a valid ONNX model: the protobuf does not parse "
+                      "(corrupt or truncated file, or not ONNX)";
+    return nullptr;
+  }
+  if (failed(checkModel(model, ctx)))
+    return nullptr;
+  for (const onnx::FunctionProto &function : model.functions())
+    ctx.addFunction(function);
+
+  OwningOpRef<ModuleOp> module = ModuleOp::create(loc);
+  func::FuncOp func = importMainGraph(model.graph(), ctx, *module);
+  if (!func)
+    return nullptr;
+  if (failed(verify(*module)))
+    return nullptr;
+  if (options.inferShapes) {
+    PassManager pm(context, ModuleOp::getOperationName());
+    pm.addNestedPass<func::FuncOp>(createInferShapes());
+    if (failed(pm.run(*module)))
+      return nullptr;
+  }
+  return module;
+}
+
+OwningOpRef<ModuleOp> ds::importONNXFile(StringRef path, MLIRContext *context,
+                                         const ONNXImportOptions &options) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    emitError(FileLineColLoc::get(context, path, 0, 0))
+        << "cannot open ONNX model '" << path
+        << "': " << buffer.getError().message();
+    return nullptr;
+  }
+  return importONNXBuffer((*buffer)->getBuffer(), path, context, options);
+}
+
+void ds::registerONNXImportDialects(DialectRegistry &registry) {
+  registry.insert<DSDialect, func::FuncDialect>();
+}

@@ -1,0 +1,278 @@
+//===- NodeContext.cpp - What an op converter sees of a node ----*- C++ -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lib/Importer/ONNX/NodeContext.h"
+
+#include "dialects/ds/DSOps.h"
+#include "dialects/ds/ShapeInference.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+
+using namespace mlir;
+
+namespace ds::onnx_import {
+
+NodeContext::NodeContext(GraphImporter &graph, Scope &scope,
+                         const onnx::NodeProto &node, int64_t index,
+                         int64_t opset, OpBuilder &builder)
+    : b(builder), loc(graph.getContext().nodeLoc(node.name())), opset(opset),
+      node(node), graph(graph), scope(scope), index(index) {}
+
+InFlightDiagnostic NodeContext::emitError() {
+  hadError = true;
+  InFlightDiagnostic diag = mlir::emitError(loc);
+  diag << describeNode(node, index, opset) << ": ";
+  return diag;
+}
+
+LogicalResult NodeContext::fail(const Twine &message) {
+  return emitError() << message;
+}
+
+Value NodeContext::input(unsigned i) const {
+  if (i >= numInputs() || node.input(i).empty())
+    return {};
+  return scope.lookup(node.input(i));
+}
+
+FailureOr<Value> NodeContext::requiredInput(unsigned i) {
+  if (Value value = input(i))
+    return value;
+  return fail("input #" + Twine(i) + " is required but absent");
+}
+
+SmallVector<Value> NodeContext::inputsFrom(unsigned i) const {
+  SmallVector<Value> values;
+  for (unsigned n = numInputs(); i < n; ++i)
+    if (Value value = input(i))
+      values.push_back(value);
+  return values;
+}
+
+FailureOr<std::optional<SmallVector<int64_t>>>
+NodeContext::constantInts(unsigned i, StringRef what) {
+  Value value = input(i);
+  if (!value)
+    return std::optional<SmallVector<int64_t>>();
+  std::optional<SmallVector<int64_t>> values = getConstantInts(value);
+  if (!values)
+    return fail(what + " (input #" + Twine(i) +
+                ") must be a constant: ds takes it as an attribute");
+  return values;
+}
+
+const onnx::AttributeProto *
+NodeContext::findAttr(StringRef name,
+                      onnx::AttributeProto::AttributeType type) {
+  for (const onnx::AttributeProto &attr : node.attribute()) {
+    if (attr.name() != name)
+      continue;
+    if (!attr.ref_attr_name().empty()) {
+      (void)fail("attribute '" + name +
+                 "' refers to a function attribute outside a function");
+      return nullptr;
+    }
+    if (attr.type() != type) {
+      emitError() << "attribute '" << name << "' has type "
+                  << onnx::AttributeProto_AttributeType_Name(attr.type())
+                  << ", expected "
+                  << onnx::AttributeProto_AttributeType_Name(type);
+      return nullptr;
+    }
+    return &attr;
+  }
+  return nullptr;
+}
+
+bool NodeContext::hasAttr(StringRef name) const {
+  return llvm::any_of(node.attribute(), [&](const onnx::AttributeProto &attr) {
+    return attr.name() == name;
+  });
+}
+
+std::optional<int64_t> NodeContext::intAttr(StringRef name) {
+  if (auto *attr = findAttr(name, onnx::AttributeProto::INT))
+    return attr->i();
+  return std::nullopt;
+}
+
+int64_t NodeContext::intAttr(StringRef name, int64_t dflt) {
+  return intAttr(name).value_or(dflt);
+}
+
+std::optional<float> NodeContext::floatAttr(StringRef name) {
+  if (auto *attr = findAttr(name, onnx::AttributeProto::FLOAT))
+    return attr->f();
+  return std::nullopt;
+}
+
+float NodeContext::floatAttr(StringRef name, float dflt) {
+  return floatAttr(name).value_or(dflt);
+}
+
+std::optional<std::string> NodeContext::stringAttr(StringRef name) {
+  if (auto *attr = findAttr(name, onnx::AttributeProto::STRING))
+    return attr->s();
+  return std::nullopt;
+}
+
+std::string NodeContext::stringAttr(StringRef name, StringRef dflt) {
+  return stringAttr(name).value_or(dflt.str());
+}
+
+std::optional<SmallVector<int64_t>> NodeContext::intsAttr(StringRef name) {
+  if (auto *attr = findAttr(name, onnx::AttributeProto::INTS))
+    return SmallVector<int64_t>(attr->ints().begin(), attr->ints().end());
+  return std::nullopt;
+}
+
+std::optional<SmallVector<float>> NodeContext::floatsAttr(StringRef name) {
+  if (auto *attr = findAttr(name, onnx::AttributeProto::FLOATS))
+    return SmallVector<float>(attr->floats().begin(), attr->floats().end());
+  return std::nullopt;
+}
+
+const onnx::TensorProto *NodeContext::tensorAttr(StringRef name) {
+  if (auto *attr = findAttr(name, onnx::AttributeProto::TENSOR))
+    return &attr->t();
+  return nullptr;
+}
+
+const onnx::GraphProto *NodeContext::graphAttr(StringRef name) {
+  if (auto *attr = findAttr(name, onnx::AttributeProto::GRAPH))
+    return &attr->g();
+  return nullptr;
+}
+
+LogicalResult NodeContext::setResults(ValueRange values) {
+  unsigned next = 0;
+  for (const std::string &name : node.output()) {
+    if (next >= values.size()) {
+      if (name.empty())
+        continue;
+      return fail("output '" + name + "' is not produced by the conversion");
+    }
+    Value value = values[next++];
+    if (!name.empty())
+      scope.define(name, value);
+  }
+  return success();
+}
+
+Value NodeContext::constI64(ArrayRef<int64_t> values) {
+  auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
+                                    b.getI64Type());
+  return ConstantOp::create(b, loc, type, DenseElementsAttr::get(type, values));
+}
+
+std::string describeNode(const onnx::NodeProto &node, int64_t index,
+                         int64_t opset) {
+  std::string text = "node #" + std::to_string(index);
+  if (!node.name().empty())
+    text += " '" + node.name() + "'";
+  std::string domain = node.domain().empty() ? "ai.onnx" : node.domain();
+  text += " (op " + node.op_type() + ", domain " + domain + ", opset " +
+          std::to_string(opset) + ")";
+  return text;
+}
+
+Value NodeContext::constScalar(Type elementType, double value) {
+  auto type = RankedTensorType::get({}, elementType);
+  Attribute element;
+  if (auto floatType = dyn_cast<FloatType>(elementType))
+    element = FloatAttr::get(floatType, value);
+  else
+    element = IntegerAttr::get(elementType, static_cast<int64_t>(value));
+  return ConstantOp::create(b, loc, type,
+                            DenseElementsAttr::get(type, element));
+}
+
+FailureOr<Operation *> NodeContext::create(StringRef name, ValueRange operands,
+                                           ArrayRef<NamedAttribute> attrs,
+                                           unsigned numResults,
+                                           unsigned numRegions) {
+  OperationState state(loc, name);
+  state.addOperands(operands);
+  state.addAttributes(attrs);
+  for (unsigned i = 0; i < numRegions; ++i)
+    state.addRegion();
+  // Placeholder result types until the op, with its properties built from
+  // the attributes, infers them.
+  Type placeholder = UnrankedTensorType::get(b.getF32Type());
+  state.addTypes(SmallVector<Type>(numResults, placeholder));
+  Operation *op = b.create(state);
+
+  std::string message;
+  SmallVector<Type> types;
+  LogicalResult inferred = failure();
+  if (auto infer = dyn_cast<InferTypeOpInterface>(op)) {
+    ScopedDiagnosticHandler capture(getContext(), [&](Diagnostic &diag) {
+      if (message.empty())
+        message = diag.str();
+      return success();
+    });
+    inferred = infer.inferReturnTypes(
+        getContext(), loc, op->getOperands(), op->getRawDictionaryAttrs(),
+        op->getPropertiesStorage(), op->getRegions(), types);
+  } else {
+    message = "the op does not infer its result types";
+  }
+  if (mlir::succeeded(inferred) && types.size() < numResults)
+    message = "the op infers " + std::to_string(types.size()) +
+              " results, not " + std::to_string(numResults);
+  if (mlir::failed(inferred) || types.size() < numResults) {
+    op->erase();
+    return emitError() << "cannot convert to '" << name << "': " << message;
+  }
+  for (auto [result, type] : llvm::zip(op->getResults(), types))
+    result.setType(type);
+  return op;
+}
+
+//===----------------------------------------------------------------------===//
+// ConverterRegistry
+//===----------------------------------------------------------------------===//
+
+void ConverterRegistry::add(StringRef opType, ConvertFn fn, int64_t minOpset,
+                            int64_t maxOpset) {
+  map[opType].push_back({minOpset, maxOpset, fn});
+}
+
+ConvertFn ConverterRegistry::lookup(StringRef opType, int64_t opset) const {
+  auto it = map.find(opType);
+  if (it == map.end())
+    return nullptr;
+  for (const Entry &entry : it->second)
+    if (opset >= entry.minOpset && opset <= entry.maxOpset)
+      return entry.fn;
+  return nullptr;
+}
+
+std::vector<std::string> ConverterRegistry::opTypes() const {
+  std::vector<std::string> names;
+  for (const auto &entry : map)
+    names.push_back(entry.getKey().str());
+  llvm::sort(names);
+  return names;
+}
+
+const ConverterRegistry &ConverterRegistry::get() {
+  static const ConverterRegistry registry = [] {
+    ConverterRegistry r;
+    registerElementwiseConverters(r);
+    registerContractionConverters(r);
+    registerConvConverters(r);
+    registerNormalizationConverters(r);
+    registerReductionConverters(r);
+    registerTensorConverters(r);
+    registerIndexingConverters(r);
+    registerControlFlowConverters(r);
+    return r;
+  }();
+  return registry;
+}
+
+} // namespace ds::onnx_import

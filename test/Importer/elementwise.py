@@ -1,0 +1,65 @@
+# Elementwise ONNX ops map onto ds ops; opset differences are normalized
+# (Clip bounds as attributes before opset 11, as inputs since).
+# RUN: %python %s %t && ds-opt %t.unary.onnx | FileCheck %s --check-prefix=UNARY
+# RUN: ds-opt %t.clip9.onnx | FileCheck %s --check-prefix=CLIP9
+# RUN: ds-opt %t.variadic.onnx | FileCheck %s --check-prefix=VARIADIC
+# RUN: ds-opt %t.cast.onnx | FileCheck %s --check-prefix=CAST
+from onnx_test_models import *
+
+# UNARY-LABEL: func.func @main(%arg0: tensor<?x4xf32> {ds.name = "x"})
+# UNARY: ds.add %arg0, %{{.*}} : (tensor<?x4xf32>, tensor<4xf32>) -> tensor<?x4xf32>
+# UNARY: ds.relu
+# UNARY: ds.leaky_relu %{{.*}} {alpha = 2.000000e-01 : f32}
+# UNARY: ds.gelu %{{.*}} {approximate = "tanh"}
+# UNARY: ds.hard_sigmoid %{{.*}} : (tensor<?x4xf32>) -> tensor<?x4xf32>
+# UNARY: ds.is_inf %{{.*}} {detect_negative = false} : (tensor<?x4xf32>) -> tensor<?x4xi1>
+# UNARY: ds.where
+save(out_path(".unary.onnx"), [
+    helper.make_node("Add", ["x", "w"], ["a"]),
+    helper.make_node("Relu", ["a"], ["r"]),
+    helper.make_node("LeakyRelu", ["r"], ["l"], alpha=0.2),
+    helper.make_node("Gelu", ["l"], ["g"], approximate="tanh"),
+    helper.make_node("HardSigmoid", ["g"], ["h"]),
+    helper.make_node("IsInf", ["h"], ["inf"], detect_negative=0),
+    helper.make_node("Where", ["inf", "x", "h"], ["y"]),
+], [value("x", TensorProto.FLOAT, ["N", 4])],
+   [value("y", TensorProto.FLOAT, ["N", 4])],
+   [tensor("w", np.arange(4, dtype=np.float32))], opset=21)
+
+# CLIP9-LABEL: func.func @main
+# CLIP9-DAG: %[[LO:.*]] = ds.constant dense<0.000000e+00> : tensor<f32>
+# CLIP9-DAG: %[[HI:.*]] = ds.constant dense<6.000000e+00> : tensor<f32>
+# CLIP9: ds.clip %arg0 min %[[LO]] max %[[HI]]
+save(out_path(".clip9.onnx"), [
+    helper.make_node("Clip", ["x"], ["y"], min=0.0, max=6.0),
+], [value("x", TensorProto.FLOAT, [2, 3])],
+   [value("y", TensorProto.FLOAT, [2, 3])], opset=9)
+
+# Sum, Max and Mean of three inputs fold left; Mean divides by the count.
+# VARIADIC-LABEL: func.func @main
+# VARIADIC: %[[S0:.*]] = ds.add %arg0, %arg1 : (tensor<2x1xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+# VARIADIC: %[[S1:.*]] = ds.add %[[S0]], %arg2
+# VARIADIC: %[[M0:.*]] = ds.max %arg0, %arg1
+# VARIADIC: ds.max %[[M0]], %arg2
+# VARIADIC: %[[N:.*]] = ds.constant dense<3.000000e+00> : tensor<f32>
+# VARIADIC: ds.div %{{.*}}, %[[N]]
+save(out_path(".variadic.onnx"), [
+    helper.make_node("Sum", ["a", "b", "c"], ["s"]),
+    helper.make_node("Max", ["a", "b", "c"], ["m"]),
+    helper.make_node("Mean", ["a", "b", "c"], ["avg"]),
+], [value("a", TensorProto.FLOAT, [2, 1]), value("b", TensorProto.FLOAT, [3]),
+    value("c", TensorProto.FLOAT, [1])],
+   [value("s", TensorProto.FLOAT, [2, 3]), value("m", TensorProto.FLOAT, [2, 3]),
+    value("avg", TensorProto.FLOAT, [2, 3])])
+
+# CAST-LABEL: func.func @main
+# CAST: ds.cast %arg0 : (tensor<?xf32>) -> tensor<?xf16>
+# CAST: ds.cast %arg0 : (tensor<?xf32>) -> tensor<?xi64>
+# CAST: ds.cast %arg0 : (tensor<?xf32>) -> tensor<?xui8>
+save(out_path(".cast.onnx"), [
+    helper.make_node("Cast", ["x"], ["h"], to=TensorProto.FLOAT16),
+    helper.make_node("CastLike", ["x", "i"], ["l"]),
+    helper.make_node("Cast", ["x"], ["u"], to=TensorProto.UINT8),
+], [value("x", TensorProto.FLOAT, ["n"]), value("i", TensorProto.INT64, [1])],
+   [value("h", TensorProto.FLOAT16, ["n"]), value("l", TensorProto.INT64, ["n"]),
+    value("u", TensorProto.UINT8, ["n"])])
