@@ -270,6 +270,8 @@ const ConverterRegistry &ConverterRegistry::get() {
     registerTensorConverters(r);
     registerIndexingConverters(r);
     registerControlFlowConverters(r);
+    registerFunctionConverters(r);
+    registerQuantizationConverters(r);
     return r;
   }();
   return registry;

@@ -192,6 +192,9 @@ void registerReductionConverters(ConverterRegistry &registry);
 void registerTensorConverters(ConverterRegistry &registry);
 void registerIndexingConverters(ConverterRegistry &registry);
 void registerControlFlowConverters(ConverterRegistry &registry);
+/// ONNX ops that ONNX defines as functions of other ops, decomposed.
+void registerFunctionConverters(ConverterRegistry &registry);
+void registerQuantizationConverters(ConverterRegistry &registry);
 
 } // namespace ds::onnx_import
 
