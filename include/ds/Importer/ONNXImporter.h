@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace mlir {
 class MLIRContext;
@@ -49,6 +50,22 @@ mlir::OwningOpRef<mlir::ModuleOp>
 importONNXBuffer(llvm::StringRef bytes, llvm::StringRef bufferName,
                  mlir::MLIRContext *context,
                  const ONNXImportOptions &options = {});
+
+/// An ONNX op (default domain) that the importer converts, at opsets
+/// [minOpset, maxOpset] (clamped to those the importer reads).
+struct ONNXOpSupport {
+  std::string opType;
+  int64_t minOpset;
+  int64_t maxOpset;
+};
+
+/// Every op of the default domain the importer converts, by name, one entry
+/// per contiguous opset range.
+std::vector<ONNXOpSupport> getSupportedONNXOps();
+
+/// The opsets of the default domain that the importer reads.
+int64_t getMinSupportedOpset();
+int64_t getMaxSupportedOpset();
 
 /// Registers the dialects that imported IR uses.
 void registerONNXImportDialects(mlir::DialectRegistry &registry);

@@ -10,6 +10,7 @@
 
 #include "dialects/ds/DSOps.h"
 #include "lib/Importer/ONNX/GraphImporter.h"
+#include "lib/Importer/ONNX/NodeContext.h"
 #include "lib/Importer/ONNX/TensorImport.h"
 #include "passes/Graph/Passes.h"
 
@@ -163,6 +164,29 @@ OwningOpRef<ModuleOp> ds::importONNXFile(StringRef path, MLIRContext *context,
     return nullptr;
   }
   return importONNXBuffer((*buffer)->getBuffer(), path, context, options);
+}
+
+int64_t ds::getMinSupportedOpset() { return kMinOpset; }
+int64_t ds::getMaxSupportedOpset() { return kMaxOpset; }
+
+std::vector<ds::ONNXOpSupport> ds::getSupportedONNXOps() {
+  std::vector<ONNXOpSupport> ops;
+  for (auto &[opType, ranges] : ConverterRegistry::get().ranges()) {
+    for (auto [lo, hi] : ranges) {
+      lo = std::max(lo, kMinOpset);
+      hi = std::min(hi, kMaxOpset);
+      if (lo > hi)
+        continue;
+      // Merge ranges that touch (converters split by opset).
+      if (!ops.empty() && ops.back().opType == opType &&
+          ops.back().maxOpset + 1 >= lo) {
+        ops.back().maxOpset = std::max(ops.back().maxOpset, hi);
+        continue;
+      }
+      ops.push_back({opType, lo, hi});
+    }
+  }
+  return ops;
 }
 
 void ds::registerONNXImportDialects(DialectRegistry &registry) {

@@ -251,12 +251,19 @@ ConvertFn ConverterRegistry::lookup(StringRef opType, int64_t opset) const {
   return nullptr;
 }
 
-std::vector<std::string> ConverterRegistry::opTypes() const {
-  std::vector<std::string> names;
-  for (const auto &entry : map)
-    names.push_back(entry.getKey().str());
-  llvm::sort(names);
-  return names;
+std::vector<std::pair<std::string, std::vector<std::pair<int64_t, int64_t>>>>
+ConverterRegistry::ranges() const {
+  std::vector<std::pair<std::string, std::vector<std::pair<int64_t, int64_t>>>>
+      result;
+  for (const auto &entry : map) {
+    std::vector<std::pair<int64_t, int64_t>> opsets;
+    for (const Entry &converter : entry.getValue())
+      opsets.emplace_back(converter.minOpset, converter.maxOpset);
+    llvm::sort(opsets);
+    result.emplace_back(entry.getKey().str(), std::move(opsets));
+  }
+  llvm::sort(result);
+  return result;
 }
 
 const ConverterRegistry &ConverterRegistry::get() {

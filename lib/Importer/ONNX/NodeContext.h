@@ -169,8 +169,10 @@ public:
   ConvertFn lookup(llvm::StringRef opType, int64_t opset) const;
   /// Whether `opType` has a converter at some opset.
   bool knows(llvm::StringRef opType) const { return map.count(opType); }
-  /// Every op type with a converter, sorted.
-  std::vector<std::string> opTypes() const;
+  /// Every op type with a converter, sorted, with the opset ranges of its
+  /// converters.
+  std::vector<std::pair<std::string, std::vector<std::pair<int64_t, int64_t>>>>
+  ranges() const;
 
   /// The registry with every converter of ds.
   static const ConverterRegistry &get();
