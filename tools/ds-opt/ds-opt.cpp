@@ -64,8 +64,12 @@ importToBytecode(const llvm::MemoryBuffer &input, llvm::StringRef name,
   ds::ONNXImportOptions options;
   options.externalDataDir = onnxExternalDataDir;
   options.inferShapes = onnxInferShapes;
+  // A file is streamed (its bytes are held once, by the parsed model);
+  // standard input is parsed from memory.
   OwningOpRef<ModuleOp> module =
-      ds::importONNXBuffer(input.getBuffer(), name, &context, options);
+      name == "-"
+          ? ds::importONNXBuffer(input.getBuffer(), name, &context, options)
+          : ds::importONNXFile(name, &context, options);
   if (!module)
     return nullptr;
   std::string bytes;

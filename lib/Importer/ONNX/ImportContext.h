@@ -59,6 +59,12 @@ public:
   std::shared_ptr<llvm::MemoryBuffer> getExternalFile(llvm::StringRef location,
                                                       mlir::Location loc);
 
+  /// Shared ownership of the parsed model, for weights that point into it.
+  std::shared_ptr<const void> getModelOwner() const { return modelOwner; }
+  void setModelOwner(std::shared_ptr<const void> owner) {
+    modelOwner = std::move(owner);
+  }
+
   /// Model-local functions by domain and name.
   const onnx::FunctionProto *lookupFunction(llvm::StringRef domain,
                                             llvm::StringRef name) const;
@@ -71,6 +77,7 @@ private:
   llvm::StringMap<int64_t> opsets;
   llvm::StringMap<std::shared_ptr<llvm::MemoryBuffer>> externalFiles;
   llvm::StringMap<const onnx::FunctionProto *> functions;
+  std::shared_ptr<const void> modelOwner;
 };
 
 /// "" for the default domain, which ONNX also spells "ai.onnx".

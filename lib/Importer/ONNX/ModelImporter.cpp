@@ -18,9 +18,10 @@
 #include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/FileSystem.h"
 
 #include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
 #include <climits>
@@ -114,56 +115,84 @@ static func::FuncOp importMainGraph(const onnx::GraphProto &graph,
   return func;
 }
 
-OwningOpRef<ModuleOp> ds::importONNXBuffer(StringRef bytes,
-                                           StringRef bufferName,
-                                           MLIRContext *context,
-                                           const ONNXImportOptions &options) {
-  context->loadDialect<DSDialect, func::FuncDialect>();
-  ImportContext ctx(context, bufferName, options);
-  Location loc = ctx.fileLoc();
-
-  onnx::ModelProto model;
-  google::protobuf::io::ArrayInputStream stream(bytes.data(),
-                                                static_cast<int>(bytes.size()));
+/// Parses a ModelProto from `stream`; an error at `loc` if it does not parse
+/// or does not end where the stream does.
+static std::shared_ptr<onnx::ModelProto>
+parseModel(google::protobuf::io::ZeroCopyInputStream &stream, Location loc) {
+  auto model = std::make_shared<onnx::ModelProto>();
   google::protobuf::io::CodedInputStream coded(&stream);
   coded.SetTotalBytesLimit(INT_MAX);
-  if (bytes.size() > static_cast<size_t>(INT_MAX) ||
-      !model.ParseFromCodedStream(&coded) || !coded.ConsumedEntireMessage()) {
+  if (!model->ParseFromCodedStream(&coded) || !coded.ConsumedEntireMessage()) {
     emitError(loc) << "not a valid ONNX model: the protobuf does not parse "
                       "(corrupt or truncated file, or not ONNX)";
     return nullptr;
   }
-  if (failed(checkModel(model, ctx)))
+  return model;
+}
+
+static OwningOpRef<ModuleOp>
+importModel(std::shared_ptr<onnx::ModelProto> model, ImportContext &ctx) {
+  // Weights point into the parsed model instead of copying it.
+  ctx.setModelOwner(model);
+  if (failed(checkModel(*model, ctx)))
     return nullptr;
-  for (const onnx::FunctionProto &function : model.functions())
+  for (const onnx::FunctionProto &function : model->functions())
     ctx.addFunction(function);
 
-  OwningOpRef<ModuleOp> module = ModuleOp::create(loc);
-  func::FuncOp func = importMainGraph(model.graph(), ctx, *module);
+  OwningOpRef<ModuleOp> module = ModuleOp::create(ctx.fileLoc());
+  func::FuncOp func = importMainGraph(model->graph(), ctx, *module);
   if (!func)
     return nullptr;
   if (failed(verify(*module)))
     return nullptr;
-  if (options.inferShapes) {
-    PassManager pm(context, ModuleOp::getOperationName());
-    pm.addNestedPass<func::FuncOp>(createInferShapes());
+  if (ctx.getOptions().inferShapes) {
+    PassManager pm(ctx.getContext(), ModuleOp::getOperationName());
+    pm.addNestedPass<func::FuncOp>(ds::createInferShapes());
     if (failed(pm.run(*module)))
       return nullptr;
   }
   return module;
 }
 
-OwningOpRef<ModuleOp> ds::importONNXFile(StringRef path, MLIRContext *context,
-                                         const ONNXImportOptions &options) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!buffer) {
-    emitError(FileLineColLoc::get(context, path, 0, 0))
-        << "cannot open ONNX model '" << path
-        << "': " << buffer.getError().message();
+OwningOpRef<ModuleOp> ds::importONNXBuffer(StringRef bytes,
+                                           StringRef bufferName,
+                                           MLIRContext *context,
+                                           const ONNXImportOptions &options) {
+  context->loadDialect<DSDialect, func::FuncDialect>();
+  ImportContext ctx(context, bufferName, options);
+  if (bytes.size() > static_cast<size_t>(INT_MAX)) {
+    emitError(ctx.fileLoc()) << "the model's protobuf is over 2 GB: store "
+                                "its weights as external data";
     return nullptr;
   }
-  return importONNXBuffer((*buffer)->getBuffer(), path, context, options);
+  google::protobuf::io::ArrayInputStream stream(bytes.data(),
+                                                static_cast<int>(bytes.size()));
+  std::shared_ptr<onnx::ModelProto> model = parseModel(stream, ctx.fileLoc());
+  if (!model)
+    return nullptr;
+  return importModel(std::move(model), ctx);
+}
+
+OwningOpRef<ModuleOp> ds::importONNXFile(StringRef path, MLIRContext *context,
+                                         const ONNXImportOptions &options) {
+  context->loadDialect<DSDialect, func::FuncDialect>();
+  ImportContext ctx(context, path, options);
+  // Streamed from the file: the model is in memory once, as parsed.
+  int fd;
+  if (std::error_code error = llvm::sys::fs::openFileForRead(path, fd)) {
+    emitError(ctx.fileLoc())
+        << "cannot open ONNX model '" << path << "': " << error.message();
+    return nullptr;
+  }
+  std::shared_ptr<onnx::ModelProto> model;
+  {
+    google::protobuf::io::FileInputStream stream(fd, 1 << 20);
+    stream.SetCloseOnDelete(true);
+    model = parseModel(stream, ctx.fileLoc());
+  }
+  if (!model)
+    return nullptr;
+  return importModel(std::move(model), ctx);
 }
 
 int64_t ds::getMinSupportedOpset() { return kMinOpset; }

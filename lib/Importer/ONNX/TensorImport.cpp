@@ -143,8 +143,10 @@ struct TensorBytes {
   RankedTensorType type;
   unsigned byteWidth = 0;
   ArrayRef<char> data;
-  std::vector<char> storage;                   // When converted or copied.
-  std::shared_ptr<llvm::MemoryBuffer> mapping; // When external.
+  std::vector<char> storage; // When converted from typed storage.
+  /// What owns `data` when it is not `storage`: the mapped external file or
+  /// the parsed model. A blob that points into it keeps it alive.
+  std::shared_ptr<const void> owner;
 };
 } // namespace
 
@@ -191,10 +193,10 @@ static LogicalResult readExternal(const onnx::TensorProto &tensor,
   if (location.empty())
     return emitError(loc) << "tensor '" << tensor.name()
                           << "' is stored externally but names no location";
-  bytes.mapping = ctx.getExternalFile(location, loc);
-  if (!bytes.mapping)
+  std::shared_ptr<llvm::MemoryBuffer> file = ctx.getExternalFile(location, loc);
+  if (!file)
     return failure();
-  uint64_t fileSize = bytes.mapping->getBufferSize();
+  uint64_t fileSize = file->getBufferSize();
   uint64_t size = length.value_or(fileSize > offset ? fileSize - offset : 0);
   if (offset > fileSize || size > fileSize - offset)
     return emitError(loc) << "tensor '" << tensor.name() << "' reads bytes ["
@@ -205,7 +207,8 @@ static LogicalResult readExternal(const onnx::TensorProto &tensor,
     return emitError(loc) << "tensor '" << tensor.name() << "' needs "
                           << expectedBytes
                           << " bytes but its external data has " << size;
-  bytes.data = ArrayRef<char>(bytes.mapping->getBufferStart() + offset, size);
+  bytes.data = ArrayRef<char>(file->getBufferStart() + offset, size);
+  bytes.owner = std::move(file);
   return success();
 }
 
@@ -244,8 +247,9 @@ static FailureOr<TensorBytes> readTensor(const onnx::TensorProto &tensor,
       return emitError(loc) << what << " has " << tensor.raw_data().size()
                             << " bytes of raw data for " << numElements
                             << " elements of " << bytes.byteWidth << " bytes";
-    bytes.storage.assign(tensor.raw_data().begin(), tensor.raw_data().end());
-    bytes.data = bytes.storage;
+    // Zero-copy: the bytes stay in the parsed model, which the blob keeps.
+    bytes.data = ArrayRef<char>(tensor.raw_data().data(), expectedBytes);
+    bytes.owner = ctx.getModelOwner();
     return bytes;
   }
   int64_t count = -1;
@@ -304,11 +308,11 @@ static ElementsAttr makeAttr(TensorBytes &bytes, StringRef name,
     return DenseElementsAttr::getFromRawBuffer(type, bytes.data);
   AsmResourceBlob blob;
   auto address = reinterpret_cast<uintptr_t>(bytes.data.data());
-  if (bytes.mapping && address % bytes.byteWidth == 0) {
-    // Zero-copy: the blob keeps the mapped file alive.
+  if (bytes.owner && address % bytes.byteWidth == 0) {
+    // Zero-copy: the blob keeps the owner of the bytes alive.
     blob = AsmResourceBlob(
         bytes.data, bytes.byteWidth,
-        [mapping = bytes.mapping](void *, size_t, size_t) {},
+        [owner = bytes.owner](void *, size_t, size_t) {},
         /*dataIsMutable=*/false);
   } else {
     blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes.data,
