@@ -14,6 +14,7 @@ config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "unit"]
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%ds_lib", config.ds_lib_dir))
+config.substitutions.append(("%ds_bin", config.ds_tools_dir))
 # The project venv's Python, with the pinned onnx, onnxruntime and numpy.
 config.substitutions.append(("%python", config.python_executable))
 

@@ -26,8 +26,9 @@ def save(path, nodes, inputs, outputs, initializers=(), opset=21, name="main",
     graph = helper.make_graph(list(nodes), name, list(inputs), list(outputs),
                               list(initializers), value_info=list(value_info))
     opsets = [helper.make_opsetid("", opset)] + list(extra_opsets)
-    model = helper.make_model(graph, opset_imports=opsets,
-                              functions=list(functions))
+    # The IR version that goes with the opset, so that onnxruntime loads it.
+    model = helper.make_model_gen_version(graph, opset_imports=opsets,
+                                          functions=list(functions))
     if ir_version is not None:
         model.ir_version = ir_version
     if check:
