@@ -29,8 +29,9 @@ def save(path, nodes, inputs, outputs, initializers=(), opset=21, name="main",
     # The IR version that goes with the opset, so that onnxruntime loads it.
     model = helper.make_model_gen_version(graph, opset_imports=opsets,
                                           functions=list(functions))
-    if ir_version is not None:
-        model.ir_version = ir_version
+    # IR 7 or later: initializers need not be graph inputs (IR < 4 rule).
+    model.ir_version = ir_version if ir_version is not None else max(
+        model.ir_version, 7)
     if check:
         onnx.checker.check_model(model)
     onnx.save(model, path)
