@@ -9,6 +9,7 @@
 #include "dialects/ds/DSOps.h"
 #include "dialects/ds/ShapeInference.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 
 using namespace mlir;
@@ -229,7 +230,20 @@ FailureOr<Operation *> NodeContext::create(StringRef name, ValueRange operands,
   }
   for (auto [result, type] : llvm::zip(op->getResults(), types))
     result.setType(type);
-  return op;
+  // The op's own constraints (element types, attributes), reported at the
+  // node rather than later by the module's verifier.
+  std::string invalid;
+  {
+    ScopedDiagnosticHandler capture(getContext(), [&](Diagnostic &diag) {
+      if (invalid.empty())
+        invalid = diag.str();
+      return success();
+    });
+    if (succeeded(verify(op, /*verifyRecursively=*/false)))
+      return op;
+  }
+  op->erase();
+  return emitError() << "cannot convert to '" << name << "': " << invalid;
 }
 
 //===----------------------------------------------------------------------===//
