@@ -23,6 +23,7 @@
 # RUN: ds-opt %t.einsum-multi.onnx | FileCheck %s --check-prefix=EINSUM-MULTI
 # RUN: ds-opt %t.attention.onnx | FileCheck %s --check-prefix=ATTN
 # RUN: ds-opt %t.attention3d.onnx | FileCheck %s --check-prefix=ATTN3D
+# RUN: ds-opt %t.attention-cap.onnx | FileCheck %s --check-prefix=ATTN-CAP
 # RUN: ds-opt %t.rotary.onnx | FileCheck %s --check-prefix=ROPE
 # RUN: ds-opt %t.rotary-interleaved.onnx | FileCheck %s --check-prefix=ROPE-I
 # RUN: not ds-opt %t.bad-einsum.onnx 2>&1 | FileCheck %s --check-prefix=BAD-EINSUM
@@ -480,6 +481,37 @@ vv = np.concatenate([feeds["pv"], heads(feeds["v"])], 2)
 bias = np.where(np.arange(5) <= np.arange(3)[:, None] + 2, 0, -np.inf)
 y = attention(heads(feeds["q"]), kk, vv, bias.astype(np.float32), 0.25)
 expect(m, feeds, y.transpose(0, 2, 1, 3).reshape(2, 3, 8), kk, vv, atol=1e-5)
+
+# A float mask shorter than the keys is padded with -inf; softcap; the
+# qk_matmul_output after the bias (mode 2). onnxruntime has no short masks:
+# the ONNX reference evaluator checks this one.
+# ATTN-CAP-LABEL: func.func @main
+# ATTN-CAP: %[[S:.*]] = ds.matmul
+# ATTN-CAP: %[[CAP:.*]] = ds.constant dense<2.000000e+00> : tensor<f32>
+# ATTN-CAP: %[[D:.*]] = ds.div %[[S]], %[[CAP]]
+# ATTN-CAP: %[[T:.*]] = ds.tanh %[[D]]
+# ATTN-CAP: %[[C:.*]] = ds.mul %[[T]], %[[CAP]]
+# ATTN-CAP: %[[NEGINF:.*]] = ds.constant dense<0xFF800000> : tensor<f32>
+# ATTN-CAP: %[[PADS:.*]] = ds.constant dense<[0, 1]> : tensor<2xi64>
+# ATTN-CAP: %[[M:.*]] = ds.pad %arg3, %[[PADS]], %[[NEGINF]] {axes = array<i64: -1>} : (tensor<3x4xf32>, tensor<2xi64>, tensor<f32>) -> tensor<3x5xf32>
+# ATTN-CAP: %[[B:.*]] = ds.add %[[C]], %[[M]]
+# ATTN-CAP: return %{{.*}}, %[[B]]
+m = save(out_path(".attention-cap.onnx"), [
+    helper.make_node("Attention", ["q", "k", "v", "mask"], ["y", "", "", "qk"],
+                     softcap=2.0, qk_matmul_output_mode=2, scale=0.3),
+], [value("q", F, [1, 2, 3, 4]), value("k", F, [1, 2, 5, 4]),
+    value("v", F, [1, 2, 5, 4]), value("mask", F, [3, 4])],
+   [value("y", F, [1, 2, 3, 4]), value("qk", F, [1, 2, 3, 5])], opset=23)
+feeds = {n: rng.standard_normal(s).astype(np.float32) for n, s in [
+    ("q", [1, 2, 3, 4]), ("k", [1, 2, 5, 4]), ("v", [1, 2, 5, 4]),
+    ("mask", [3, 4])]}
+s = np.sqrt(np.float32(0.3))
+capped = np.tanh((feeds["q"] * s) @ (feeds["k"] * s).transpose(0, 1, 3, 2) / 2) * 2
+biased = capped + np.pad(feeds["mask"], [(0, 0), (0, 1)],
+                         constant_values=-np.inf)
+results = ReferenceEvaluator(m).run(None, feeds)
+np.testing.assert_allclose(results[0], softmax(biased) @ feeds["v"], atol=1e-5)
+np.testing.assert_allclose(results[1], biased, atol=1e-5)
 
 # RotaryEmbedding: cos/sin gathered by position, halves rotated, the rest of
 # the head passed through.

@@ -1151,8 +1151,14 @@ LogicalResult attention(NodeContext &node) {
     query = splitHeads(d, query, *qHeads);
     key = splitHeads(d, key, *kvHeads);
     value = splitHeads(d, value, *kvHeads);
-  } else if (qHeads || kvHeads) {
-    return node.fail("q_num_heads and kv_num_heads are only for 3-D inputs");
+  } else {
+    // 4-D inputs carry their head counts; attributes must agree.
+    std::optional<int64_t> qDim = staticDim(query, 1),
+                           kvDim = staticDim(key, 1);
+    if ((qHeads && qDim && *qHeads != *qDim) ||
+        (kvHeads && kvDim && *kvHeads != *kvDim))
+      return node.fail("q_num_heads / kv_num_heads disagree with the head "
+                       "dimension of the 4-D inputs");
   }
   if (pastKey) {
     key = d.concat({pastKey, key}, 2);
