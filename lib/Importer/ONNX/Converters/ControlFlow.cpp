@@ -126,8 +126,9 @@ LogicalResult ifOp(NodeContext &node) {
 
   Operation *op = createWithRegions(node, IfOp::getOperationName(), *cond, {},
                                     /*numRegions=*/2, numResults);
-  for (auto [graph, region] :
-       llvm::zip_equal(ArrayRef{*thenGraph, *elseGraph}, op->getRegions())) {
+  // A named array: an ArrayRef of a braced list would dangle in the loop.
+  const onnx::GraphProto *graphs[] = {*thenGraph, *elseGraph};
+  for (auto [graph, region] : llvm::zip_equal(graphs, op->getRegions())) {
     if (failed(node.getGraph().importSubgraph(*graph, region, {},
                                               node.getScope()))) {
       op->erase();
