@@ -293,6 +293,8 @@ const ConverterRegistry &ConverterRegistry::get() {
     registerControlFlowConverters(r);
     registerFunctionConverters(r);
     registerQuantizationConverters(r);
+    registerEinsumConverters(r);
+    registerAttentionConverters(r);
     return r;
   }();
   return registry;

@@ -197,6 +197,8 @@ void registerControlFlowConverters(ConverterRegistry &registry);
 /// ONNX ops that ONNX defines as functions of other ops, decomposed.
 void registerFunctionConverters(ConverterRegistry &registry);
 void registerQuantizationConverters(ConverterRegistry &registry);
+void registerEinsumConverters(ConverterRegistry &registry);
+void registerAttentionConverters(ConverterRegistry &registry);
 
 } // namespace ds::onnx_import
 

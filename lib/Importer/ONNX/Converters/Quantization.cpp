@@ -12,80 +12,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/ds/DSOps.h"
-#include "lib/Importer/ONNX/NodeContext.h"
-#include "lib/Importer/ONNX/TensorImport.h"
+#include "lib/Importer/ONNX/Decomposer.h"
 
 using namespace mlir;
 
 namespace ds::onnx_import {
 namespace {
-
-/// Builds the ds ops of a decomposition; a failed op gives a null value and
-/// ops given a null operand are not created, so a converter checks ok()
-/// once at the end.
-class Decomposer {
-public:
-  explicit Decomposer(NodeContext &node) : node(node) {}
-
-  NodeContext &node;
-
-  bool ok() const { return !hadError && !node.failed(); }
-
-  template <typename OpTy>
-  Value op(ValueRange operands, ArrayRef<NamedAttribute> attrs = {}) {
-    if (hadError || llvm::any_of(operands, [](Value v) { return !v; })) {
-      hadError = true;
-      return {};
-    }
-    FailureOr<Value> result = node.value<OpTy>(operands, attrs);
-    if (failed(result)) {
-      hadError = true;
-      return {};
-    }
-    return *result;
-  }
-
-  Value add(Value a, Value b) { return op<AddOp>({a, b}); }
-  Value sub(Value a, Value b) { return op<SubOp>({a, b}); }
-  Value mul(Value a, Value b) { return op<MulOp>({a, b}); }
-  Value div(Value a, Value b) { return op<DivOp>({a, b}); }
-  Value scalar(Type elementType, double value) {
-    return node.constScalar(elementType, value);
-  }
-
-  /// `value` converted to `elementType` (itself when it already has it).
-  Value cast(Value value, Type elementType) {
-    if (!value) {
-      hadError = true;
-      return {};
-    }
-    if (getElementType(value.getType()) == elementType)
-      return value;
-    return CastOp::create(node.b, node.loc,
-                          withElementType(value.getType(), elementType), value);
-  }
-  Value unsqueeze(Value value, ArrayRef<int64_t> axes) {
-    if (axes.empty())
-      return value;
-    return op<UnsqueezeOp>(value, {node.named("axes", node.i64s(axes))});
-  }
-  /// `min(max(value, lo), hi)` with scalar bounds of its element type.
-  Value clip(Value value, double lo, double hi) {
-    if (!value) {
-      hadError = true;
-      return {};
-    }
-    Type type = getElementType(value.getType());
-    return op<ClipOp>({value, scalar(type, lo), scalar(type, hi)},
-                      {node.named("operandSegmentSizes",
-                                  node.b.getDenseI32ArrayAttr({1, 1, 1}))});
-  }
-
-private:
-  bool hadError = false;
-};
-
-Type elementTypeOf(Value value) { return getElementType(value.getType()); }
 
 /// The saturation range of a quantized integer type, or std::nullopt for a
 /// type ds does not quantize to.
