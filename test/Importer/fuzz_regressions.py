@@ -1,6 +1,7 @@
 # Inputs on which the importer fuzzer (scripts/fuzz_importer.sh) found a
 # crash: each must import or be diagnosed (exit code 0 or 1), never crash.
 # RUN: %python %s %ds_bin/ds-opt %S/Inputs/fuzz | FileCheck %s
+# CHECK: gather-elements-arity.onnx: diagnosed
 # CHECK: if-branch-types.onnx: diagnosed
 # CHECK: all inputs handled
 import os

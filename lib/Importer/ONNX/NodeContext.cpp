@@ -191,6 +191,57 @@ Value NodeContext::constScalar(Type elementType, double value) {
                             DenseElementsAttr::get(type, element));
 }
 
+/// The range of operand counts `op` accepts, from its arity trait.
+static std::pair<unsigned, unsigned> operandArity(Operation *op) {
+  constexpr unsigned any = ~0u;
+  if (op->hasTrait<mlir::OpTrait::ZeroOperands>())
+    return {0, 0};
+  if (op->hasTrait<mlir::OpTrait::OneOperand>())
+    return {1, 1};
+  if (op->hasTrait<mlir::OpTrait::NOperands<2>::Impl>())
+    return {2, 2};
+  if (op->hasTrait<mlir::OpTrait::NOperands<3>::Impl>())
+    return {3, 3};
+  if (op->hasTrait<mlir::OpTrait::NOperands<4>::Impl>())
+    return {4, 4};
+  if (op->hasTrait<mlir::OpTrait::NOperands<5>::Impl>())
+    return {5, 5};
+  if (op->hasTrait<mlir::OpTrait::AtLeastNOperands<1>::Impl>())
+    return {1, any};
+  if (op->hasTrait<mlir::OpTrait::AtLeastNOperands<2>::Impl>())
+    return {2, any};
+  if (op->hasTrait<mlir::OpTrait::AtLeastNOperands<3>::Impl>())
+    return {3, any};
+  if (op->hasTrait<mlir::OpTrait::AtLeastNOperands<4>::Impl>())
+    return {4, any};
+  return {0, any};
+}
+
+/// Why `op`'s operands cannot be those of its kind (a count out of range,
+/// or segment sizes that do not add up), or std::nullopt.
+static std::optional<std::string> checkOperandCount(Operation *op) {
+  auto [min, max] = operandArity(op);
+  unsigned count = op->getNumOperands();
+  if (count < min || count > max)
+    return "the op takes " +
+           (min == max ? std::to_string(min)
+                       : std::to_string(min) +
+                             (max == ~0u ? " or more"
+                                         : " to " + std::to_string(max))) +
+           " operands, the node gives " + std::to_string(count);
+  if (op->hasTrait<mlir::OpTrait::AttrSizedOperandSegments>()) {
+    auto sizes = dyn_cast_or_null<DenseI32ArrayAttr>(
+        op->getInherentAttr("operandSegmentSizes").value_or(Attribute()));
+    int64_t sum = 0;
+    if (sizes)
+      for (int32_t size : sizes.asArrayRef())
+        sum += size;
+    if (!sizes || sum != count)
+      return std::string("operand segment sizes do not match the operands");
+  }
+  return std::nullopt;
+}
+
 FailureOr<Operation *> NodeContext::create(StringRef name, ValueRange operands,
                                            ArrayRef<NamedAttribute> attrs,
                                            unsigned numResults,
@@ -205,6 +256,12 @@ FailureOr<Operation *> NodeContext::create(StringRef name, ValueRange operands,
   Type placeholder = UnrankedTensorType::get(b.getF32Type());
   state.addTypes(SmallVector<Type>(numResults, placeholder));
   Operation *op = b.create(state);
+
+  // Operand counts the op's inference may rely on, checked first.
+  if (std::optional<std::string> problem = checkOperandCount(op)) {
+    op->erase();
+    return emitError() << "cannot convert to '" << name << "': " << *problem;
+  }
 
   std::string message;
   SmallVector<Type> types;
