@@ -58,6 +58,11 @@ def DS_Dialect : Dialect {
     void registerTensorOps();
     void registerIndexingOps();
     void registerControlFlowOps();
+    void registerSelectionOps();
+    void registerRandomOps();
+    void registerSignalOps();
+    void registerRecurrentOps();
+    void registerImageOps();
     void registerAttributes();
   }];
 }

@@ -30,6 +30,11 @@ void DSDialect::initialize() {
   registerTensorOps();
   registerIndexingOps();
   registerControlFlowOps();
+  registerSelectionOps();
+  registerRandomOps();
+  registerSignalOps();
+  registerRecurrentOps();
+  registerImageOps();
 }
 
 void DSDialect::registerAttributes() {

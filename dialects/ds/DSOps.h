@@ -13,9 +13,14 @@
 #include "dialects/ds/ConvOps.h"
 #include "dialects/ds/DSDialect.h"
 #include "dialects/ds/ElementwiseOps.h"
+#include "dialects/ds/ImageOps.h"
 #include "dialects/ds/IndexingOps.h"
 #include "dialects/ds/NormalizationOps.h"
+#include "dialects/ds/RandomOps.h"
+#include "dialects/ds/RecurrentOps.h"
 #include "dialects/ds/ReductionOps.h"
+#include "dialects/ds/SelectionOps.h"
+#include "dialects/ds/SignalOps.h"
 #include "dialects/ds/TensorOps.h"
 
 #endif // DS_DIALECTS_DS_DSOPS_H

@@ -352,6 +352,11 @@ const ConverterRegistry &ConverterRegistry::get() {
     registerQuantizationConverters(r);
     registerEinsumConverters(r);
     registerAttentionConverters(r);
+    registerSelectionConverters(r);
+    registerRandomConverters(r);
+    registerSignalConverters(r);
+    registerRecurrentConverters(r);
+    registerImageConverters(r);
     return r;
   }();
   return registry;

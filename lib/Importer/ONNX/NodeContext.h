@@ -199,6 +199,11 @@ void registerFunctionConverters(ConverterRegistry &registry);
 void registerQuantizationConverters(ConverterRegistry &registry);
 void registerEinsumConverters(ConverterRegistry &registry);
 void registerAttentionConverters(ConverterRegistry &registry);
+void registerSelectionConverters(ConverterRegistry &registry);
+void registerRandomConverters(ConverterRegistry &registry);
+void registerSignalConverters(ConverterRegistry &registry);
+void registerRecurrentConverters(ConverterRegistry &registry);
+void registerImageConverters(ConverterRegistry &registry);
 
 } // namespace ds::onnx_import
 

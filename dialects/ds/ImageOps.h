@@ -1,0 +1,16 @@
+//===- ImageOps.h - Image ds ops ----------------------------------*- C++ -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DS_DIALECTS_DS_IMAGEOPS_H
+#define DS_DIALECTS_DS_IMAGEOPS_H
+
+#include "dialects/ds/DSDialect.h"
+#include "dialects/ds/ShapeInference.h"
+
+#define GET_OP_CLASSES
+#include "dialects/ds/ImageOps.h.inc"
+
+#endif // DS_DIALECTS_DS_IMAGEOPS_H

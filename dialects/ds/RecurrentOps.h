@@ -1,0 +1,16 @@
+//===- RecurrentOps.h - Recurrent ds ops ----------------------------------*- C++ -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DS_DIALECTS_DS_RECURRENTOPS_H
+#define DS_DIALECTS_DS_RECURRENTOPS_H
+
+#include "dialects/ds/DSDialect.h"
+#include "dialects/ds/ShapeInference.h"
+
+#define GET_OP_CLASSES
+#include "dialects/ds/RecurrentOps.h.inc"
+
+#endif // DS_DIALECTS_DS_RECURRENTOPS_H

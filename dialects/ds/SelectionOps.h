@@ -1,0 +1,16 @@
+//===- SelectionOps.h - Selection ds ops ----------------------------------*- C++ -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DS_DIALECTS_DS_SELECTIONOPS_H
+#define DS_DIALECTS_DS_SELECTIONOPS_H
+
+#include "dialects/ds/DSDialect.h"
+#include "dialects/ds/ShapeInference.h"
+
+#define GET_OP_CLASSES
+#include "dialects/ds/SelectionOps.h.inc"
+
+#endif // DS_DIALECTS_DS_SELECTIONOPS_H

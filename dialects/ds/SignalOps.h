@@ -1,0 +1,16 @@
+//===- SignalOps.h - Signal ds ops ----------------------------------*- C++ -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DS_DIALECTS_DS_SIGNALOPS_H
+#define DS_DIALECTS_DS_SIGNALOPS_H
+
+#include "dialects/ds/DSDialect.h"
+#include "dialects/ds/ShapeInference.h"
+
+#define GET_OP_CLASSES
+#include "dialects/ds/SignalOps.h.inc"
+
+#endif // DS_DIALECTS_DS_SIGNALOPS_H
