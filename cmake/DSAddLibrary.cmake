@@ -11,6 +11,7 @@ function(ds_add_library name)
   if(ARG_DEPENDS)
     add_dependencies(${name} ${ARG_DEPENDS})
   endif()
+  ds_depends_on_headers(${name})
   target_link_libraries(${name} PUBLIC ${ARG_LINK} MLIR LLVM)
 endfunction()
 
@@ -21,4 +22,12 @@ function(ds_tablegen_ops family)
   mlir_tablegen(${family}Ops.h.inc -gen-op-decls)
   mlir_tablegen(${family}Ops.cpp.inc -gen-op-defs)
   add_public_tablegen_target(DS${family}OpsIncGen)
+  add_dependencies(DSGeneratedHeaders DS${family}OpsIncGen)
+endfunction()
+
+# ds_depends_on_headers(<target>): <target> compiles sources that include
+# generated headers (the dialect's and the passes'); they must exist before
+# its objects compile. Linking a library does not order that by itself.
+function(ds_depends_on_headers target)
+  add_dependencies(${target} DSGeneratedHeaders)
 endfunction()
