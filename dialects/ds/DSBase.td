@@ -47,6 +47,7 @@ def DS_Dialect : Dialect {
     large models print, parse and copy without touching their bytes.
   }];
   let useDefaultAttributePrinterParser = 1;
+  let useDefaultTypePrinterParser = 1;
   let hasConstantMaterializer = 1;
   let extraClassDeclaration = [{
     /// One per op family, defined in the family's source file.
@@ -64,8 +65,12 @@ def DS_Dialect : Dialect {
     void registerRecurrentOps();
     void registerImageOps();
     void registerAttributes();
+    void registerTypes();
+    void registerSequenceOps();
   }];
 }
+
+include "dialects/ds/DSTypes.td"
 
 //===----------------------------------------------------------------------===//
 // Element types and tensor constraints

@@ -18,10 +18,14 @@ using namespace ds;
 #include "dialects/ds/DSEnums.cpp.inc"
 #define GET_ATTRDEF_CLASSES
 #include "dialects/ds/DSAttrs.cpp.inc"
+#define GET_TYPEDEF_CLASSES
 #include "dialects/ds/DSInterfaces.cpp.inc"
+#include "dialects/ds/DSTypes.cpp.inc"
 
 void DSDialect::initialize() {
   registerAttributes();
+  registerTypes();
+  registerSequenceOps();
   registerElementwiseOps();
   registerContractionOps();
   registerConvOps();
@@ -44,6 +48,21 @@ void DSDialect::registerAttributes() {
       >();
 }
 
+void DSDialect::registerTypes() {
+  addTypes<
+#define GET_TYPEDEF_LIST
+#include "dialects/ds/DSTypes.cpp.inc"
+      >();
+}
+
+LogicalResult OptionalType::verify(function_ref<InFlightDiagnostic()> emitError,
+                                   Type valueType) {
+  if (!isa<TensorType, SequenceType>(valueType))
+    return emitError() << "an optional holds a tensor or a sequence, not "
+                       << valueType;
+  return success();
+}
+
 Operation *DSDialect::materializeConstant(OpBuilder &builder, Attribute value,
                                           Type type, Location loc) {
   auto elements = dyn_cast<ElementsAttr>(value);
@@ -58,6 +77,21 @@ bool ds::areCompatibleResultTypes(TypeRange lhs, TypeRange rhs) {
   for (auto [l, r] : llvm::zip_equal(lhs, rhs)) {
     if (l == r)
       continue;
+    // Sequences and optionals: their contents must be compatible.
+    if (auto ls = dyn_cast<SequenceType>(l)) {
+      auto rs = dyn_cast<SequenceType>(r);
+      if (!rs || !areCompatibleResultTypes(TypeRange{ls.getElementType()},
+                                           TypeRange{rs.getElementType()}))
+        return false;
+      continue;
+    }
+    if (auto lo = dyn_cast<OptionalType>(l)) {
+      auto ro = dyn_cast<OptionalType>(r);
+      if (!ro || !areCompatibleResultTypes(TypeRange{lo.getValueType()},
+                                           TypeRange{ro.getValueType()}))
+        return false;
+      continue;
+    }
     auto lt = dyn_cast<ShapedType>(l), rt = dyn_cast<ShapedType>(r);
     if (!lt || !rt || lt.getElementType() != rt.getElementType())
       return false;

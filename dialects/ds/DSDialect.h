@@ -64,6 +64,9 @@ public:
 #define GET_ATTRDEF_CLASSES
 #include "dialects/ds/DSAttrs.h.inc"
 
+#define GET_TYPEDEF_CLASSES
+#include "dialects/ds/DSTypes.h.inc"
+
 #include "dialects/ds/DSInterfaces.h.inc"
 
 #endif // DS_DIALECTS_DS_DSDIALECT_H

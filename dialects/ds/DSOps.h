@@ -20,6 +20,7 @@
 #include "dialects/ds/RecurrentOps.h"
 #include "dialects/ds/ReductionOps.h"
 #include "dialects/ds/SelectionOps.h"
+#include "dialects/ds/SequenceOps.h"
 #include "dialects/ds/SignalOps.h"
 #include "dialects/ds/TensorOps.h"
 

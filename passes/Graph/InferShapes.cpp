@@ -20,6 +20,19 @@ using namespace mlir;
 Type ds::refineType(Type written, Type inferred) {
   if (written == inferred)
     return written;
+  if (auto w = dyn_cast<SequenceType>(written)) {
+    auto i = dyn_cast<SequenceType>(inferred);
+    Type element =
+        i ? refineType(w.getElementType(), i.getElementType()) : Type();
+    return element
+               ? SequenceType::get(w.getContext(), cast<TensorType>(element))
+               : Type();
+  }
+  if (auto w = dyn_cast<OptionalType>(written)) {
+    auto i = dyn_cast<OptionalType>(inferred);
+    Type value = i ? refineType(w.getValueType(), i.getValueType()) : Type();
+    return value ? OptionalType::get(w.getContext(), value) : Type();
+  }
   auto w = dyn_cast<TensorType>(written), i = dyn_cast<TensorType>(inferred);
   if (!w || !i || w.getElementType() != i.getElementType())
     return {};

@@ -7,6 +7,7 @@
 #include "lib/Exporter/ONNX/ExportContext.h"
 
 #include "dialects/ds/ControlFlowOps.h"
+#include "dialects/ds/DSDialect.h"
 #include "lib/Importer/ONNX/TensorImport.h"
 
 #include "mlir/IR/AsmState.h"
@@ -122,20 +123,25 @@ LogicalResult ExportContext::fillTensor(ElementsAttr attr,
                         << " cannot be exported";
 }
 
-LogicalResult ExportContext::setValueInfo(onnx::ValueInfoProto &info,
-                                          Value value, Location loc) {
-  info.set_name(name(value));
-  auto type = dyn_cast<TensorType>(value.getType());
-  if (!type)
-    return emitError(loc) << "value of type " << value.getType()
-                          << " is not a tensor";
-  int32_t dataType = onnx_import::getDataType(type.getElementType());
+LogicalResult fillTypeProto(Type type, onnx::TypeProto &proto, Location loc) {
+  if (auto sequence = dyn_cast<SequenceType>(type))
+    return fillTypeProto(sequence.getElementType(),
+                         *proto.mutable_sequence_type()->mutable_elem_type(),
+                         loc);
+  if (auto optional = dyn_cast<OptionalType>(type))
+    return fillTypeProto(optional.getValueType(),
+                         *proto.mutable_optional_type()->mutable_elem_type(),
+                         loc);
+  auto tensorType = dyn_cast<TensorType>(type);
+  if (!tensorType)
+    return emitError(loc) << "type " << type << " has no ONNX form";
+  int32_t dataType = onnx_import::getDataType(tensorType.getElementType());
   if (dataType == onnx::TensorProto::UNDEFINED)
-    return emitError(loc) << "element type " << type.getElementType()
+    return emitError(loc) << "element type " << tensorType.getElementType()
                           << " has no ONNX equivalent";
-  onnx::TypeProto::Tensor *tensor = info.mutable_type()->mutable_tensor_type();
+  onnx::TypeProto::Tensor *tensor = proto.mutable_tensor_type();
   tensor->set_elem_type(dataType);
-  if (auto ranked = dyn_cast<RankedTensorType>(type)) {
+  if (auto ranked = dyn_cast<RankedTensorType>(tensorType)) {
     onnx::TensorShapeProto *shape = tensor->mutable_shape();
     for (int64_t dim : ranked.getShape()) {
       onnx::TensorShapeProto::Dimension *d = shape->add_dim();
@@ -144,6 +150,12 @@ LogicalResult ExportContext::setValueInfo(onnx::ValueInfoProto &info,
     }
   }
   return success();
+}
+
+LogicalResult ExportContext::setValueInfo(onnx::ValueInfoProto &info,
+                                          Value value, Location loc) {
+  info.set_name(name(value));
+  return fillTypeProto(value.getType(), *info.mutable_type(), loc);
 }
 
 LogicalResult ExportContext::exportRegion(Region &region,

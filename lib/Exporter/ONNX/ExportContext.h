@@ -69,6 +69,10 @@ private:
   unsigned nextName = 0;
 };
 
+/// Writes the ONNX form of `type` (tensor, !ds.seq or !ds.opt).
+llvm::LogicalResult fillTypeProto(mlir::Type type, onnx::TypeProto &proto,
+                                  mlir::Location loc);
+
 /// Attribute writers.
 void addAttr(onnx::NodeProto *node, llvm::StringRef name, int64_t value);
 void addAttr(onnx::NodeProto *node, llvm::StringRef name, float value);

@@ -195,6 +195,32 @@ LogicalResult exportLoop(ExportContext &ctx, Operation *op) {
   return ctx.exportRegion(loop.getBody(), *attr->mutable_g(), "body");
 }
 
+/// SequenceEmpty: the element type becomes `dtype`.
+LogicalResult exportSequenceEmpty(ExportContext &ctx, Operation *op) {
+  onnx::NodeProto *node =
+      ctx.addNode("SequenceEmpty", {}, op->getResults(), op->getLoc());
+  Type element = cast<SequenceType>(op->getResult(0).getType())
+                     .getElementType()
+                     .getElementType();
+  addAttr(node, "dtype", int64_t(onnx_import::getDataType(element)));
+  return success();
+}
+
+/// Optional: an empty one names its type in `type`.
+LogicalResult exportOptional(ExportContext &ctx, Operation *op) {
+  onnx::NodeProto *node =
+      ctx.addNode("Optional", llvm::to_vector(op->getOperands()),
+                  op->getResults(), op->getLoc());
+  if (op->getNumOperands() != 0)
+    return success();
+  onnx::AttributeProto *attr = node->add_attribute();
+  attr->set_name("type");
+  attr->set_type(onnx::AttributeProto::TYPE_PROTO);
+  return fillTypeProto(
+      cast<OptionalType>(op->getResult(0).getType()).getValueType(),
+      *attr->mutable_tp(), op->getLoc());
+}
+
 const llvm::StringMap<ExportFn> &specialExporters() {
   static const llvm::StringMap<ExportFn> table = [] {
     llvm::StringMap<ExportFn> t;
@@ -213,6 +239,8 @@ const llvm::StringMap<ExportFn> &specialExporters() {
     t["resize"] = exportResize;
     t["if"] = exportIf;
     t["loop"] = exportLoop;
+    t["sequence_empty"] = exportSequenceEmpty;
+    t["optional"] = exportOptional;
     return t;
   }();
   return table;

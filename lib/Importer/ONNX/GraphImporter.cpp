@@ -207,7 +207,7 @@ LogicalResult GraphImporter::importSubgraph(const onnx::GraphProto &graph,
     if (i < argTypes.size()) {
       type = argTypes[i];
     } else {
-      FailureOr<TensorType> converted =
+      FailureOr<Type> converted =
           convertType(input.type(), ctx.getContext(), loc,
                       "subgraph input '" + input.name() + "'");
       if (failed(converted))
@@ -295,7 +295,7 @@ void GraphImporter::applyTypeHints(const onnx::GraphProto &graph,
     // A hint only: one that cannot be read is ignored.
     ScopedDiagnosticHandler silence(ctx.getContext(),
                                     [](Diagnostic &) { return success(); });
-    FailureOr<TensorType> hint =
+    FailureOr<Type> hint =
         convertType(info.type(), ctx.getContext(), ctx.fileLoc(), "");
     if (failed(hint))
       return;

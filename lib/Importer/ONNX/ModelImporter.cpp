@@ -80,7 +80,7 @@ static func::FuncOp importMainGraph(const onnx::GraphProto &graph,
   for (const onnx::ValueInfoProto &input : graph.input()) {
     if (initialized.contains(input.name()))
       continue;
-    FailureOr<TensorType> type =
+    FailureOr<Type> type =
         convertType(input.type(), ctx.getContext(), ctx.fileLoc(),
                     "graph input '" + input.name() + "'");
     if (failed(type))

@@ -352,6 +352,7 @@ const ConverterRegistry &ConverterRegistry::get() {
     registerQuantizationConverters(r);
     registerEinsumConverters(r);
     registerAttentionConverters(r);
+    registerSequenceConverters(r);
     registerSelectionConverters(r);
     registerRandomConverters(r);
     registerSignalConverters(r);

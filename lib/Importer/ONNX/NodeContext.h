@@ -199,6 +199,7 @@ void registerFunctionConverters(ConverterRegistry &registry);
 void registerQuantizationConverters(ConverterRegistry &registry);
 void registerEinsumConverters(ConverterRegistry &registry);
 void registerAttentionConverters(ConverterRegistry &registry);
+void registerSequenceConverters(ConverterRegistry &registry);
 void registerSelectionConverters(ConverterRegistry &registry);
 void registerRandomConverters(ConverterRegistry &registry);
 void registerSignalConverters(ConverterRegistry &registry);

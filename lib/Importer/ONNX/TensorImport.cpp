@@ -6,6 +6,7 @@
 
 #include "lib/Importer/ONNX/TensorImport.h"
 
+#include "dialects/ds/DSDialect.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -95,23 +96,33 @@ int32_t getDataType(Type type) {
   }
 }
 
-FailureOr<TensorType> convertType(const onnx::TypeProto &type,
-                                  MLIRContext *context, Location loc,
-                                  StringRef what) {
+FailureOr<Type> convertType(const onnx::TypeProto &type, MLIRContext *context,
+                            Location loc, StringRef what) {
   switch (type.value_case()) {
   case onnx::TypeProto::kTensorType:
     break;
-  case onnx::TypeProto::kSequenceType:
-    return emitError(loc) << what
-                          << " is a sequence, which ds does not support";
+  case onnx::TypeProto::kSequenceType: {
+    FailureOr<Type> element = convertType(type.sequence_type().elem_type(),
+                                          context, loc, what);
+    if (failed(element))
+      return failure();
+    if (!isa<TensorType>(*element))
+      return emitError(loc) << what << " is a sequence of " << *element
+                            << ": ds supports sequences of tensors only";
+    return Type(SequenceType::get(context, cast<TensorType>(*element)));
+  }
+  case onnx::TypeProto::kOptionalType: {
+    FailureOr<Type> value = convertType(type.optional_type().elem_type(),
+                                        context, loc, what);
+    if (failed(value))
+      return failure();
+    return Type(OptionalType::get(context, *value));
+  }
   case onnx::TypeProto::kMapType:
     return emitError(loc) << what << " is a map, which ds does not support";
-  case onnx::TypeProto::kOptionalType:
-    return emitError(loc) << what
-                          << " is an optional, which ds does not support";
   case onnx::TypeProto::kSparseTensorType:
-    return emitError(loc) << what
-                          << " is a sparse tensor, which ds does not support";
+    return emitError(loc)
+           << what << " is a sparse tensor, which ds does not support";
   default:
     return emitError(loc) << what << " has no type";
   }
@@ -121,7 +132,7 @@ FailureOr<TensorType> convertType(const onnx::TypeProto &type,
   if (failed(elementType))
     return failure();
   if (!tensor.has_shape())
-    return TensorType(UnrankedTensorType::get(*elementType));
+    return Type(UnrankedTensorType::get(*elementType));
   SmallVector<int64_t> shape;
   for (const onnx::TensorShapeProto::Dimension &dim : tensor.shape().dim()) {
     if (dim.has_dim_value()) {
@@ -133,7 +144,7 @@ FailureOr<TensorType> convertType(const onnx::TypeProto &type,
       shape.push_back(ShapedType::kDynamic);
     }
   }
-  return TensorType(RankedTensorType::get(shape, *elementType));
+  return Type(RankedTensorType::get(shape, *elementType));
 }
 
 namespace {

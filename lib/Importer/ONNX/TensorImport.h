@@ -29,12 +29,13 @@ mlir::FailureOr<mlir::Type> convertElementType(int32_t dataType,
 /// The ONNX data type of an MLIR element type, or 0 (UNDEFINED).
 int32_t getDataType(mlir::Type elementType);
 
-/// The tensor type of a value's TypeProto: `?` for symbolic or missing
-/// sizes, unranked without a shape. Non-tensor types are errors.
-mlir::FailureOr<mlir::TensorType> convertType(const onnx::TypeProto &type,
-                                              mlir::MLIRContext *context,
-                                              mlir::Location loc,
-                                              llvm::StringRef what);
+/// The type of a value's TypeProto: a tensor type (`?` for symbolic or
+/// missing sizes, unranked without a shape), a !ds.seq of tensors or a
+/// !ds.opt; maps and sparse tensors are errors.
+mlir::FailureOr<mlir::Type> convertType(const onnx::TypeProto &type,
+                                        mlir::MLIRContext *context,
+                                        mlir::Location loc,
+                                        llvm::StringRef what);
 
 /// The data of `tensor` as an ElementsAttr: `dense` up to the options'
 /// maxDenseElements, else a `dense_resource` blob (external data that is
