@@ -25,6 +25,7 @@
 # RUN: not ds-opt %t.bad-exclusive.onnx 2>&1 | FileCheck %s --check-prefix=BAD-EXCLUSIVE
 # RUN: not ds-opt %t.bad-time-axis.onnx 2>&1 | FileCheck %s --check-prefix=BAD-TIME-AXIS
 # RUN: not ds-opt %t.bad-condition.onnx 2>&1 | FileCheck %s --check-prefix=BAD-CONDITION
+# RUN: not ds-opt %t.long-condition.onnx 2>&1 | FileCheck %s --check-prefix=LONG-CONDITION
 # RUN: not ds-opt %t.bad-sorted.onnx 2>&1 | FileCheck %s --check-prefix=BAD-SORTED
 # RUN: not ds-opt %t.bad-unique-axis.onnx 2>&1 | FileCheck %s --check-prefix=BAD-UNIQUE-AXIS
 # RUN: not ds-opt %t.bad-scatter-mode.onnx 2>&1 | FileCheck %s --check-prefix=BAD-SCATTER-MODE
@@ -231,6 +232,12 @@ save(out_path(".bad-time-axis.onnx"), [
 save(out_path(".bad-condition.onnx"), [
     helper.make_node("Compress", ["x", "c"], ["y"], axis=0),
 ], [x, value("c", B, [2, 2])], [value("y", F, [None, 8])], opset=11, check=False)
+
+# LONG-CONDITION: long-condition.onnx: error: node #0 (op Compress, domain ai.onnx, opset 11): condition has 17 entries for 16 elements
+save(out_path(".long-condition.onnx"), [
+    helper.make_node("Compress", ["x", "c"], ["y"]),
+], [value("x", F, [2, 8]), value("c", B, [17])], [value("y", F, [None])],
+   opset=11)
 
 # BAD-SORTED: bad-sorted.onnx: error: node #0 (op Unique, domain ai.onnx, opset 11): attribute 'sorted' must be 0 or 1, got -1
 save(out_path(".bad-sorted.onnx"), [

@@ -79,8 +79,8 @@ LogicalResult nonZero(NodeContext &node) {
 
 /// Compress (opsets 9, 11, 28): the positions of the true conditions gather
 /// slices along `axis`, or elements of the flattened input without it.
-/// Conditions past the end of the axis are not allowed (as in numpy);
-/// a shorter condition selects among the leading slices.
+/// A condition shorter than the axis selects among the leading slices; a
+/// longer one is an error.
 LogicalResult compress(NodeContext &node) {
   FailureOr<Value> input = node.requiredInput(0);
   FailureOr<Value> condition = node.requiredInput(1);
@@ -93,6 +93,20 @@ LogicalResult compress(NodeContext &node) {
   if (conditionType && conditionType.getRank() != 1)
     return node.fail("condition must have rank 1, got " +
                      Twine(conditionType.getRank()));
+  // A condition longer than the selected axis is an error (as in numpy).
+  auto inputType = dyn_cast<RankedTensorType>(input->getType());
+  if (conditionType && inputType && !conditionType.isDynamicDim(0)) {
+    int64_t size = kDynamic;
+    if (!axis)
+      size = productOrDynamic(inputType.getShape());
+    else if (*axis >= -inputType.getRank() && *axis < inputType.getRank())
+      size =
+          inputType.getDimSize(*axis < 0 ? *axis + inputType.getRank() : *axis);
+    if (!ShapedType::isDynamic(size) && conditionType.getDimSize(0) > size)
+      return node.fail("condition has " + Twine(conditionType.getDimSize(0)) +
+                       " entries for " + Twine(size) +
+                       (axis ? " slices" : " elements"));
+  }
   Decomposer d(node);
   Value positions = d.squeeze(d.op<NonZeroOp>(*condition), {0});
   Value data = axis ? *input : d.reshape(*input, d.ints({-1}));
