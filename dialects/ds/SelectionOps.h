@@ -1,4 +1,4 @@
-//===- SelectionOps.h - Selection ds ops ----------------------------------*- C++ -*-===//
+//===- SelectionOps.h - Selection ds ops ------------------------*- C++ -*-===//
 //
 // Part of ds.
 //
