@@ -11,7 +11,6 @@
 # RUN: ds-opt %t.qlinearmatmul.onnx | FileCheck %s --check-prefix=QLMM
 # RUN: not ds-opt %t.blocked.onnx 2>&1 | FileCheck %s --check-prefix=BLOCKED
 # RUN: not ds-opt %t.int4.onnx 2>&1 | FileCheck %s --check-prefix=INT4
-# RUN: not ds-opt %t.convinteger.onnx 2>&1 | FileCheck %s --check-prefix=CONVINT
 import onnxruntime
 
 from onnx_test_models import *
@@ -194,10 +193,3 @@ save(out_path(".int4.onnx"), [
                      output_dtype=TensorProto.INT4),
 ], [value("x", F, [4]), value("s", F, [])],
    [value("y", TensorProto.INT4, [4])], opset=21)
-
-# ConvInteger has no converter: ds.conv takes floating-point operands only.
-# CONVINT: error: node #0 (op ConvInteger, domain ai.onnx, opset 10): op ConvInteger is not supported
-save(out_path(".convinteger.onnx"), [
-    helper.make_node("ConvInteger", ["x", "w"], ["y"]),
-], [value("x", U8, [1, 1, 3, 3]), value("w", U8, [1, 1, 2, 2])],
-   [value("y", TensorProto.INT32, [1, 1, 2, 2])], opset=10)
