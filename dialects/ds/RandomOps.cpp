@@ -1,4 +1,4 @@
-//===- RandomOps.cpp - Random ds ops --------------------------------*- C++ -*-===//
+//===- RandomOps.cpp - Random ds ops ----------------------------*- C++ -*-===//
 //
 // Part of ds. Result-type inference and folders of the random ops. Every
 // constraint is checked by the inference, which the verifier runs with the
@@ -58,19 +58,20 @@ static Attribute getSplat(Type type, double value) {
 
 /// The shape attribute of RandomNormal and RandomUniform as a result type of
 /// element type `dtype`; fails on a missing attribute or a negative size.
-static LogicalResult inferFromShape(ErrorSink location,
-                                    DenseI64ArrayAttr shape, TypeAttr dtype,
+static LogicalResult inferFromShape(ErrorSink location, DenseI64ArrayAttr shape,
+                                    TypeAttr dtype,
                                     SmallVectorImpl<Type> &inferred) {
   if (!shape || !dtype)
     return emitOptionalError(location, "requires the attributes 'shape' and "
                                        "'dtype'");
   for (int64_t size : shape.asArrayRef())
     if (size < 0)
-      return emitOptionalError(location, "shape must have non-negative sizes, "
-                                         "got ",
+      return emitOptionalError(location,
+                               "shape must have non-negative sizes, "
+                               "got ",
                                size);
-  inferred.push_back(RankedTensorType::get(shape.asArrayRef(),
-                                           dtype.getValue()));
+  inferred.push_back(
+      RankedTensorType::get(shape.asArrayRef(), dtype.getValue()));
   return success();
 }
 
@@ -81,8 +82,9 @@ static LogicalResult inferLike(ErrorSink location, Type input, TypeAttr dtype,
                                SmallVectorImpl<Type> &inferred) {
   Type element = dtype ? dtype.getValue() : getElementType(input);
   if (!dtype && !allowed(element))
-    return emitOptionalError(location, "dtype is required when the input's "
-                                       "element type ",
+    return emitOptionalError(location,
+                             "dtype is required when the input's "
+                             "element type ",
                              element, " is not ", what);
   inferred.push_back(withElementType(input, element));
   return success();
@@ -115,12 +117,12 @@ template <typename OpTy> static bool dropRedundantDtype(OpTy op) {
 // RandomNormal, RandomUniform
 //===----------------------------------------------------------------------===//
 
-LogicalResult RandomNormalOp::inferReturnTypes(MLIRContext *,
-                                               ErrorSink location,
-                                               Adaptor adaptor,
-                                               SmallVectorImpl<Type> &inferred) {
-  return inferFromShape(location, adaptor.getShapeAttr(), adaptor.getDtypeAttr(),
-                        inferred);
+LogicalResult
+RandomNormalOp::inferReturnTypes(MLIRContext *, ErrorSink location,
+                                 Adaptor adaptor,
+                                 SmallVectorImpl<Type> &inferred) {
+  return inferFromShape(location, adaptor.getShapeAttr(),
+                        adaptor.getDtypeAttr(), inferred);
 }
 
 OpFoldResult RandomNormalOp::fold(FoldAdaptor) {
@@ -135,8 +137,8 @@ RandomUniformOp::inferReturnTypes(MLIRContext *, ErrorSink location,
                                   SmallVectorImpl<Type> &inferred) {
   if (failed(checkUniformBounds(location, adaptor.getLow(), adaptor.getHigh())))
     return failure();
-  return inferFromShape(location, adaptor.getShapeAttr(), adaptor.getDtypeAttr(),
-                        inferred);
+  return inferFromShape(location, adaptor.getShapeAttr(),
+                        adaptor.getDtypeAttr(), inferred);
 }
 
 OpFoldResult RandomUniformOp::fold(FoldAdaptor) {
@@ -214,8 +216,7 @@ OpFoldResult BernoulliOp::fold(FoldAdaptor adaptor) {
 // Multinomial
 //===----------------------------------------------------------------------===//
 
-LogicalResult MultinomialOp::inferReturnTypes(MLIRContext *,
-                                              ErrorSink location,
+LogicalResult MultinomialOp::inferReturnTypes(MLIRContext *, ErrorSink location,
                                               Adaptor adaptor,
                                               SmallVectorImpl<Type> &inferred) {
   TypeAttr dtype = adaptor.getDtypeAttr();
@@ -228,16 +229,17 @@ LogicalResult MultinomialOp::inferReturnTypes(MLIRContext *,
   int64_t batch = kDynamic;
   if (auto input = dyn_cast<RankedTensorType>(adaptor.getInput().getType())) {
     if (input.getRank() != 2)
-      return emitOptionalError(location, "operand input must have rank 2 "
-                                         "([batch, classes]), got ",
+      return emitOptionalError(location,
+                               "operand input must have rank 2 "
+                               "([batch, classes]), got ",
                                input.getRank());
     if (input.getDimSize(1) == 0)
       return emitOptionalError(location, "operand input must have at least "
                                          "one class");
     batch = input.getDimSize(0);
   }
-  inferred.push_back(RankedTensorType::get({batch, sampleSize},
-                                           dtype.getValue()));
+  inferred.push_back(
+      RankedTensorType::get({batch, sampleSize}, dtype.getValue()));
   return success();
 }
 

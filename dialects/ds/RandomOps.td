@@ -1,4 +1,4 @@
-//===- RandomOps.td - Random ds ops ---------------------------*- tablegen -*-===//
+//===- RandomOps.td - Random ds ops ------------------------*- tablegen -*-===//
 //
 // Part of ds. Tensors of random values: RandomNormal, RandomUniform, their
 // *Like forms, Bernoulli and Multinomial.
@@ -48,16 +48,22 @@ class DS_RandomLikeOp<string mnemonic, string dist, string what,
     : DS_Op<mnemonic, [DS_InferTypes]> {
   let summary = "Random values from a " # dist # " distribution, shaped like "
     # "the input";
-  let description = "Returns a tensor with the shape of `input` whose "
-    # "elements are drawn independently from the " # what # ". The element "
-    # "type is `dtype` (a floating-point type) or, without it, that of "
-    # "`input`, which must then be floating-point. The input's values are "
-    # "not read.\n\n"
-    # "Canonical form: `dtype` is absent when it equals the input's element "
-    # "type (the folder drops it). " # foldText
-    # DS_RandomSemantics
-    # "\n\nExample:\n\n```mlir\n%r = ds." # mnemonic # " %x {dtype = f16, "
-    # exampleAttrs # "} : (tensor<?x8xi64>) -> tensor<?x8xf16>\n```\n";
+  let description = !strconcat([{
+    Returns a tensor with the shape of `input` whose elements are drawn
+    independently from the }], what, [{. The element type is `dtype` (a
+    floating-point type) or, without it, that of `input`, which must then
+    be floating-point. The input's values are not read.
+
+    Canonical form: `dtype` is absent when it equals the input's element
+    type (the folder drops it). }], foldText, DS_RandomSemantics, [{
+
+    Example:
+
+    ```mlir
+    %r = ds.}], mnemonic, [{ %x {dtype = f16, }], exampleAttrs, [{}
+        : (tensor<?x8xi64>) -> tensor<?x8xf16>
+    ```
+  }]);
   let arguments = !con((ins DS_Tensor:$input,
                             OptionalAttr<DS_RandomFloatTypeAttr>:$dtype),
                        distArgs, (ins OptionalAttr<F32Attr>:$seed));
@@ -77,13 +83,13 @@ defvar DS_RandomUniformArgs = (ins DefaultValuedAttr<F32Attr, "0.0">:$low,
 
 def DS_RandomNormalOp : DS_Op<"random_normal", [DS_InferTypes]> {
   let summary = "Random values from a normal distribution";
-  let description = [{
+  let description = !strconcat([{
     Returns a tensor of shape `shape` (non-negative sizes) and element type
     `dtype` (a floating-point type) whose elements are drawn independently
     from the normal distribution of mean `mean` and standard deviation
     `scale`. When `scale` is 0 and the shape is static, the op folds to a
     constant splat of `mean`.
-  }] # DS_RandomSemantics # [{
+  }], DS_RandomSemantics, [{
 
     Example:
 
@@ -92,8 +98,9 @@ def DS_RandomNormalOp : DS_Op<"random_normal", [DS_InferTypes]> {
                            seed = 7.0 : f32, shape = array<i64: 2, 3>}
         : () -> tensor<2x3xf32>
     ```
-  }];
-  let arguments = !con((ins DenseI64ArrayAttr:$shape, DS_RandomFloatTypeAttr:$dtype),
+  }]);
+  let arguments = !con((ins DenseI64ArrayAttr:$shape,
+                            DS_RandomFloatTypeAttr:$dtype),
                        DS_RandomNormalArgs, (ins OptionalAttr<F32Attr>:$seed));
   let results = (outs DS_RandomResult<DS_FloatTensor>:$output);
   let assemblyFormat = "attr-dict `:` functional-type(operands, results)";
@@ -102,13 +109,13 @@ def DS_RandomNormalOp : DS_Op<"random_normal", [DS_InferTypes]> {
 
 def DS_RandomUniformOp : DS_Op<"random_uniform", [DS_InferTypes]> {
   let summary = "Random values from a uniform distribution";
-  let description = [{
+  let description = !strconcat([{
     Returns a tensor of shape `shape` (non-negative sizes) and element type
     `dtype` (a floating-point type) whose elements are drawn independently
     from the uniform distribution on `[low, high)`; `low` must not exceed
     `high`. When `low` equals `high` and the shape is static, the op folds
     to a constant splat of `low`.
-  }] # DS_RandomSemantics # [{
+  }], DS_RandomSemantics, [{
 
     Example:
 
@@ -117,8 +124,9 @@ def DS_RandomUniformOp : DS_Op<"random_uniform", [DS_InferTypes]> {
                             shape = array<i64: 4>}
         : () -> tensor<4xf16>
     ```
-  }];
-  let arguments = !con((ins DenseI64ArrayAttr:$shape, DS_RandomFloatTypeAttr:$dtype),
+  }]);
+  let arguments = !con((ins DenseI64ArrayAttr:$shape,
+                            DS_RandomFloatTypeAttr:$dtype),
                        DS_RandomUniformArgs, (ins OptionalAttr<F32Attr>:$seed));
   let results = (outs DS_RandomResult<DS_FloatTensor>:$output);
   let assemblyFormat = "attr-dict `:` functional-type(operands, results)";
@@ -143,7 +151,7 @@ def DS_RandomUniformLikeOp : DS_RandomLikeOp<"random_uniform_like", "uniform",
 
 def DS_BernoulliOp : DS_Op<"bernoulli", [DS_InferTypes]> {
   let summary = "Random 0 or 1 with the given probabilities";
-  let description = [{
+  let description = !strconcat([{
     Returns a tensor with the shape of `input` whose elements are 1 with the
     probability given by the corresponding element of `input` (in `[0, 1]`)
     and 0 otherwise. The element type is `dtype` (any ds element type, `i1`
@@ -152,7 +160,7 @@ def DS_BernoulliOp : DS_Op<"bernoulli", [DS_InferTypes]> {
     Canonical form: `dtype` is absent when it equals the input's element
     type (the folder drops it). A constant splat input of 0 or 1 folds to a
     constant when the shape is static.
-  }] # DS_RandomSemantics # [{
+  }], DS_RandomSemantics, [{
 
     Example:
 
@@ -160,7 +168,7 @@ def DS_BernoulliOp : DS_Op<"bernoulli", [DS_InferTypes]> {
     %b = ds.bernoulli %p {dtype = i1, seed = 1.0 : f32}
         : (tensor<?x16xf32>) -> tensor<?x16xi1>
     ```
-  }];
+  }]);
   let arguments = (ins DS_FloatTensor:$input,
                        OptionalAttr<DS_RandomElementTypeAttr>:$dtype,
                        OptionalAttr<F32Attr>:$seed);
@@ -171,7 +179,7 @@ def DS_BernoulliOp : DS_Op<"bernoulli", [DS_InferTypes]> {
 
 def DS_MultinomialOp : DS_Op<"multinomial", [DS_InferTypes]> {
   let summary = "Samples of class indices from categorical distributions";
-  let description = [{
+  let description = !strconcat([{
     `input` has shape `[batch, classes]` and holds, for each batch row, the
     unnormalized log-probabilities of the classes: class `c` of row `b` is
     drawn with probability `exp(input[b, c]) / sum_k exp(input[b, k])`. The
@@ -179,7 +187,7 @@ def DS_MultinomialOp : DS_Op<"multinomial", [DS_InferTypes]> {
     or `i64`, ONNX's default being `i32`), holds `sample_size` (at least 1)
     independent draws per row. With a single class and a static result shape
     the op folds to a constant 0.
-  }] # DS_RandomSemantics # [{
+  }], DS_RandomSemantics, [{
 
     Example:
 
@@ -187,7 +195,7 @@ def DS_MultinomialOp : DS_Op<"multinomial", [DS_InferTypes]> {
     %s = ds.multinomial %logits {dtype = i64, sample_size = 5 : i64}
         : (tensor<?x10xf32>) -> tensor<?x5xi64>
     ```
-  }];
+  }]);
   let arguments = (ins DS_FloatTensor:$input, DS_RandomIndexTypeAttr:$dtype,
                        DefaultValuedAttr<I64Attr, "1">:$sample_size,
                        OptionalAttr<F32Attr>:$seed);

@@ -1,4 +1,4 @@
-//===- SignalOps.cpp - Signal ds ops --------------------------------*- C++ -*-===//
+//===- SignalOps.cpp - Signal ds ops ----------------------------*- C++ -*-===//
 //
 // Part of ds. Result-type inference of DFT and STFT, and the inference and
 // folder of MelWeightMatrix. Every constraint is checked by the inference,
@@ -96,9 +96,10 @@ LogicalResult DFTOp::inferReturnTypes(MLIRContext *, ErrorSink location,
   }
   int64_t rank = ranked.getRank();
   if (rank < 2)
-    return emitOptionalError(location, "operand input must have rank at least "
-                                       "2 (signal axes and a last axis of "
-                                       "size 1 or 2), got ",
+    return emitOptionalError(location,
+                             "operand input must have rank at least "
+                             "2 (signal axes and a last axis of "
+                             "size 1 or 2), got ",
                              rank);
   int64_t last = ranked.getDimSize(rank - 1);
   if (!ShapedType::isDynamic(last) && last != 1 && last != 2)
@@ -108,10 +109,9 @@ LogicalResult DFTOp::inferReturnTypes(MLIRContext *, ErrorSink location,
                              last);
   int64_t axis = adaptor.getAxis(); // I64Attr getters are unsigned.
   if (axis < -rank || axis > rank - 2 || axis == -1)
-    return emitOptionalError(location, "axis ", axis,
-                             " is out of range for rank ", rank,
-                             " (expected in [", -rank, ", -2] or [0, ",
-                             rank - 2, "])");
+    return emitOptionalError(
+        location, "axis ", axis, " is out of range for rank ", rank,
+        " (expected in [", -rank, ", -2] or [0, ", rank - 2, "])");
   if (axis < 0)
     axis += rank;
 
@@ -130,9 +130,10 @@ LogicalResult DFTOp::inferReturnTypes(MLIRContext *, ErrorSink location,
   } else if (!ShapedType::isDynamic(size)) {
     points = onesided && inverse ? 2 * (size - 1) : size;
     if (points <= 0)
-      return emitOptionalError(location, "the default dft_length of a "
-                                         "one-sided inverse DFT, 2 * (", size,
-                               " - 1), must be positive");
+      return emitOptionalError(location,
+                               "the default dft_length of a "
+                               "one-sided inverse DFT, 2 * (",
+                               size, " - 1), must be positive");
   }
   SmallVector<int64_t> shape(ranked.getShape());
   shape[axis] = onesided && !inverse ? oneSidedBins(points) : points;
@@ -173,13 +174,15 @@ LogicalResult STFTOp::inferReturnTypes(MLIRContext *, ErrorSink location,
   }
   if (window) {
     if (getElementType(window.getType()) != elementType)
-      return emitOptionalError(location, "operand window must have the "
-                                         "element type of the signal, ",
+      return emitOptionalError(location,
+                               "operand window must have the "
+                               "element type of the signal, ",
                                elementType);
     auto windowType = dyn_cast<RankedTensorType>(window.getType());
     if (windowType && windowType.getRank() != 1)
-      return emitOptionalError(location, "operand window must have rank 1, "
-                                         "got ",
+      return emitOptionalError(location,
+                               "operand window must have rank 1, "
+                               "got ",
                                windowType.getRank());
     int64_t size = windowType ? windowType.getDimSize(0) : kDynamic;
     if (!compatibleSizes(size, frame))
@@ -191,13 +194,14 @@ LogicalResult STFTOp::inferReturnTypes(MLIRContext *, ErrorSink location,
 
   // Without frame_length and window, the one frame is the whole signal.
   bool wholeSignal = !length && !window;
-  SmallVector<int64_t> shape = {kDynamic, wholeSignal ? 1 : kDynamic,
-                                kDynamic, 2};
+  SmallVector<int64_t> shape = {kDynamic, wholeSignal ? 1 : kDynamic, kDynamic,
+                                2};
   if (auto ranked = dyn_cast<RankedTensorType>(signal.getType())) {
     if (ranked.getRank() != 3)
-      return emitOptionalError(location, "operand signal must have rank 3 "
-                                         "([batch, signal_length, 1 or 2]), "
-                                         "got ",
+      return emitOptionalError(location,
+                               "operand signal must have rank 3 "
+                               "([batch, signal_length, 1 or 2]), "
+                               "got ",
                                ranked.getRank());
     int64_t last = ranked.getDimSize(2);
     if (!ShapedType::isDynamic(last) && last != 1 && last != 2)
@@ -212,8 +216,8 @@ LogicalResult STFTOp::inferReturnTypes(MLIRContext *, ErrorSink location,
     int64_t signalLength = ranked.getDimSize(1);
     if (wholeSignal)
       frame = signalLength;
-    if (!ShapedType::isDynamic(frame) &&
-        !ShapedType::isDynamic(signalLength) && frame > signalLength)
+    if (!ShapedType::isDynamic(frame) && !ShapedType::isDynamic(signalLength) &&
+        frame > signalLength)
       return emitOptionalError(location, "the frame length ", frame,
                                " exceeds the signal length ", signalLength);
     if (!ShapedType::isDynamic(frame) && !ShapedType::isDynamic(signalLength) &&
@@ -238,7 +242,8 @@ MelWeightMatrixOp::inferReturnTypes(MLIRContext *, ErrorSink location,
     return emitOptionalError(location, "requires attribute 'output_datatype'");
   Value bins = adaptor.getNumMelBins(), length = adaptor.getDftLength();
   Value rate = adaptor.getSampleRate();
-  Value lower = adaptor.getLowerEdgeHertz(), upper = adaptor.getUpperEdgeHertz();
+  Value lower = adaptor.getLowerEdgeHertz(),
+        upper = adaptor.getUpperEdgeHertz();
   for (auto [value, name] :
        {std::pair{bins, "num_mel_bins"}, std::pair{length, "dft_length"},
         std::pair{rate, "sample_rate"}, std::pair{lower, "lower_edge_hertz"},

@@ -1,4 +1,4 @@
-//===- SignalOps.td - Signal ds ops ---------------------------*- tablegen -*-===//
+//===- SignalOps.td - Signal ds ops ------------------------*- tablegen -*-===//
 //
 // Part of ds. Fourier transforms (DFT, STFT) and the mel filter bank
 // (MelWeightMatrix). Complex values are real tensors whose last dimension
@@ -90,7 +90,8 @@ def DS_STFTOp : DS_ComputeOp<"stft", [Pure, AttrSizedOperandSegments,
 
     ```mlir
     %s = ds.stft %x, %step window %w
-        : (tensor<1x128x1xf32>, tensor<i64>, tensor<16xf32>) -> tensor<1x15x9x2xf32>
+        : (tensor<1x128x1xf32>, tensor<i64>, tensor<16xf32>)
+        -> tensor<1x15x9x2xf32>
     ```
   }];
   let arguments = !con((ins DS_FloatTensor:$signal,

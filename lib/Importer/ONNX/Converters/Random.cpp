@@ -130,8 +130,7 @@ LogicalResult randomNormalLike(NodeContext &node) {
                                         "scale");
 }
 LogicalResult randomUniformLike(NodeContext &node) {
-  return randomLike<RandomUniformLikeOp>(node, DtypeKind::Float, "low",
-                                         "high");
+  return randomLike<RandomUniformLikeOp>(node, DtypeKind::Float, "low", "high");
 }
 LogicalResult bernoulli(NodeContext &node) {
   return randomLike<BernoulliOp>(node, DtypeKind::Any, "", "");
