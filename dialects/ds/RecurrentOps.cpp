@@ -628,3 +628,168 @@ OperandRange ScanOp::getEntrySuccessorOperands(RegionSuccessor) {
 bool ScanOp::areTypesCompatible(Type lhs, Type rhs) {
   return isCompatible(lhs, rhs);
 }
+
+//===----------------------------------------------------------------------===//
+// CausalConvWithStateOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult
+CausalConvWithStateOp::inferReturnTypes(MLIRContext *, ErrorSink location,
+                                        Adaptor adaptor,
+                                        SmallVectorImpl<Type> &results) {
+  int64_t batch = kDynamic, channels = kDynamic, length = kDynamic,
+          kernel = kDynamic, middle = kDynamic;
+  DimUse n{&batch, "batch_size"}, c{&channels, "channels"},
+      l{&length, "length"}, k{&kernel, "kernel_size"}, m{&middle, "1"};
+  if (failed(matchShape(location, adaptor.getInput(), "input", {n, c, l})) ||
+      failed(matchShape(location, adaptor.getWeight(), "weight", {c, m, k})) ||
+      failed(matchShape(location, adaptor.getBias(), "bias", {c})))
+    return failure();
+  if (!ShapedType::isDynamic(middle) && middle != 1)
+    return emitOptionalError(location, "weight dimension 1 is ", middle,
+                             ", expected 1 (a depthwise weight is "
+                             "[channels, 1, kernel_size])");
+  if (kernel == 0)
+    return emitOptionalError(location,
+                             "weight must have a kernel of size at least 1");
+  // past_state holds K - 1 positions.
+  int64_t stateLength = ShapedType::isDynamic(kernel) ? kDynamic : kernel - 1;
+  DimUse s{&stateLength, "kernel_size - 1"};
+  if (failed(matchShape(location, adaptor.getPastState(), "past_state",
+                        {n, c, s})))
+    return failure();
+  Type elementType = getElementType(adaptor.getInput().getType());
+  results.push_back(
+      RankedTensorType::get({batch, channels, length}, elementType));
+  results.push_back(
+      RankedTensorType::get({batch, channels, stateLength}, elementType));
+  return success();
+}
+
+LogicalResult CausalConvWithStateOp::verify() {
+  Type elementType = getElementType(getInput().getType());
+  for (Type type : getOperation()->getOperandTypes())
+    if (getElementType(type) != elementType)
+      return emitOpError("operands must have the element type of input (")
+             << elementType << "), got " << type;
+  for (Type type : getOperation()->getResultTypes())
+    if (getElementType(type) != elementType)
+      return emitOpError("results must have the element type of input (")
+             << elementType << "), got " << type;
+  StringRef activation = getActivation();
+  if (activation != "none" && activation != "silu" && activation != "swish")
+    return emitOpError("activation must be \"none\", \"silu\" or \"swish\", "
+                       "got \"")
+           << activation << "\"";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// LinearAttentionOp
+//===----------------------------------------------------------------------===//
+
+/// Checks the last dimension of `decay` or `beta` (`[N, T, X]`): X must be
+/// `heads` or, when `perKey` is given (decay), `heads * *perKey`, refining
+/// `*perKey`; for beta, `heads` or 1.
+static LogicalResult matchGateWidth(ErrorSink loc, Value value,
+                                    StringRef operand, int64_t &batch,
+                                    int64_t &seq, int64_t heads,
+                                    int64_t *perKey) {
+  int64_t width = kDynamic;
+  DimUse n{&batch, "batch_size"}, t{&seq, "sequence_length"},
+      w{&width, "width"};
+  if (failed(matchShape(loc, value, operand, {n, t, w})))
+    return failure();
+  if (ShapedType::isDynamic(width) || width == heads)
+    return success();
+  if (!perKey) {
+    if (width == 1)
+      return success();
+    return emitOptionalError(loc, operand, " dimension 2 is ", width,
+                             ", expected kv_num_heads = ", heads, " or 1");
+  }
+  if (width % heads == 0 &&
+      (ShapedType::isDynamic(*perKey) || *perKey == width / heads)) {
+    *perKey = width / heads;
+    return success();
+  }
+  std::string perKeySize = ShapedType::isDynamic(*perKey)
+                               ? ""
+                               : " = " + std::to_string(heads * *perKey);
+  return emitOptionalError(loc, operand, " dimension 2 is ", width,
+                           ", expected kv_num_heads = ", heads,
+                           " or kv_num_heads * d_k", perKeySize);
+}
+
+LogicalResult
+LinearAttentionOp::inferReturnTypes(MLIRContext *, ErrorSink location,
+                                    Adaptor adaptor,
+                                    SmallVectorImpl<Type> &results) {
+  int64_t qHeads = static_cast<int64_t>(adaptor.getQNumHeads());
+  int64_t kvHeads = static_cast<int64_t>(adaptor.getKvNumHeads());
+  if (qHeads < 1 || kvHeads < 1)
+    return emitOptionalError(location,
+                             "q_num_heads and kv_num_heads must be at least "
+                             "1, got ",
+                             qHeads, " and ", kvHeads);
+  if (qHeads % kvHeads != 0)
+    return emitOptionalError(location, "q_num_heads (", qHeads,
+                             ") must be a multiple of kv_num_heads (", kvHeads,
+                             ")");
+  int64_t batch = kDynamic, seq = kDynamic, dk = kDynamic, dv = kDynamic,
+          heads = kvHeads;
+  DimUse n{&batch, "batch_size"}, t{&seq, "sequence_length"},
+      h{&heads, "kv_num_heads"}, k{&dk, "d_k"}, v{&dv, "d_v"};
+  DimUse qk{&dk, "d_k", qHeads}, kvk{&dk, "d_k", kvHeads},
+      kvv{&dv, "d_v", kvHeads};
+  if (failed(matchShape(location, adaptor.getQuery(), "query", {n, t, qk})) ||
+      failed(matchShape(location, adaptor.getKey(), "key", {n, t, kvk})) ||
+      failed(matchShape(location, adaptor.getValue(), "value", {n, t, kvv})) ||
+      failed(matchShape(location, adaptor.getPastState(), "past_state",
+                        {n, h, k, v})) ||
+      failed(matchGateWidth(location, adaptor.getDecay(), "decay", batch, seq,
+                            kvHeads, &dk)) ||
+      failed(matchGateWidth(location, adaptor.getBeta(), "beta", batch, seq,
+                            kvHeads, nullptr)))
+    return failure();
+  Type elementType = getElementType(adaptor.getQuery().getType());
+  Type stateType = adaptor.getPastState()
+                       ? getElementType(adaptor.getPastState().getType())
+                       : elementType;
+  int64_t outputWidth = ShapedType::isDynamic(dv) ? kDynamic : qHeads * dv;
+  results.push_back(
+      RankedTensorType::get({batch, seq, outputWidth}, elementType));
+  results.push_back(RankedTensorType::get({batch, kvHeads, dk, dv}, stateType));
+  return success();
+}
+
+LogicalResult LinearAttentionOp::verify() {
+  Type elementType = getElementType(getQuery().getType());
+  Value values[] = {getKey(), getValue(), getDecay(), getBeta(), getOutput()};
+  for (Value value : values)
+    if (value && getElementType(value.getType()) != elementType)
+      return emitOpError("query, key, value, decay, beta and output must have "
+                         "one element type (")
+             << elementType << "), got " << value.getType();
+  if (getPastState() && getElementType(getPastState().getType()) !=
+                            getElementType(getPresentState().getType()))
+    return emitOpError("past_state and present_state must have one element "
+                       "type, got ")
+           << getPastState().getType() << " and "
+           << getPresentState().getType();
+  StringRef rule = getUpdateRule();
+  bool gated = rule == "gated" || rule == "gated_delta";
+  bool delta = rule == "delta" || rule == "gated_delta";
+  if (!gated && !delta && rule != "linear")
+    return emitOpError("update_rule must be \"linear\", \"gated\", \"delta\" "
+                       "or \"gated_delta\", got \"")
+           << rule << "\"";
+  if (gated && !getDecay())
+    return emitOpError("update_rule \"") << rule << "\" requires decay";
+  if (delta && !getBeta())
+    return emitOpError("update_rule \"") << rule << "\" requires beta";
+  if (static_cast<int64_t>(getChunkSize()) < 1)
+    return emitOpError("chunk_size must be positive, got ")
+           << static_cast<int64_t>(getChunkSize());
+  return success();
+}

@@ -1,8 +1,9 @@
 //===- RecurrentOps.td - Recurrent ds ops ------------------*- tablegen -*-===//
 //
-// Part of ds. The recurrent layers of ONNX (LSTM, GRU, RNN) and Scan, a
-// region op that iterates a body over slices of its inputs, with its
-// terminator.
+// Part of ds. The recurrent layers of ONNX (LSTM, GRU, RNN); Scan, a region
+// op that iterates a body over slices of its inputs, with its terminator;
+// and the stateful sequence ops of opset 27, CausalConvWithState and
+// LinearAttention.
 //
 //===----------------------------------------------------------------------===//
 
@@ -329,6 +330,131 @@ def DS_ScanOp : DS_Op<"scan", [
       return getResults().drop_front(
           std::min<unsigned>(getNumStates(), getNumResults()));
     }
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// CausalConvWithState
+//===----------------------------------------------------------------------===//
+
+defvar DS_StateFloatTensor = TensorOf<[F16, BF16, F32]>;
+
+def DS_CausalConvWithStateOp : DS_ComputeOp<"causal_conv_with_state", [Pure,
+    AttrSizedOperandSegments, DS_InferTypes]> {
+  let summary = "ONNX CausalConvWithState: a stateful causal depthwise 1-D "
+                "convolution";
+  let description = [{
+    ONNX CausalConvWithState (opset 27), the convolution step of Mamba and
+    Gated DeltaNet blocks. `input` is `[N, C, L]` and `weight` is
+    `[C, 1, K]` (a depthwise `Conv` weight, `K >= 1`). The sequence
+    `past_state ++ input` (concatenated along the last axis; `past_state`,
+    `[N, C, K - 1]`, is zeros when absent) is convolved channel by channel
+    with `weight`, without padding, so that each output position sees the
+    current and the `K - 1` previous positions; `bias` (`[C]`) is added and,
+    with `activation = "silu"` or `"swish"` (the same function,
+    `x * sigmoid(x)`), the activation applied. `output` has the shape of
+    `input`; `present_state` (`[N, C, K - 1]`) holds the last `K - 1`
+    positions of the concatenated sequence, the state of the next step.
+
+    `activation` is `none` (default), `silu` or `swish`. Every operand and
+    result has one element type (`f16`, `bf16` or `f32`).
+
+    Canonical form (the importer's): absent optional inputs are absent
+    operands.
+
+    Example, one decoding step:
+
+    ```mlir
+    %y, %state = ds.causal_conv_with_state %x, %w bias %b past_state %s
+        {activation = "silu"}
+        : (tensor<1x64x1xf16>, tensor<64x1x4xf16>, tensor<64xf16>, tensor<1x64x3xf16>)
+        -> (tensor<1x64x1xf16>, tensor<1x64x3xf16>)
+    ```
+  }];
+  let arguments = !con((ins
+      DS_StateFloatTensor:$input, DS_StateFloatTensor:$weight,
+      Optional<DS_StateFloatTensor>:$bias,
+      Optional<DS_StateFloatTensor>:$past_state,
+      DefaultValuedAttr<StrAttr, "\"none\"">:$activation), DS_PrecisionArg);
+  let results = (outs DS_StateFloatTensor:$output,
+                      DS_StateFloatTensor:$present_state);
+  let assemblyFormat = [{
+    $input `,` $weight (`bias` $bias^)? (`past_state` $past_state^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// LinearAttention
+//===----------------------------------------------------------------------===//
+
+def DS_LinearAttentionOp : DS_ComputeOp<"linear_attention", [Pure,
+    AttrSizedOperandSegments, DS_InferTypes]> {
+  let summary = "ONNX LinearAttention: recurrent linear attention";
+  let description = [{
+    ONNX LinearAttention (opset 27): linear attention with a recurrent state
+    `S` (`[d_k, d_v]` per key/value head), for decoding (`T = 1`) and
+    prefill (`T > 1`). `query` is `[N, T, H_q * d_k]`, `key` is
+    `[N, T, H_kv * d_k]` and `value` is `[N, T, H_kv * d_v]`, with the heads
+    packed into the last dimension; `H_q = q_num_heads` must be a multiple
+    of `H_kv = kv_num_heads` (each key/value head serves `H_q / H_kv` query
+    heads). Per token `t`, with `g` the log-space `decay` and `b` the update
+    rate `beta`:
+
+    * `linear`: `S = S + k v^T`;
+    * `gated`: `S = exp(g) S + k v^T`;
+    * `delta`: `S = S + b k (v - S^T k)^T`;
+    * `gated_delta` (default): `S = exp(g) S + b k (v - exp(g) S^T k)^T`;
+
+    and `o = scale * S^T q`. `output` is `[N, T, H_q * d_v]` and
+    `present_state`, the state after the last token, `[N, H_kv, d_k, d_v]`,
+    like `past_state` (zeros when absent).
+
+    `decay` is `[N, T, H_kv * d_k]` (a decay per key dimension) or
+    `[N, T, H_kv]` (per head), required by `gated` and `gated_delta`;
+    `beta` is `[N, T, H_kv]` or `[N, T, 1]`, required by `delta` and
+    `gated_delta`. The rules that do not use them ignore them. `scale = 0`
+    (the default) means `1 / sqrt(d_k)`. `chunk_size` (default 64, positive)
+    is a hint for chunked implementations of prefill and does not change
+    the result.
+
+    `query`, `key`, `value`, `decay`, `beta` and `output` have one element
+    type, `past_state` and `present_state` another (each `f16`, `bf16` or
+    `f32`).
+
+    Canonical form (the importer's): absent optional inputs are absent
+    operands.
+
+    Example, one decoding step with 8 query heads sharing 2 key/value
+    heads:
+
+    ```mlir
+    %o, %s = ds.linear_attention %q, %k, %v past_state %s0 decay %g beta %b
+        {kv_num_heads = 2 : i64, q_num_heads = 8 : i64}
+        : (tensor<1x1x512xf16>, tensor<1x1x128xf16>, tensor<1x1x128xf16>,
+           tensor<1x2x64x64xf32>, tensor<1x1x2xf16>, tensor<1x1x2xf16>)
+        -> (tensor<1x1x512xf16>, tensor<1x2x64x64xf32>)
+    ```
+  }];
+  let arguments = !con((ins
+      DS_StateFloatTensor:$query, DS_StateFloatTensor:$key,
+      DS_StateFloatTensor:$value,
+      Optional<DS_StateFloatTensor>:$past_state,
+      Optional<DS_StateFloatTensor>:$decay,
+      Optional<DS_StateFloatTensor>:$beta,
+      DefaultValuedAttr<I64Attr, "64">:$chunk_size,
+      I64Attr:$kv_num_heads, I64Attr:$q_num_heads,
+      DefaultValuedAttr<F32Attr, "0.0">:$scale,
+      DefaultValuedAttr<StrAttr, "\"gated_delta\"">:$update_rule),
+      DS_PrecisionArg);
+  let results = (outs DS_StateFloatTensor:$output,
+                      DS_StateFloatTensor:$present_state);
+  let assemblyFormat = [{
+    $query `,` $key `,` $value (`past_state` $past_state^)?
+    (`decay` $decay^)? (`beta` $beta^)?
+    attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
 }

@@ -3,6 +3,7 @@
 # operands, a missing hidden_size comes from R, default activations are
 # dropped and activation names take the specification's spelling. Scan
 # (opset 9 and later) becomes ds.scan with its body as the region.
+# CausalConvWithState and LinearAttention (opset 27) map one to one.
 # RUN: %python %s %t && ds-opt %t.lstm7.onnx | FileCheck %s --check-prefix=LSTM7
 # RUN: ds-opt %t.lstm14.onnx | FileCheck %s --check-prefix=LSTM14
 # RUN: ds-opt %t.lstm22.onnx | FileCheck %s --check-prefix=LSTM22
@@ -24,6 +25,11 @@
 # RUN: not ds-opt %t.scan-body.onnx 2>&1 | FileCheck %s --check-prefix=SCAN-BODY
 # RUN: not ds-opt %t.scan-direction.onnx 2>&1 | FileCheck %s --check-prefix=SCAN-DIRECTION
 # RUN: not ds-opt %t.scan-state.onnx 2>&1 | FileCheck %s --check-prefix=SCAN-STATE
+# RUN: ds-opt %t.causal27.onnx | FileCheck %s --check-prefix=CAUSAL27
+# RUN: ds-opt %t.linear27.onnx | FileCheck %s --check-prefix=LINEAR27
+# RUN: not ds-opt %t.causal-activation.onnx 2>&1 | FileCheck %s --check-prefix=CAUSAL-ACTIVATION
+# RUN: not ds-opt %t.linear-heads.onnx 2>&1 | FileCheck %s --check-prefix=LINEAR-HEADS
+# RUN: not ds-opt %t.linear-decay.onnx 2>&1 | FileCheck %s --check-prefix=LINEAR-DECAY
 from onnx_test_models import *
 
 F, D, H, I32 = (TensorProto.FLOAT, TensorProto.DOUBLE, TensorProto.FLOAT16,
@@ -251,3 +257,57 @@ save(out_path(".scan-state.onnx"), [
                                 [value("cat", F, [6])])),
 ], [value("init", F, [3]), value("x", F, [5, 3])], [value("s", F, None)],
    check=False)
+
+# CausalConvWithState: the default activation is dropped; an absent bias is
+# an absent operand.
+# CAUSAL27-LABEL: func.func @main
+# CAUSAL27: ds.causal_conv_with_state %arg0, %{{.*}} past_state %arg1 : (tensor<1x8x?xf32>, tensor<8x1x4xf32>, tensor<1x8x3xf32>) -> (tensor<1x8x?xf32>, tensor<1x8x3xf32>)
+# CAUSAL27: ds.causal_conv_with_state %arg0, %{{.*}} bias %{{.*}} {activation = "silu"} : (tensor<1x8x?xf32>, tensor<8x1x4xf32>, tensor<8xf32>) -> (tensor<1x8x?xf32>, tensor<1x8x3xf32>)
+save(out_path(".causal27.onnx"), [
+    helper.make_node("CausalConvWithState", ["x", "w", "", "s"], ["y", "s2"],
+                     activation="none"),
+    helper.make_node("CausalConvWithState", ["x", "w", "b"], ["z", "s3"],
+                     activation="silu"),
+], [value("x", F, [1, 8, "L"]), value("s", F, [1, 8, 3])],
+   [value("y", F, [1, 8, None]), value("s2", F, [1, 8, 3]),
+    value("z", F, [1, 8, None]), value("s3", F, [1, 8, 3])],
+   [tensor("w", np.zeros((8, 1, 4), np.float32)),
+    tensor("b", np.zeros((8,), np.float32))], opset=27)
+
+# LinearAttention: defaults (chunk_size 64, scale 0, gated_delta) dropped.
+# LINEAR27-LABEL: func.func @main
+# LINEAR27: ds.linear_attention %arg0, %arg1, %arg2 past_state %arg3 decay %arg4 beta %arg5 {kv_num_heads = 2 : i64, q_num_heads = 4 : i64} : (tensor<1x1x32xf16>, tensor<1x1x16xf16>, tensor<1x1x12xf16>, tensor<1x2x8x6xf32>, tensor<1x1x2xf16>, tensor<1x1x2xf16>) -> (tensor<1x1x24xf16>, tensor<1x2x8x6xf32>)
+# LINEAR27: ds.linear_attention %arg0, %arg1, %arg2 {chunk_size = 32 : i64, kv_num_heads = 2 : i64, q_num_heads = 4 : i64, scale = 2.500000e-01 : f32, update_rule = "linear"} : (tensor<1x1x32xf16>, tensor<1x1x16xf16>, tensor<1x1x12xf16>) -> (tensor<1x1x24xf16>, tensor<1x2x8x6xf16>)
+save(out_path(".linear27.onnx"), [
+    helper.make_node("LinearAttention", ["q", "k", "v", "s", "g", "b"],
+                     ["o", "s2"], q_num_heads=4, kv_num_heads=2,
+                     chunk_size=64, update_rule="gated_delta"),
+    helper.make_node("LinearAttention", ["q", "k", "v"], ["o2", "s3"],
+                     q_num_heads=4, kv_num_heads=2, chunk_size=32,
+                     scale=0.25, update_rule="linear"),
+], [value("q", H, [1, 1, 32]), value("k", H, [1, 1, 16]),
+    value("v", H, [1, 1, 12]), value("s", F, [1, 2, 8, 6]),
+    value("g", H, [1, 1, 2]), value("b", H, [1, 1, 2])],
+   [value("o", H, [1, 1, 24]), value("s2", F, [1, 2, 8, 6]),
+    value("o2", H, [1, 1, 24]), value("s3", H, [1, 2, 8, 6])], opset=27)
+
+# CAUSAL-ACTIVATION: causal-activation.onnx: error: node #0 (op CausalConvWithState, domain ai.onnx, opset 27): cannot convert to 'ds.causal_conv_with_state': 'ds.causal_conv_with_state' op activation must be "none", "silu" or "swish", got "gelu"
+save(out_path(".causal-activation.onnx"), [
+    helper.make_node("CausalConvWithState", ["x", "w"], ["y", "s"],
+                     activation="gelu"),
+], [value("x", F, [1, 8, 5]), value("w", F, [8, 1, 4])],
+   [value("y", F, None), value("s", F, None)], opset=27, check=False)
+
+# LINEAR-HEADS: linear-heads.onnx: error: node #0 (op LinearAttention, domain ai.onnx, opset 27): attributes 'q_num_heads' and 'kv_num_heads' are required
+save(out_path(".linear-heads.onnx"), [
+    helper.make_node("LinearAttention", ["q", "q", "q"], ["o", "s"],
+                     q_num_heads=2, update_rule="linear"),
+], [value("q", F, [1, 1, 8])], [value("o", F, None), value("s", F, None)],
+   opset=27, check=False)
+
+# LINEAR-DECAY: linear-decay.onnx: error: node #0 (op LinearAttention, domain ai.onnx, opset 27): cannot convert to 'ds.linear_attention': 'ds.linear_attention' op update_rule "gated" requires decay
+save(out_path(".linear-decay.onnx"), [
+    helper.make_node("LinearAttention", ["q", "q", "q"], ["o", "s"],
+                     q_num_heads=2, kv_num_heads=2, update_rule="gated"),
+], [value("q", F, [1, 1, 8])], [value("o", F, None), value("s", F, None)],
+   opset=27, check=False)

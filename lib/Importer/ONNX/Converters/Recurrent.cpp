@@ -5,7 +5,8 @@
 // operands, default activations are dropped and activation names take the
 // spelling of the ONNX specification. Scan (opset 9 and later; opset 8's
 // batched form is not supported) becomes ds.scan, its body graph the op's
-// region ending in ds.scan_yield.
+// region ending in ds.scan_yield. CausalConvWithState and LinearAttention
+// (opset 27) map one to one.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,15 +25,36 @@ namespace ds::onnx_import {
 namespace {
 
 //===----------------------------------------------------------------------===//
-// LSTM, GRU, RNN
+// Helpers
 //===----------------------------------------------------------------------===//
 
-/// The activation names of the ONNX specification.
-constexpr StringRef kActivationNames[] = {
-    "Relu",       "Tanh",        "Sigmoid",
-    "Affine",     "LeakyRelu",   "ThresholdedRelu",
-    "ScaledTanh", "HardSigmoid", "Elu",
-    "Softsign",   "Softplus"};
+/// The inputs of a node with `numRequired` required inputs followed by
+/// optional ones, up to `numInputs` in all, as operands with their
+/// operandSegmentSizes; an error for a missing required input or too many.
+FailureOr<std::pair<SmallVector<Value>, NamedAttribute>>
+optionalOperands(NodeContext &node, unsigned numRequired, unsigned numInputs) {
+  if (node.numInputs() > numInputs)
+    return node.fail("expected at most " + Twine(numInputs) + " inputs, got " +
+                     Twine(node.numInputs()));
+  SmallVector<Value> operands;
+  SmallVector<int32_t> segments;
+  for (unsigned i = 0; i < numInputs; ++i) {
+    Value input;
+    if (i < numRequired) {
+      FailureOr<Value> required = node.requiredInput(i);
+      if (failed(required))
+        return failure();
+      input = *required;
+    } else {
+      input = node.input(i);
+    }
+    if (input)
+      operands.push_back(input);
+    segments.push_back(input ? 1 : 0);
+  }
+  return std::pair(operands, node.named("operandSegmentSizes",
+                                        node.b.getDenseI32ArrayAttr(segments)));
+}
 
 /// The STRINGS attribute `name`, std::nullopt when absent; an error at the
 /// node (and std::nullopt) when it has another type.
@@ -58,6 +80,17 @@ std::optional<SmallVector<std::string>> stringsAttr(NodeContext &node,
   return std::nullopt;
 }
 
+//===----------------------------------------------------------------------===//
+// LSTM, GRU, RNN
+//===----------------------------------------------------------------------===//
+
+/// The activation names of the ONNX specification.
+constexpr StringRef kActivationNames[] = {
+    "Relu",       "Tanh",        "Sigmoid",
+    "Affine",     "LeakyRelu",   "ThresholdedRelu",
+    "ScaledTanh", "HardSigmoid", "Elu",
+    "Softsign",   "Softplus"};
+
 /// LSTM, GRU, RNN: inputs X, W, R, then `NumOptional` optional inputs (B,
 /// sequence_lens, initial_h, and initial_c, P for LSTM).
 template <typename OpTy> LogicalResult recurrent(NodeContext &node) {
@@ -71,24 +104,10 @@ template <typename OpTy> LogicalResult recurrent(NodeContext &node) {
                                  : isGRU ? ArrayRef(gruDefaults)
                                          : ArrayRef(rnnDefaults);
 
-  if (node.numInputs() > 3 + numOptional)
-    return node.fail("expected at most " + Twine(3 + numOptional) +
-                     " inputs, got " + Twine(node.numInputs()));
-  SmallVector<Value> operands;
-  SmallVector<int32_t> segments;
-  for (unsigned i = 0; i < 3; ++i) {
-    FailureOr<Value> input = node.requiredInput(i);
-    if (failed(input))
-      return failure();
-    operands.push_back(*input);
-    segments.push_back(1);
-  }
-  for (unsigned i = 3; i < 3 + numOptional; ++i) {
-    Value input = node.input(i);
-    if (input)
-      operands.push_back(input);
-    segments.push_back(input ? 1 : 0);
-  }
+  auto operands = optionalOperands(node, 3, 3 + numOptional);
+  if (failed(operands))
+    return failure();
+  Type rType = operands->first[2].getType();
 
   std::string direction = node.stringAttr("direction", "forward");
   std::optional<int64_t> hiddenSize = node.intAttr("hidden_size");
@@ -110,12 +129,12 @@ template <typename OpTy> LogicalResult recurrent(NodeContext &node) {
 
   // Without hidden_size, the last dimension of R gives it.
   if (!hiddenSize)
-    if (auto r = dyn_cast<RankedTensorType>(operands[2].getType());
+    if (auto r = dyn_cast<RankedTensorType>(rType);
         r && r.getRank() == 3 && !r.isDynamicDim(2))
       hiddenSize = r.getDimSize(2);
 
   SmallVector<NamedAttribute> attrs = {
-      node.named("operandSegmentSizes", node.b.getDenseI32ArrayAttr(segments)),
+      operands->second,
       node.named("direction", node.b.getStringAttr(direction))};
   if (hiddenSize)
     attrs.push_back(node.named("hidden_size", node.i64(*hiddenSize)));
@@ -158,7 +177,7 @@ template <typename OpTy> LogicalResult recurrent(NodeContext &node) {
   if (flag)
     attrs.push_back(node.named(isLSTM ? "input_forget" : "linear_before_reset",
                                node.boolean(true)));
-  return node.emit<OpTy>(operands, attrs, isLSTM ? 3 : 2);
+  return node.emit<OpTy>(operands->first, attrs, isLSTM ? 3 : 2);
 }
 
 //===----------------------------------------------------------------------===//
@@ -336,6 +355,51 @@ LogicalResult scan(NodeContext &node) {
   return node.setResults(op->getResults());
 }
 
+//===----------------------------------------------------------------------===//
+// CausalConvWithState, LinearAttention
+//===----------------------------------------------------------------------===//
+
+/// CausalConvWithState: input, weight, bias?, past_state?.
+LogicalResult causalConvWithState(NodeContext &node) {
+  auto operands = optionalOperands(node, 2, 4);
+  if (failed(operands))
+    return failure();
+  std::string activation = node.stringAttr("activation", "none");
+  if (node.failed())
+    return failure();
+  SmallVector<NamedAttribute> attrs = {operands->second};
+  if (activation != "none")
+    attrs.push_back(node.named("activation", node.b.getStringAttr(activation)));
+  return node.emit<CausalConvWithStateOp>(operands->first, attrs, 2);
+}
+
+/// LinearAttention: query, key, value, past_state?, decay?, beta?.
+LogicalResult linearAttention(NodeContext &node) {
+  auto operands = optionalOperands(node, 3, 6);
+  if (failed(operands))
+    return failure();
+  std::optional<int64_t> qHeads = node.intAttr("q_num_heads");
+  std::optional<int64_t> kvHeads = node.intAttr("kv_num_heads");
+  int64_t chunkSize = node.intAttr("chunk_size", 64);
+  float scale = node.floatAttr("scale", 0.0f);
+  std::string rule = node.stringAttr("update_rule", "gated_delta");
+  if (node.failed())
+    return failure();
+  if (!qHeads || !kvHeads)
+    return node.fail("attributes 'q_num_heads' and 'kv_num_heads' are "
+                     "required");
+  SmallVector<NamedAttribute> attrs = {
+      operands->second, node.named("q_num_heads", node.i64(*qHeads)),
+      node.named("kv_num_heads", node.i64(*kvHeads))};
+  if (chunkSize != 64)
+    attrs.push_back(node.named("chunk_size", node.i64(chunkSize)));
+  if (scale != 0.0f)
+    attrs.push_back(node.named("scale", node.f32(scale)));
+  if (rule != "gated_delta")
+    attrs.push_back(node.named("update_rule", node.b.getStringAttr(rule)));
+  return node.emit<LinearAttentionOp>(operands->first, attrs, 2);
+}
+
 } // namespace
 
 void registerRecurrentConverters(ConverterRegistry &r) {
@@ -343,6 +407,8 @@ void registerRecurrentConverters(ConverterRegistry &r) {
   r.add("GRU", recurrent<GRUOp>, 7);
   r.add("RNN", recurrent<RNNOp>, 7);
   r.add("Scan", scan, 9);
+  r.add("CausalConvWithState", causalConvWithState, 27);
+  r.add("LinearAttention", linearAttention, 27);
 }
 
 } // namespace ds::onnx_import

@@ -71,3 +71,35 @@ func.func @scan_shapes(%init: tensor<4xf32>, %x: tensor<?x4xf32>, %y: tensor<3x1
   }
   return
 }
+
+// -----
+
+// CHECK-LABEL: func.func @causal_conv_shapes
+// CHECK: ds.causal_conv_with_state {{.*}} -> (tensor<2x8x?xf32>, tensor<2x8x3xf32>)
+// CHECK: ds.causal_conv_with_state {{.*}} -> (tensor<2x8x5xf32>, tensor<2x8x?xf32>)
+func.func @causal_conv_shapes(%x: tensor<?x?x?xf32>, %w: tensor<8x1x4xf32>, %s: tensor<2x?x?xf32>,
+                              %x2: tensor<2x8x5xf32>, %w2: tensor<?x?x?xf32>) {
+  %0:2 = ds.causal_conv_with_state %x, %w past_state %s
+      : (tensor<?x?x?xf32>, tensor<8x1x4xf32>, tensor<2x?x?xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  %1:2 = ds.causal_conv_with_state %x2, %w2
+      : (tensor<2x8x5xf32>, tensor<?x?x?xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+// d_k comes from query, key, past_state or a per-key decay; d_v from value
+// or past_state. Without past_state the state has the query's element type.
+// CHECK-LABEL: func.func @linear_attention_shapes
+// CHECK: ds.linear_attention {{.*}} -> (tensor<3x?x32xf16>, tensor<3x2x8x4xf32>)
+// CHECK: ds.linear_attention {{.*}} -> (tensor<3x7x?xf16>, tensor<3x2x5x?xf16>)
+func.func @linear_attention_shapes(%q: tensor<?x?x?xf16>, %k: tensor<3x?x?xf16>, %v: tensor<?x?x?xf16>,
+                                   %s: tensor<?x?x8x4xf32>, %g: tensor<?x7x10xf16>) {
+  %0:2 = ds.linear_attention %q, %k, %v past_state %s {kv_num_heads = 2 : i64, q_num_heads = 8 : i64, update_rule = "linear"}
+      : (tensor<?x?x?xf16>, tensor<3x?x?xf16>, tensor<?x?x?xf16>, tensor<?x?x8x4xf32>)
+      -> (tensor<*xf16>, tensor<*xf32>)
+  %1:2 = ds.linear_attention %q, %k, %v decay %g {kv_num_heads = 2 : i64, q_num_heads = 2 : i64, update_rule = "gated"}
+      : (tensor<?x?x?xf16>, tensor<3x?x?xf16>, tensor<?x?x?xf16>, tensor<?x7x10xf16>)
+      -> (tensor<*xf16>, tensor<*xf16>)
+  return
+}

@@ -335,3 +335,124 @@ func.func @scan_yield_parent(%x: tensor<4xf32>) {
   // expected-error @+1 {{'ds.scan_yield' op expects parent op 'ds.scan'}}
   ds.scan_yield %x : tensor<4xf32>
 }
+
+// -----
+
+func.func @causal_conv_depthwise(%x: tensor<1x8x5xf32>, %w: tensor<8x2x4xf32>) {
+  // expected-error @+1 {{'ds.causal_conv_with_state' op weight dimension 1 is 2, expected 1 (a depthwise weight is [channels, 1, kernel_size])}}
+  %0:2 = ds.causal_conv_with_state %x, %w : (tensor<1x8x5xf32>, tensor<8x2x4xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @causal_conv_channels(%x: tensor<1x8x5xf32>, %w: tensor<4x1x4xf32>) {
+  // expected-error @+1 {{'ds.causal_conv_with_state' op weight dimension 0 is 4, expected channels = 8}}
+  %0:2 = ds.causal_conv_with_state %x, %w : (tensor<1x8x5xf32>, tensor<4x1x4xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @causal_conv_state(%x: tensor<1x8x5xf32>, %w: tensor<8x1x4xf32>, %s: tensor<1x8x4xf32>) {
+  // expected-error @+1 {{'ds.causal_conv_with_state' op past_state dimension 2 is 4, expected kernel_size - 1 = 3}}
+  %0:2 = ds.causal_conv_with_state %x, %w past_state %s : (tensor<1x8x5xf32>, tensor<8x1x4xf32>, tensor<1x8x4xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @causal_conv_kernel(%x: tensor<1x8x5xf32>, %w: tensor<8x1x0xf32>) {
+  // expected-error @+1 {{'ds.causal_conv_with_state' op weight must have a kernel of size at least 1}}
+  %0:2 = ds.causal_conv_with_state %x, %w : (tensor<1x8x5xf32>, tensor<8x1x0xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @causal_conv_activation(%x: tensor<1x8x5xf32>, %w: tensor<8x1x4xf32>) {
+  // expected-error @+1 {{'ds.causal_conv_with_state' op activation must be "none", "silu" or "swish", got "relu"}}
+  %0:2 = ds.causal_conv_with_state %x, %w {activation = "relu"} : (tensor<1x8x5xf32>, tensor<8x1x4xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @causal_conv_element_type(%x: tensor<1x8x5xf32>, %w: tensor<8x1x4xf16>) {
+  // expected-error @+1 {{'ds.causal_conv_with_state' op operands must have the element type of input ('f32'), got 'tensor<8x1x4xf16>'}}
+  %0:2 = ds.causal_conv_with_state %x, %w : (tensor<1x8x5xf32>, tensor<8x1x4xf16>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @linear_attention_heads(%q: tensor<1x1x24xf32>, %k: tensor<1x1x16xf32>, %v: tensor<1x1x16xf32>) {
+  // expected-error @+1 {{'ds.linear_attention' op q_num_heads (3) must be a multiple of kv_num_heads (2)}}
+  %0:2 = ds.linear_attention %q, %k, %v {kv_num_heads = 2 : i64, q_num_heads = 3 : i64, update_rule = "linear"} : (tensor<1x1x24xf32>, tensor<1x1x16xf32>, tensor<1x1x16xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @linear_attention_key(%q: tensor<1x1x32xf32>, %k: tensor<1x1x12xf32>, %v: tensor<1x1x16xf32>) {
+  // expected-error @+1 {{'ds.linear_attention' op key dimension 2 is 12, expected 2 * d_k = 16}}
+  %0:2 = ds.linear_attention %q, %k, %v {kv_num_heads = 2 : i64, q_num_heads = 4 : i64, update_rule = "linear"} : (tensor<1x1x32xf32>, tensor<1x1x12xf32>, tensor<1x1x16xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @linear_attention_state(%q: tensor<1x1x32xf32>, %k: tensor<1x1x16xf32>, %v: tensor<1x1x16xf32>, %s: tensor<1x4x8x8xf32>) {
+  // expected-error @+1 {{'ds.linear_attention' op past_state dimension 1 is 4, expected kv_num_heads = 2}}
+  %0:2 = ds.linear_attention %q, %k, %v past_state %s {kv_num_heads = 2 : i64, q_num_heads = 4 : i64, update_rule = "linear"} : (tensor<1x1x32xf32>, tensor<1x1x16xf32>, tensor<1x1x16xf32>, tensor<1x4x8x8xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @linear_attention_decay(%q: tensor<1x1x32xf32>, %k: tensor<1x1x16xf32>, %v: tensor<1x1x16xf32>, %g: tensor<1x1x6xf32>) {
+  // expected-error @+1 {{'ds.linear_attention' op decay dimension 2 is 6, expected kv_num_heads = 2 or kv_num_heads * d_k = 16}}
+  %0:2 = ds.linear_attention %q, %k, %v decay %g {kv_num_heads = 2 : i64, q_num_heads = 4 : i64, update_rule = "gated"} : (tensor<1x1x32xf32>, tensor<1x1x16xf32>, tensor<1x1x16xf32>, tensor<1x1x6xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @linear_attention_beta(%q: tensor<1x1x32xf32>, %k: tensor<1x1x16xf32>, %v: tensor<1x1x16xf32>, %b: tensor<1x1x4xf32>) {
+  // expected-error @+1 {{'ds.linear_attention' op beta dimension 2 is 4, expected kv_num_heads = 2 or 1}}
+  %0:2 = ds.linear_attention %q, %k, %v beta %b {kv_num_heads = 2 : i64, q_num_heads = 4 : i64, update_rule = "delta"} : (tensor<1x1x32xf32>, tensor<1x1x16xf32>, tensor<1x1x16xf32>, tensor<1x1x4xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @linear_attention_needs_decay(%q: tensor<1x1x32xf32>, %k: tensor<1x1x16xf32>, %v: tensor<1x1x16xf32>, %b: tensor<1x1x2xf32>) {
+  // expected-error @+1 {{'ds.linear_attention' op update_rule "gated_delta" requires decay}}
+  %0:2 = ds.linear_attention %q, %k, %v beta %b {kv_num_heads = 2 : i64, q_num_heads = 4 : i64} : (tensor<1x1x32xf32>, tensor<1x1x16xf32>, tensor<1x1x16xf32>, tensor<1x1x2xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @linear_attention_rule(%q: tensor<1x1x32xf32>, %k: tensor<1x1x16xf32>, %v: tensor<1x1x16xf32>) {
+  // expected-error @+1 {{'ds.linear_attention' op update_rule must be "linear", "gated", "delta" or "gated_delta", got "softmax"}}
+  %0:2 = ds.linear_attention %q, %k, %v {kv_num_heads = 2 : i64, q_num_heads = 4 : i64, update_rule = "softmax"} : (tensor<1x1x32xf32>, tensor<1x1x16xf32>, tensor<1x1x16xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @linear_attention_state_type(%q: tensor<1x1x32xf32>, %k: tensor<1x1x16xf32>, %v: tensor<1x1x16xf32>, %s: tensor<1x2x8x8xf16>) {
+  // expected-error @+1 {{'ds.linear_attention' op past_state and present_state must have one element type, got 'tensor<1x2x8x8xf16>' and 'tensor<*xf32>'}}
+  %0:2 = ds.linear_attention %q, %k, %v past_state %s {kv_num_heads = 2 : i64, q_num_heads = 4 : i64, update_rule = "linear"} : (tensor<1x1x32xf32>, tensor<1x1x16xf32>, tensor<1x1x16xf32>, tensor<1x2x8x8xf16>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+
+// -----
+
+func.func @linear_attention_chunk(%q: tensor<1x1x32xf32>, %k: tensor<1x1x16xf32>, %v: tensor<1x1x16xf32>) {
+  // expected-error @+1 {{'ds.linear_attention' op chunk_size must be positive, got 0}}
+  %0:2 = ds.linear_attention %q, %k, %v {chunk_size = 0 : i64, kv_num_heads = 2 : i64, q_num_heads = 4 : i64, update_rule = "linear"} : (tensor<1x1x32xf32>, tensor<1x1x16xf32>, tensor<1x1x16xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}
+

@@ -75,3 +75,41 @@ func.func @scan(%init: tensor<4xf32>, %x: tensor<10x4xf32>, %a: tensor<3x?xf32>,
   }
   return
 }
+
+// -----
+
+// CHECK-LABEL: func.func @causal_conv_with_state
+// CHECK: ds.causal_conv_with_state %{{.*}}, %{{.*}} bias %{{.*}} past_state %{{.*}} {activation = "silu"} : (tensor<1x64x1xf16>, tensor<64x1x4xf16>, tensor<64xf16>, tensor<1x64x3xf16>) -> (tensor<1x64x1xf16>, tensor<1x64x3xf16>)
+// CHECK: ds.causal_conv_with_state %{{.*}}, %{{.*}} past_state %{{.*}} {precision = #ds.precision<fp32>} : (tensor<?x8x?xbf16>, tensor<8x1x2xbf16>, tensor<?x8x1xbf16>) -> (tensor<?x8x?xbf16>, tensor<?x8x1xbf16>)
+func.func @causal_conv_with_state(%x: tensor<1x64x1xf16>, %w: tensor<64x1x4xf16>, %b: tensor<64xf16>,
+                                  %s: tensor<1x64x3xf16>, %xd: tensor<?x8x?xbf16>,
+                                  %wd: tensor<8x1x2xbf16>, %sd: tensor<?x8x1xbf16>) {
+  %y, %state = ds.causal_conv_with_state %x, %w bias %b past_state %s {activation = "silu"}
+      : (tensor<1x64x1xf16>, tensor<64x1x4xf16>, tensor<64xf16>, tensor<1x64x3xf16>)
+      -> (tensor<1x64x1xf16>, tensor<1x64x3xf16>)
+  %0:2 = ds.causal_conv_with_state %xd, %wd past_state %sd {precision = #ds.precision<fp32>}
+      : (tensor<?x8x?xbf16>, tensor<8x1x2xbf16>, tensor<?x8x1xbf16>)
+      -> (tensor<?x8x?xbf16>, tensor<?x8x1xbf16>)
+  return
+}
+
+// -----
+
+// CHECK-LABEL: func.func @linear_attention
+// CHECK: ds.linear_attention %{{.*}}, %{{.*}}, %{{.*}} past_state %{{.*}} decay %{{.*}} beta %{{.*}} {kv_num_heads = 2 : i64, q_num_heads = 8 : i64} : (tensor<1x1x512xf16>, tensor<1x1x128xf16>, tensor<1x1x128xf16>, tensor<1x2x64x64xf32>, tensor<1x1x2xf16>, tensor<1x1x2xf16>) -> (tensor<1x1x512xf16>, tensor<1x2x64x64xf32>)
+// CHECK: ds.linear_attention %{{.*}}, %{{.*}}, %{{.*}} {chunk_size = 16 : i64, kv_num_heads = 1 : i64, q_num_heads = 1 : i64, scale = 5.000000e-01 : f32, update_rule = "linear"} : (tensor<2x?x4xf32>, tensor<2x?x4xf32>, tensor<2x?x6xf32>) -> (tensor<2x?x6xf32>, tensor<2x1x4x6xf32>)
+func.func @linear_attention(%q: tensor<1x1x512xf16>, %k: tensor<1x1x128xf16>, %v: tensor<1x1x128xf16>,
+                            %s: tensor<1x2x64x64xf32>, %g: tensor<1x1x2xf16>, %b: tensor<1x1x2xf16>,
+                            %q2: tensor<2x?x4xf32>, %v2: tensor<2x?x6xf32>) {
+  %o, %state = ds.linear_attention %q, %k, %v past_state %s decay %g beta %b
+      {kv_num_heads = 2 : i64, q_num_heads = 8 : i64}
+      : (tensor<1x1x512xf16>, tensor<1x1x128xf16>, tensor<1x1x128xf16>,
+         tensor<1x2x64x64xf32>, tensor<1x1x2xf16>, tensor<1x1x2xf16>)
+      -> (tensor<1x1x512xf16>, tensor<1x2x64x64xf32>)
+  %0:2 = ds.linear_attention %q2, %q2, %v2
+      {kv_num_heads = 1 : i64, q_num_heads = 1 : i64, update_rule = "linear", scale = 0.5 : f32,
+       chunk_size = 16 : i64}
+      : (tensor<2x?x4xf32>, tensor<2x?x4xf32>, tensor<2x?x6xf32>)
+      -> (tensor<2x?x6xf32>, tensor<2x1x4x6xf32>)
+  return
+}
