@@ -1,6 +1,6 @@
-//===- RecurrentOps.h - Recurrent ds ops ----------------------------------*- C++ -*-===//
+//===- RecurrentOps.h - Recurrent ds ops ------------------------*- C++ -*-===//
 //
-// Part of ds.
+// Part of ds. LSTM, GRU, RNN and Scan.
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,6 +9,7 @@
 
 #include "dialects/ds/DSDialect.h"
 #include "dialects/ds/ShapeInference.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
 
 #define GET_OP_CLASSES
 #include "dialects/ds/RecurrentOps.h.inc"
