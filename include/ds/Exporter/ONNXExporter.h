@@ -17,7 +17,8 @@
 namespace ds {
 
 struct ONNXExportOptions {
-  /// The opset of the default domain the model declares.
+  /// The opset of the default domain the model declares, at least: ops
+  /// whose ONNX form is newer raise it.
   int64_t opset = 21;
   /// When set, initializers larger than `externalThreshold` bytes are
   /// written to this file (relative to the model's folder), as ONNX

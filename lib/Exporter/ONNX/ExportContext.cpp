@@ -61,13 +61,21 @@ onnx::NodeProto *ExportContext::addNode(StringRef opType,
   return node;
 }
 
-std::string ExportContext::addInt64s(ArrayRef<int64_t> values) {
+std::string ExportContext::addInt64s(ArrayRef<int64_t> values, bool scalar,
+                                     bool asInt32) {
   onnx::TensorProto *tensor = graph->add_initializer();
   std::string tensorName = freshName("ds_c");
   tensor->set_name(tensorName);
-  tensor->set_data_type(onnx::TensorProto::INT64);
-  tensor->add_dims(static_cast<int64_t>(values.size()));
-  tensor->set_raw_data(values.data(), values.size() * sizeof(int64_t));
+  if (!scalar)
+    tensor->add_dims(static_cast<int64_t>(values.size()));
+  if (asInt32) {
+    tensor->set_data_type(onnx::TensorProto::INT32);
+    for (int64_t value : values)
+      tensor->add_int32_data(static_cast<int32_t>(value));
+  } else {
+    tensor->set_data_type(onnx::TensorProto::INT64);
+    tensor->set_raw_data(values.data(), values.size() * sizeof(int64_t));
+  }
   return tensorName;
 }
 

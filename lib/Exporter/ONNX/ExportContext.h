@@ -39,8 +39,12 @@ public:
                            llvm::ArrayRef<mlir::Value> inputs,
                            mlir::ValueRange outputs, mlir::Location loc);
 
-  /// An initializer holding `values` (1-D int64), returning its name.
-  std::string addInt64s(llvm::ArrayRef<int64_t> values);
+  /// An initializer holding `values` (1-D int64, or rank 0 for one value
+  /// when `scalar`), returning its name.
+  std::string addInt64s(llvm::ArrayRef<int64_t> values, bool scalar = false,
+                        bool asInt32 = false);
+  /// A name for an intermediate value no op result has.
+  std::string freshValueName() { return freshName("ds_t"); }
 
   /// Writes `attr` into `tensor` (data as raw little-endian bytes).
   llvm::LogicalResult fillTensor(mlir::ElementsAttr attr,
@@ -68,6 +72,10 @@ private:
   llvm::StringSet<> usedNames;
   unsigned nextName = 0;
 };
+
+/// The oldest opset of the default domain with the ONNX form of `op` (0 for
+/// any the exporter writes).
+int64_t minimumOpset(mlir::Operation *op);
 
 /// Writes the ONNX form of `type` (tensor, !ds.seq or !ds.opt).
 llvm::LogicalResult fillTypeProto(mlir::Type type, onnx::TypeProto &proto,

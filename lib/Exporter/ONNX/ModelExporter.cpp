@@ -22,10 +22,14 @@ using namespace ds::onnx_export;
 /// The IR version that goes with an opset of the default domain (the
 /// pairing onnx.helper uses).
 static int64_t irVersionFor(int64_t opset) {
-  if (opset <= 21)
+  if (opset <= 22)
     return 10;
-  if (opset <= 23)
+  if (opset == 23)
     return 11;
+  if (opset == 24)
+    return 12;
+  if (opset <= 27)
+    return 13;
   return onnx::IR_VERSION;
 }
 
@@ -73,12 +77,16 @@ LogicalResult ds::exportONNX(func::FuncOp func, llvm::raw_ostream &os,
   if (func.isExternal() || !func.getBody().hasOneBlock())
     return emitError(loc) << "only a function with one block is exported";
 
+  // The opset asked for, raised to the newest any op needs.
+  int64_t version = options.opset;
+  func.walk(
+      [&](Operation *op) { version = std::max(version, minimumOpset(op)); });
   onnx::ModelProto model;
-  model.set_ir_version(irVersionFor(options.opset));
+  model.set_ir_version(irVersionFor(version));
   model.set_producer_name("ds");
   onnx::OperatorSetIdProto *opset = model.add_opset_import();
   opset->set_domain("");
-  opset->set_version(options.opset);
+  opset->set_version(version);
   onnx::GraphProto *graph = model.mutable_graph();
   graph->set_name(func.getSymName().str());
 

@@ -30,7 +30,12 @@ std::string onnxOpType(StringRef mnemonic) {
       {"is_nan", "IsNaN"},
       {"matmul", "MatMul"},
       {"gather_nd", "GatherND"},
-      {"scatter_nd", "ScatterND"}};
+      {"scatter_nd", "ScatterND"},
+      {"dft", "DFT"},
+      {"stft", "STFT"},
+      {"lstm", "LSTM"},
+      {"gru", "GRU"},
+      {"rnn", "RNN"}};
   auto it = spelled.find(mnemonic);
   if (it != spelled.end())
     return it->second.str();
@@ -77,6 +82,38 @@ LogicalResult writeAttrs(ExportContext &ctx, Operation *op,
       addAttr(node, onnxName, s.getValue());
     } else if (auto ints = dyn_cast<DenseI64ArrayAttr>(attr)) {
       addAttr(node, onnxName, ints.asArrayRef());
+    } else if (auto floats = dyn_cast<DenseF32ArrayAttr>(attr)) {
+      onnx::AttributeProto *proto = node->add_attribute();
+      proto->set_name(onnxName.str());
+      proto->set_type(onnx::AttributeProto::FLOATS);
+      for (float value : floats.asArrayRef())
+        proto->add_floats(value);
+    } else if (auto type = dyn_cast<TypeAttr>(attr)) {
+      // Element types (dtype, output_datatype) are ONNX data type numbers.
+      int32_t dataType = onnx_import::getDataType(type.getValue());
+      if (!dataType)
+        return op->emitOpError("attribute '")
+               << name << "' names a type with no ONNX form: " << type;
+      addAttr(node, onnxName, int64_t(dataType));
+    } else if (auto array = dyn_cast<ArrayAttr>(attr)) {
+      onnx::AttributeProto *proto = node->add_attribute();
+      proto->set_name(onnxName.str());
+      if (llvm::all_of(array, llvm::IsaPred<StringAttr>)) {
+        proto->set_type(onnx::AttributeProto::STRINGS);
+        for (Attribute element : array)
+          proto->add_strings(cast<StringAttr>(element).getValue().str());
+      } else if (llvm::all_of(array, llvm::IsaPred<FloatAttr>)) {
+        proto->set_type(onnx::AttributeProto::FLOATS);
+        for (Attribute element : array)
+          proto->add_floats(cast<FloatAttr>(element).getValueAsDouble());
+      } else if (llvm::all_of(array, llvm::IsaPred<IntegerAttr>)) {
+        proto->set_type(onnx::AttributeProto::INTS);
+        for (Attribute element : array)
+          proto->add_ints(cast<IntegerAttr>(element).getInt());
+      } else {
+        return op->emitOpError("attribute '")
+               << name << "' has no ONNX form: " << attr;
+      }
     } else if (auto elements = dyn_cast<ElementsAttr>(attr)) {
       onnx::AttributeProto *proto = node->add_attribute();
       proto->set_name(onnxName.str());
@@ -91,7 +128,13 @@ LogicalResult writeAttrs(ExportContext &ctx, Operation *op,
   return success();
 }
 
+LogicalResult exportSegmented(ExportContext &ctx, Operation *op,
+                              StringRef opType);
+
 LogicalResult exportGeneric(ExportContext &ctx, Operation *op) {
+  // Optional operands sized by segments keep their positions ("" inputs).
+  if (op->getAttrOfType<DenseI32ArrayAttr>("operandSegmentSizes"))
+    return exportSegmented(ctx, op, onnxOpType(op->getName().stripDialect()));
   onnx::NodeProto *node = ctx.addNode(onnxOpType(op->getName().stripDialect()),
                                       llvm::to_vector(op->getOperands()),
                                       op->getResults(), op->getLoc());
@@ -106,7 +149,14 @@ LogicalResult exportWithAxesInput(ExportContext &ctx, Operation *op,
     inputs.push_back(ctx.name(operand));
   if (auto axes = op->getAttrOfType<DenseI64ArrayAttr>(attrName)) {
     inputs.resize(std::max(inputs.size(), position), "");
-    inputs.insert(inputs.begin() + position, ctx.addInt64s(axes.asArrayRef()));
+    // Slice's index inputs share one type (int32 or int64).
+    bool int32 = op->getNumOperands() > 1 &&
+                 cast<ShapedType>(op->getOperand(1).getType())
+                     .getElementType()
+                     .isInteger(32) &&
+                 op->getName().stripDialect() == "slice";
+    inputs.insert(inputs.begin() + position,
+                  ctx.addInt64s(axes.asArrayRef(), /*scalar=*/false, int32));
   }
   onnx::NodeProto *node = ctx.addNode(onnxOpType(op->getName().stripDialect()),
                                       {}, op->getResults(), op->getLoc());
@@ -131,6 +181,94 @@ LogicalResult exportSlice(ExportContext &ctx, Operation *op) {
 /// Pad: data, pads, constant_value, axes.
 LogicalResult exportPad(ExportContext &ctx, Operation *op) {
   return exportWithAxesInput(ctx, op, "axes", 3);
+}
+
+/// The op's integer attributes `attrNames` as int64 inputs inserted at
+/// `position` (absent inputs before it written ""): rank 0 for a scalar
+/// attribute, 1-D for an array.
+LogicalResult exportWithAttrInputs(ExportContext &ctx, Operation *op,
+                                   ArrayRef<StringRef> attrNames,
+                                   size_t position) {
+  SmallVector<std::string> inputs;
+  for (Value operand : op->getOperands())
+    inputs.push_back(ctx.name(operand));
+  inputs.resize(std::max(inputs.size(), position), "");
+  for (auto [i, attrName] : llvm::enumerate(attrNames)) {
+    Attribute attr = op->getAttr(attrName);
+    std::string input;
+    if (auto integer = dyn_cast_or_null<IntegerAttr>(attr))
+      input = ctx.addInt64s({integer.getInt()}, /*scalar=*/true);
+    else if (auto ints = dyn_cast_or_null<DenseI64ArrayAttr>(attr))
+      input = ctx.addInt64s(ints.asArrayRef());
+    else
+      return op->emitOpError("attribute '") << attrName << "' is missing";
+    inputs.insert(inputs.begin() + position + i, input);
+  }
+  onnx::NodeProto *node = ctx.addNode(onnxOpType(op->getName().stripDialect()),
+                                      {}, op->getResults(), op->getLoc());
+  for (const std::string &input : inputs)
+    node->add_input(input);
+  return writeAttrs(ctx, op, node, attrNames);
+}
+
+/// Range: ONNX takes rank-0 bounds; ds also one-element 1-D ones, which are
+/// reshaped to scalars first.
+LogicalResult exportRange(ExportContext &ctx, Operation *op) {
+  SmallVector<std::string> inputs;
+  for (Value operand : op->getOperands()) {
+    std::string input = ctx.name(operand);
+    auto type = dyn_cast<RankedTensorType>(operand.getType());
+    if (!type || type.getRank() != 0) {
+      onnx::NodeProto *reshape = ctx.graph->add_node();
+      reshape->set_op_type("Reshape");
+      reshape->add_input(input);
+      reshape->add_input(ctx.addInt64s({}, /*scalar=*/false));
+      input = ctx.freshValueName();
+      reshape->add_output(input);
+    }
+    inputs.push_back(input);
+  }
+  onnx::NodeProto *node =
+      ctx.addNode("Range", {}, op->getResults(), op->getLoc());
+  for (const std::string &input : inputs)
+    node->add_input(input);
+  return success();
+}
+
+/// CumSum and CumProd: data, axis (a scalar input).
+LogicalResult exportCumulative(ExportContext &ctx, Operation *op) {
+  return exportWithAttrInputs(ctx, op, {"axis"}, 1);
+}
+/// DFT: input, dft_length, axis (a scalar input since opset 20).
+LogicalResult exportDFT(ExportContext &ctx, Operation *op) {
+  return exportWithAttrInputs(ctx, op, {"axis"}, 2);
+}
+/// Col2Im: input, image_shape, block_shape.
+LogicalResult exportCol2Im(ExportContext &ctx, Operation *op) {
+  return exportWithAttrInputs(ctx, op, {"image_shape", "block_shape"}, 1);
+}
+
+/// BitCast: the target type is the result's element type.
+LogicalResult exportBitCast(ExportContext &ctx, Operation *op) {
+  onnx::NodeProto *node = ctx.addNode("BitCast", {op->getOperand(0)},
+                                      op->getResults(), op->getLoc());
+  Type elementType =
+      cast<ShapedType>(op->getResult(0).getType()).getElementType();
+  addAttr(node, "to", int64_t(onnx_import::getDataType(elementType)));
+  return success();
+}
+
+/// Scan: its attributes, and the body as a graph.
+LogicalResult exportScan(ExportContext &ctx, Operation *op) {
+  onnx::NodeProto *node =
+      ctx.addNode("Scan", llvm::to_vector(op->getOperands()), op->getResults(),
+                  op->getLoc());
+  if (failed(writeAttrs(ctx, op, node)))
+    return failure();
+  onnx::AttributeProto *attr = node->add_attribute();
+  attr->set_name("body");
+  attr->set_type(onnx::AttributeProto::GRAPH);
+  return ctx.exportRegion(op->getRegion(0), *attr->mutable_g(), "body");
 }
 
 LogicalResult exportCast(ExportContext &ctx, Operation *op) {
@@ -240,6 +378,13 @@ const llvm::StringMap<ExportFn> &specialExporters() {
     t["if"] = exportIf;
     t["loop"] = exportLoop;
     t["sequence_empty"] = exportSequenceEmpty;
+    t["range"] = exportRange;
+    t["cum_sum"] = exportCumulative;
+    t["cum_prod"] = exportCumulative;
+    t["dft"] = exportDFT;
+    t["col2_im"] = exportCol2Im;
+    t["bit_cast"] = exportBitCast;
+    t["scan"] = exportScan;
     t["optional"] = exportOptional;
     return t;
   }();
@@ -247,6 +392,16 @@ const llvm::StringMap<ExportFn> &specialExporters() {
 }
 
 } // namespace
+
+int64_t minimumOpset(Operation *op) {
+  static const llvm::StringMap<int64_t> since = {{"tensor_scatter", 24},
+                                                 {"bit_cast", 26},
+                                                 {"cum_prod", 26},
+                                                 {"causal_conv_with_state", 27},
+                                                 {"linear_attention", 27}};
+  auto it = since.find(op->getName().stripDialect());
+  return it == since.end() ? 0 : it->second;
+}
 
 LogicalResult ExportContext::exportOp(Operation *op) {
   if (auto constant = dyn_cast<ConstantOp>(op)) {
