@@ -15,6 +15,11 @@ config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "unit"]
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%ds_lib", config.ds_lib_dir))
 config.substitutions.append(("%ds_bin", config.ds_tools_dir))
+llvm_lib_dir = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
+config.substitutions.append(
+    ("%runner_utils_lib", os.path.join(llvm_lib_dir, "libmlir_runner_utils.so")))
+config.substitutions.append(
+    ("%c_runner_utils_lib", os.path.join(llvm_lib_dir, "libmlir_c_runner_utils.so")))
 # The project venv's Python, with the pinned onnx, onnxruntime and numpy.
 config.substitutions.append(("%python", config.python_executable))
 
@@ -28,5 +33,7 @@ tools = [
     "ds-opt",
     # The stock mlir-opt of the LLVM installation, for the plugin tests.
     ToolSubst("%mlir_opt", os.path.join(config.llvm_tools_dir, "mlir-opt")),
+    # The JIT runner of the LLVM installation, for the end-to-end tests.
+    ToolSubst("%mlir_runner", os.path.join(config.llvm_tools_dir, "mlir-runner")),
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

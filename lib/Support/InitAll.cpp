@@ -9,10 +9,14 @@
 #include "dialects/ds/DSOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "passes/Conversion/DSToLinalg/Passes.h"
 #include "passes/Graph/Passes.h"
 
 void ds::registerDSDialects(mlir::DialectRegistry &registry) {
   registry.insert<ds::DSDialect, mlir::func::FuncDialect>();
 }
 
-void ds::registerDSPasses() { ds::registerGraphPasses(); }
+void ds::registerDSPasses() {
+  ds::registerGraphPasses();
+  ds::registerDSToLinalgPasses();
+}
