@@ -37,6 +37,11 @@ struct ConvertDSToLinalgPass
     RewritePatternSet patterns(&getContext());
     patterns.add<LowerConstant>(&getContext());
     ds::populateElementwiseToLinalgPatterns(patterns);
+    ds::populateContractionToLinalgPatterns(patterns);
+    ds::populateConvToLinalgPatterns(patterns);
+    ds::populateNormalizationToLinalgPatterns(patterns);
+    ds::populateReductionToLinalgPatterns(patterns);
+    ds::populateTensorToLinalgPatterns(patterns);
     // No folding: ds folders would otherwise rewrite what is being lowered.
     GreedyRewriteConfig config;
     config.enableFolding(false);

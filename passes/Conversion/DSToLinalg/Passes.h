@@ -29,6 +29,11 @@ namespace ds {
 
 /// Patterns lowering ds's elementwise ops (ElementwiseLowering.cpp).
 void populateElementwiseToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateContractionToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateConvToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateNormalizationToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateReductionToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateTensorToLinalgPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace ds
 
