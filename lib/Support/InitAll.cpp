@@ -11,6 +11,7 @@
 #include "mlir/IR/DialectRegistry.h"
 #include "passes/Conversion/DSToLinalg/Passes.h"
 #include "passes/Graph/Passes.h"
+#include "passes/Pipelines/Pipelines.h"
 
 void ds::registerDSDialects(mlir::DialectRegistry &registry) {
   registry.insert<ds::DSDialect, mlir::func::FuncDialect>();
@@ -19,4 +20,5 @@ void ds::registerDSDialects(mlir::DialectRegistry &registry) {
 void ds::registerDSPasses() {
   ds::registerGraphPasses();
   ds::registerDSToLinalgPasses();
+  ds::registerDSPipelines();
 }

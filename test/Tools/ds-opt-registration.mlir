@@ -5,6 +5,8 @@
 // CHECK-DAG: --convert-linalg-to-loops
 // CHECK-DAG: --one-shot-bufferize
 // CHECK-DAG: --convert-to-llvm
+// CHECK-DAG: --ds-lower-to-llvm
+// CHECK-DAG: --convert-ds-to-linalg
 
 // RUN: ds-opt --show-dialects | FileCheck %s --check-prefix=DIALECTS
 // DIALECTS-DAG: ds

@@ -1,0 +1,40 @@
+//===- Pipelines.h - Pass pipelines of ds ------------------------*- C++
+//-*-===//
+//
+// Part of ds. Pipelines are C++ builders, used by ds-opt (as registered
+// pipelines) and by the compiler driver alike.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DS_PASSES_PIPELINES_PIPELINES_H
+#define DS_PASSES_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir {
+class OpPassManager;
+} // namespace mlir
+
+namespace ds {
+
+/// Options of the lowering from ds to the LLVM dialect.
+struct LowerToLLVMOptions
+    : public mlir::PassPipelineOptions<LowerToLLVMOptions> {
+  Option<bool> simplify{*this, "simplify",
+                        llvm::cl::desc("Run ds-infer-shapes and canonicalize "
+                                       "before lowering"),
+                        llvm::cl::init(true)};
+};
+
+/// ds on tensors -> linalg (every ds op must lower) -> buffers (with
+/// deallocation) -> loops -> the LLVM dialect. The reference (scalar-loop)
+/// CPU path; tiling and vectorization come in front of it.
+void buildLowerToLLVMPipeline(mlir::OpPassManager &pm,
+                              const LowerToLLVMOptions &options);
+
+/// Registers the pipelines with the global registry (`ds-lower-to-llvm`).
+void registerDSPipelines();
+
+} // namespace ds
+
+#endif // DS_PASSES_PIPELINES_PIPELINES_H
