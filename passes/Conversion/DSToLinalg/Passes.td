@@ -12,10 +12,17 @@ include "mlir/Pass/PassBase.td"
 def ConvertDSToLinalg : Pass<"convert-ds-to-linalg", "::mlir::func::FuncOp"> {
   let summary = "Lower ds ops to linalg, tensor, arith and math on tensors";
   let description = [{
-    Target-independent lowering of ds ops to upstream dialects on tensors:
-    elementwise ops become one `linalg.generic` each, with numpy
-    broadcasting expressed in the indexing maps, and `ds.constant` becomes
-    `arith.constant`. Ops this pass does not lower yet are left in place
+    Target-independent lowering of ds ops to upstream dialects on tensors,
+    one pattern file per op family: elementwise ops become one
+    `linalg.generic` each, with numpy broadcasting expressed in the
+    indexing maps; `ds.constant` becomes `arith.constant`; matmul and gemm
+    become `linalg.matmul` / `linalg.batch_matmul` (with reshapes); 2-D conv
+    and pools become the named linalg convolution and pooling ops after a
+    `tensor.pad`; reductions, softmax and the normalizations become
+    `linalg.reduce` and generics; reshapes become
+    `tensor.collapse_shape` / `expand_shape`, and transpose, concat, slice,
+    pad, expand and gather their tensor or linalg equivalents. Each
+    pattern file states the cases it leaves unlowered. Ops this pass does not lower yet are left in place
     (a partial conversion), so that later patterns can be added family by
     family; the option `require-full` makes a remaining ds op an error
     instead.
