@@ -15,6 +15,8 @@ config.excludes = ["CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "unit"]
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%ds_lib", config.ds_lib_dir))
 config.substitutions.append(("%ds_bin", config.ds_tools_dir))
+config.substitutions.append(
+    ("%mlir_runner_path", os.path.join(config.llvm_tools_dir, "mlir-runner")))
 llvm_lib_dir = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
 config.substitutions.append(
     ("%runner_utils_lib", os.path.join(llvm_lib_dir, "libmlir_runner_utils.so")))

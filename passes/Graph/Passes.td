@@ -22,7 +22,10 @@ def InferShapes : Pass<"ds-infer-shapes", "::mlir::func::FuncOp"> {
     function's result types are set to the types of the values it returns.
 
     Run it after import (ONNX `value_info` is only a hint) and after passes
-    that change operand types.
+    that change operand types. It refines a function's signature, not the
+    `func.call`s of it: in a module whose functions call each other, run it
+    before the callers are written, or refine the call sites yourself (a
+    module-level pass for that is still to come).
 
     Example: the broadcast below determines the result's first size.
 
