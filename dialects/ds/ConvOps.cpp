@@ -80,29 +80,6 @@ static std::optional<AutoPad> parseAutoPad(StringRef value) {
       .Default(std::nullopt);
 }
 
-/// Reads the list attribute `name` of `perDim` values per spatial dimension,
-/// each at least `min`, into `out`; `fill` everywhere if it is absent.
-static LogicalResult readList(ErrorSink report, StringRef name,
-                              std::optional<ArrayRef<int64_t>> list, size_t n,
-                              size_t perDim, int64_t min, int64_t fill,
-                              SmallVectorImpl<int64_t> &out) {
-  if (!list) {
-    out.assign(n * perDim, fill);
-    return success();
-  }
-  if (list->size() != n * perDim)
-    return emitOptionalError(report, name, " must have ", n * perDim,
-                             " values for ", n, " spatial dimensions, got ",
-                             list->size());
-  for (int64_t value : *list)
-    if (value < min)
-      return emitOptionalError(report, name, " must be ",
-                               min > 0 ? "positive" : "non-negative", ", got ",
-                               value);
-  out.assign(list->begin(), list->end());
-  return success();
-}
-
 static FailureOr<Window> verifyWindow(ErrorSink report,
                                       const WindowAttrs &attrs, size_t n) {
   Window window;
@@ -118,13 +95,14 @@ static FailureOr<Window> verifyWindow(ErrorSink report,
         report, "pads must not be given with auto_pad = ", attrs.autoPad);
   window.autoPad = *autoPad;
   window.ceilMode = attrs.ceilMode;
-  if (failed(readList(report, "kernel_shape", attrs.kernelShape, n, 1, 1,
-                      kDynamic, window.kernel)) ||
-      failed(readList(report, "strides", attrs.strides, n, 1, 1, 1,
-                      window.strides)) ||
-      failed(readList(report, "pads", attrs.pads, n, 2, 0, 0, window.pads)) ||
-      failed(readList(report, "dilations", attrs.dilations, n, 1, 1, 1,
-                      window.dilations)))
+  if (failed(readSpatialList(report, "kernel_shape", attrs.kernelShape, n, 1, 1,
+                             kDynamic, window.kernel)) ||
+      failed(readSpatialList(report, "strides", attrs.strides, n, 1, 1, 1,
+                             window.strides)) ||
+      failed(readSpatialList(report, "pads", attrs.pads, n, 2, 0, 0,
+                             window.pads)) ||
+      failed(readSpatialList(report, "dilations", attrs.dilations, n, 1, 1, 1,
+                             window.dilations)))
     return failure();
   return window;
 }
@@ -342,8 +320,9 @@ verifyTransposeAttrs(ErrorSink report, ConvTransposeOp::Adaptor adaptor,
                      const Window &window) {
   TransposeAttrs attrs;
   size_t n = window.rank();
-  if (failed(readList(report, "output_padding", adaptor.getOutputPadding(), n,
-                      1, 0, 0, attrs.outputPadding)))
+  if (failed(readSpatialList(report, "output_padding",
+                             adaptor.getOutputPadding(), n, 1, 0, 0,
+                             attrs.outputPadding)))
     return failure();
   for (size_t i = 0; i < n; ++i)
     if (attrs.outputPadding[i] >=
@@ -356,8 +335,8 @@ verifyTransposeAttrs(ErrorSink report, ConvTransposeOp::Adaptor adaptor,
       return emitOptionalError(report,
                                "pads must not be given with output_shape");
     attrs.outputShape.emplace();
-    if (failed(readList(report, "output_shape", outputShape, n, 1, 1, 1,
-                        *attrs.outputShape)))
+    if (failed(readSpatialList(report, "output_shape", outputShape, n, 1, 1, 1,
+                               *attrs.outputShape)))
       return failure();
   }
   return attrs;

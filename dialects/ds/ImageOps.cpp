@@ -80,31 +80,6 @@ static FailureOr<int64_t> mergeSize(ErrorSink report, int64_t expected,
   return refineSize(expected, actual);
 }
 
-/// Reads the list attribute `name` of `perDim` values for each of `n`
-/// spatial dimensions, each at least `min`, into `out`; `fill` everywhere
-/// when it is absent.
-static LogicalResult readSpatialList(ErrorSink report, StringRef name,
-                                     std::optional<ArrayRef<int64_t>> list,
-                                     size_t n, size_t perDim, int64_t min,
-                                     int64_t fill,
-                                     SmallVectorImpl<int64_t> &out) {
-  if (!list) {
-    out.assign(n * perDim, fill);
-    return success();
-  }
-  if (list->size() != n * perDim)
-    return emitOptionalError(report, name, " must have ", n * perDim,
-                             " values for ", n, " spatial dimensions, got ",
-                             list->size());
-  for (int64_t value : *list)
-    if (value < min)
-      return emitOptionalError(report, name, " must be ",
-                               min > 0 ? "positive" : "non-negative", ", got ",
-                               value);
-  out.assign(list->begin(), list->end());
-  return success();
-}
-
 /// The number of positions of a window of `kernel` elements (dilation
 /// applied) sliding by `stride` over `in` elements padded by `padding`:
 /// floor((in + padding - kernel) / stride) + 1; kDynamic when `in` or

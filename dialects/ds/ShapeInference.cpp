@@ -122,6 +122,27 @@ std::optional<SmallVector<double>> getConstantFloats(Value value) {
   return result;
 }
 
+LogicalResult readSpatialList(ErrorSink report, StringRef name,
+                              std::optional<ArrayRef<int64_t>> list, size_t n,
+                              size_t perDim, int64_t min, int64_t fill,
+                              SmallVectorImpl<int64_t> &out) {
+  if (!list) {
+    out.assign(n * perDim, fill);
+    return success();
+  }
+  if (list->size() != n * perDim)
+    return emitOptionalError(report, name, " must have ", n * perDim,
+                             " values for ", n, " spatial dimensions, got ",
+                             list->size());
+  for (int64_t value : *list)
+    if (value < min)
+      return emitOptionalError(report, name, " must be ",
+                               min > 0 ? "positive" : "non-negative", ", got ",
+                               value);
+  out.assign(list->begin(), list->end());
+  return success();
+}
+
 int64_t productOrDynamic(ArrayRef<int64_t> sizes) {
   int64_t product = 1;
   for (int64_t size : sizes) {

@@ -108,6 +108,15 @@ inline int64_t refineSize(int64_t a, int64_t b) {
   return mlir::ShapedType::isDynamic(a) ? b : a;
 }
 
+/// Reads a per-spatial-dimension list attribute `name` (`perDim` values for
+/// each of `n` dimensions, each at least `min`, as kernel_shape, strides,
+/// dilations, pads are) into `out`; `fill` everywhere when it is absent.
+llvm::LogicalResult readSpatialList(ErrorSink report, llvm::StringRef name,
+                                    std::optional<llvm::ArrayRef<int64_t>> list,
+                                    size_t n, size_t perDim, int64_t min,
+                                    int64_t fill,
+                                    llvm::SmallVectorImpl<int64_t> &out);
+
 /// Product of sizes, or kDynamic if any is dynamic.
 int64_t productOrDynamic(llvm::ArrayRef<int64_t> sizes);
 

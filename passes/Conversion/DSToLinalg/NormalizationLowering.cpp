@@ -12,6 +12,8 @@
 
 #include "passes/Conversion/DSToLinalg/Passes.h"
 
+#include "passes/Conversion/DSToLinalg/LoweringUtils.h"
+
 #include "dialects/ds/DSOps.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -96,32 +98,6 @@ Value parallelGeneric(OpBuilder &b, Location loc, Value like, ValueRange inputs,
                                        body(nested, bodyLoc, args));
              })
       .getResult(0);
-}
-
-/// The number of elements of `input` along `axes`, as a float of `type`.
-Value countAlong(OpBuilder &b, Location loc, Value input,
-                 ArrayRef<int64_t> axes, Type type) {
-  auto inputType = cast<RankedTensorType>(input.getType());
-  int64_t staticCount = 1;
-  Value dynamicCount;
-  for (int64_t axis : axes) {
-    if (!inputType.isDynamicDim(axis)) {
-      staticCount *= inputType.getDimSize(axis);
-      continue;
-    }
-    Value size = tensor::DimOp::create(b, loc, input, axis);
-    dynamicCount =
-        dynamicCount ? arith::MulIOp::create(b, loc, dynamicCount, size) : size;
-  }
-  if (!dynamicCount)
-    return floatConstant(b, loc, type, static_cast<double>(staticCount));
-  if (staticCount != 1)
-    dynamicCount = arith::MulIOp::create(
-        b, loc, dynamicCount,
-        arith::ConstantIndexOp::create(b, loc, staticCount));
-  Value count =
-      arith::IndexCastOp::create(b, loc, b.getI64Type(), dynamicCount);
-  return arith::UIToFPOp::create(b, loc, type, count);
 }
 
 /// The float input type of a normalization, or null.

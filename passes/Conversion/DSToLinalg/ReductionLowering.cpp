@@ -10,6 +10,8 @@
 
 #include "passes/Conversion/DSToLinalg/Passes.h"
 
+#include "passes/Conversion/DSToLinalg/LoweringUtils.h"
+
 #include "dialects/ds/DSOps.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -55,33 +57,6 @@ OpFoldResult dimSize(OpBuilder &b, Location loc, Value value, int64_t dim) {
   if (!type.isDynamicDim(dim))
     return b.getIndexAttr(type.getDimSize(dim));
   return tensor::DimOp::create(b, loc, value, dim).getResult();
-}
-
-/// The number of elements of `input` along `axes`, as a float of `type`.
-Value countAlong(OpBuilder &b, Location loc, Value input,
-                 ArrayRef<int64_t> axes, FloatType type) {
-  auto inputType = cast<RankedTensorType>(input.getType());
-  int64_t staticCount = 1;
-  Value dynamicCount;
-  for (int64_t axis : axes) {
-    if (!inputType.isDynamicDim(axis)) {
-      staticCount *= inputType.getDimSize(axis);
-      continue;
-    }
-    Value size = tensor::DimOp::create(b, loc, input, axis);
-    dynamicCount =
-        dynamicCount ? arith::MulIOp::create(b, loc, dynamicCount, size) : size;
-  }
-  if (!dynamicCount)
-    return arith::ConstantOp::create(
-        b, loc, type, b.getFloatAttr(type, static_cast<double>(staticCount)));
-  if (staticCount != 1)
-    dynamicCount = arith::MulIOp::create(
-        b, loc, dynamicCount,
-        arith::ConstantIndexOp::create(b, loc, staticCount));
-  Value count =
-      arith::IndexCastOp::create(b, loc, b.getI64Type(), dynamicCount);
-  return arith::UIToFPOp::create(b, loc, type, count);
 }
 
 /// Reduces `input` along the sorted, distinct `axes`; the result drops them.
