@@ -242,10 +242,10 @@ static std::optional<std::string> checkOperandCount(Operation *op) {
   return std::nullopt;
 }
 
-FailureOr<Operation *> NodeContext::create(StringRef name, ValueRange operands,
-                                           ArrayRef<NamedAttribute> attrs,
-                                           unsigned numResults,
-                                           unsigned numRegions) {
+Operation *NodeContext::createUntyped(StringRef name, ValueRange operands,
+                                      ArrayRef<NamedAttribute> attrs,
+                                      unsigned numResults,
+                                      unsigned numRegions) {
   OperationState state(loc, name);
   state.addOperands(operands);
   state.addAttributes(attrs);
@@ -255,52 +255,60 @@ FailureOr<Operation *> NodeContext::create(StringRef name, ValueRange operands,
   // the attributes, infers them.
   Type placeholder = UnrankedTensorType::get(b.getF32Type());
   state.addTypes(SmallVector<Type>(numResults, placeholder));
-  Operation *op = b.create(state);
+  return b.create(state);
+}
 
-  // Operand counts the op's inference may rely on, checked first.
-  if (std::optional<std::string> problem = checkOperandCount(op)) {
-    op->erase();
-    return emitError() << "cannot convert to '" << name << "': " << *problem;
-  }
-
+/// Gives the results of `op` the types it infers and verifies it; why not,
+/// quoting the op's first diagnostic, on failure.
+static std::optional<std::string> inferAndVerify(Operation *op, Location loc,
+                                                 bool verifyRegions) {
+  if (std::optional<std::string> problem = checkOperandCount(op))
+    return problem;
+  auto infer = dyn_cast<InferTypeOpInterface>(op);
+  if (!infer)
+    return std::string("the op does not infer its result types");
+  MLIRContext *context = op->getContext();
   std::string message;
+  ScopedDiagnosticHandler capture(context, [&](Diagnostic &diag) {
+    if (message.empty())
+      message = diag.str();
+    return success();
+  });
   SmallVector<Type> types;
-  LogicalResult inferred = failure();
-  if (auto infer = dyn_cast<InferTypeOpInterface>(op)) {
-    ScopedDiagnosticHandler capture(getContext(), [&](Diagnostic &diag) {
-      if (message.empty())
-        message = diag.str();
-      return success();
-    });
-    inferred = infer.inferReturnTypes(
-        getContext(), loc, op->getOperands(), op->getRawDictionaryAttrs(),
-        op->getPropertiesStorage(), op->getRegions(), types);
-  } else {
-    message = "the op does not infer its result types";
-  }
-  if (mlir::succeeded(inferred) && types.size() < numResults)
-    message = "the op infers " + std::to_string(types.size()) +
-              " results, not " + std::to_string(numResults);
-  if (mlir::failed(inferred) || types.size() < numResults) {
-    op->erase();
-    return emitError() << "cannot convert to '" << name << "': " << message;
-  }
+  if (failed(infer.inferReturnTypes(
+          context, loc, op->getOperands(), op->getRawDictionaryAttrs(),
+          op->getPropertiesStorage(), op->getRegions(), types)))
+    return message;
+  // Ops with optional results may infer more types than they have.
+  if (types.size() < op->getNumResults())
+    return "the op infers " + std::to_string(types.size()) + " results, not " +
+           std::to_string(op->getNumResults());
   for (auto [result, type] : llvm::zip(op->getResults(), types))
     result.setType(type);
   // The op's own constraints (element types, attributes), reported at the
   // node rather than later by the module's verifier.
-  std::string invalid;
-  {
-    ScopedDiagnosticHandler capture(getContext(), [&](Diagnostic &diag) {
-      if (invalid.empty())
-        invalid = diag.str();
-      return success();
-    });
-    if (succeeded(verify(op, /*verifyRecursively=*/false)))
-      return op;
-  }
+  if (failed(verify(op, verifyRegions)))
+    return message;
+  return std::nullopt;
+}
+
+LogicalResult NodeContext::inferTypes(Operation *op, bool verifyRegions) {
+  std::optional<std::string> problem = inferAndVerify(op, loc, verifyRegions);
+  if (!problem)
+    return success();
+  std::string name = op->getName().getStringRef().str();
   op->erase();
-  return emitError() << "cannot convert to '" << name << "': " << invalid;
+  return emitError() << "cannot convert to '" << name << "': " << *problem;
+}
+
+FailureOr<Operation *> NodeContext::create(StringRef name, ValueRange operands,
+                                           ArrayRef<NamedAttribute> attrs,
+                                           unsigned numResults,
+                                           unsigned numRegions) {
+  Operation *op = createUntyped(name, operands, attrs, numResults, numRegions);
+  if (mlir::failed(inferTypes(op)))
+    return failure();
+  return op;
 }
 
 //===----------------------------------------------------------------------===//

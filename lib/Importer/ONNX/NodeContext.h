@@ -100,6 +100,21 @@ public:
   // Building ops
   //===--------------------------------------------------------------------===//
 
+  /// Creates the op `name` with `operands`, `attrs`, `numRegions` empty
+  /// regions and `numResults` results of placeholder types, for ops whose
+  /// regions must be filled (GraphImporter::importSubgraph) before
+  /// inferTypes gives them their types.
+  mlir::Operation *createUntyped(llvm::StringRef name,
+                                 mlir::ValueRange operands,
+                                 llvm::ArrayRef<mlir::NamedAttribute> attrs,
+                                 unsigned numResults, unsigned numRegions);
+  /// Checks the operand count of `op`, gives its results the types it
+  /// infers, and verifies it (with its regions when `verifyRegions`); on
+  /// failure an error at the node quoting the op's diagnostic, and `op` is
+  /// erased.
+  llvm::LogicalResult inferTypes(mlir::Operation *op,
+                                 bool verifyRegions = false);
+
   /// Creates the op `name` with `operands` and `attrs` (inherent attributes
   /// by name, as in the generic form) and `numResults` results whose types
   /// the op infers. An operand combination the op rejects is an error at the

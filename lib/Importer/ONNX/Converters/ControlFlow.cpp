@@ -16,56 +16,6 @@ using namespace mlir;
 namespace ds::onnx_import {
 namespace {
 
-/// Creates the op `name` with `operands`, `attrs`, `numRegions` empty
-/// regions and `numResults` results of placeholder types, to be set by
-/// inferResultTypes once the regions are imported (GraphImporter imports a
-/// subgraph into a region that belongs to an op).
-Operation *createWithRegions(NodeContext &node, StringRef name,
-                             ValueRange operands,
-                             ArrayRef<NamedAttribute> attrs,
-                             unsigned numRegions, unsigned numResults) {
-  OperationState state(node.loc, name);
-  state.addOperands(operands);
-  state.addAttributes(attrs);
-  for (unsigned i = 0; i < numRegions; ++i)
-    state.addRegion();
-  state.addTypes(SmallVector<Type>(
-      numResults, UnrankedTensorType::get(node.b.getF32Type())));
-  return node.b.create(state);
-}
-
-/// Gives the results of `op` the types it infers from its operands and
-/// regions. An error at the node, quoting the op's diagnostic, when it
-/// cannot; `op` is then erased.
-LogicalResult inferResultTypes(NodeContext &node, Operation *op) {
-  std::string message;
-  SmallVector<Type> types;
-  LogicalResult inferred = failure();
-  {
-    ScopedDiagnosticHandler capture(node.getContext(), [&](Diagnostic &diag) {
-      if (message.empty())
-        message = diag.str();
-      return success();
-    });
-    inferred = cast<InferTypeOpInterface>(op).inferReturnTypes(
-        node.getContext(), op->getLoc(), op->getOperands(),
-        op->getRawDictionaryAttrs(), op->getPropertiesStorage(),
-        op->getRegions(), types);
-  }
-  if (succeeded(inferred) && types.size() != op->getNumResults())
-    message = "the op infers " + std::to_string(types.size()) +
-              " results, not " + std::to_string(op->getNumResults());
-  if (failed(inferred) || types.size() != op->getNumResults()) {
-    StringRef name = op->getName().getStringRef();
-    op->erase();
-    return node.emitError()
-           << "cannot convert to '" << name << "': " << message;
-  }
-  for (auto [result, type] : llvm::zip_equal(op->getResults(), types))
-    result.setType(type);
-  return success();
-}
-
 /// The most refined tensor type that both `a` and `b` refine (sizes that
 /// differ become `?`, differing ranks give an unranked tensor); null when
 /// the element types differ.
@@ -124,8 +74,8 @@ LogicalResult ifOp(NodeContext &node) {
     return node.fail("the node has " + Twine(node.node.output_size()) +
                      " outputs but its branches yield " + Twine(numResults));
 
-  Operation *op = createWithRegions(node, IfOp::getOperationName(), *cond, {},
-                                    /*numRegions=*/2, numResults);
+  Operation *op = node.createUntyped(IfOp::getOperationName(), *cond, {},
+                                     numResults, /*numRegions=*/2);
   // A named array: an ArrayRef of a braced list would dangle in the loop.
   const onnx::GraphProto *graphs[] = {*thenGraph, *elseGraph};
   for (auto [graph, region] : llvm::zip_equal(graphs, op->getRegions())) {
@@ -135,7 +85,7 @@ LogicalResult ifOp(NodeContext &node) {
       return failure();
     }
   }
-  if (failed(inferResultTypes(node, op)))
+  if (failed(node.inferTypes(op)))
     return failure();
   return node.setResults(op->getResults());
 }
@@ -189,9 +139,8 @@ LogicalResult loop(NodeContext &node) {
   NamedAttribute segments = node.named(
       "operandSegmentSizes",
       b.getDenseI32ArrayAttr({maxTripCount ? 1 : 0, cond ? 1 : 0, numCarried}));
-  Operation *op =
-      createWithRegions(node, LoopOp::getOperationName(), operands, segments,
-                        /*numRegions=*/1, numResults);
+  Operation *op = node.createUntyped(LoopOp::getOperationName(), operands,
+                                     segments, numResults, /*numRegions=*/1);
   Region &region = op->getRegion(0);
   while (true) {
     if (failed(node.getGraph().importSubgraph(**body, region, argTypes,
@@ -220,7 +169,7 @@ LogicalResult loop(NodeContext &node) {
     region.dropAllReferences();
     region.getBlocks().clear();
   }
-  if (failed(inferResultTypes(node, op)))
+  if (failed(node.inferTypes(op)))
     return failure();
   return node.setResults(op->getResults());
 }

@@ -208,41 +208,6 @@ Type sliceType(Type type, int64_t axis) {
   return RankedTensorType::get(shape, ranked.getElementType());
 }
 
-/// Gives the results of `op` the types it infers from its operands and
-/// region, then verifies it; an error at the node quoting the op's
-/// diagnostic when either fails, and `op` is erased.
-LogicalResult inferAndVerify(NodeContext &node, Operation *op) {
-  std::string message;
-  LogicalResult result = failure();
-  {
-    ScopedDiagnosticHandler capture(node.getContext(), [&](Diagnostic &diag) {
-      if (message.empty())
-        message = diag.str();
-      return success();
-    });
-    SmallVector<Type> types;
-    result = cast<InferTypeOpInterface>(op).inferReturnTypes(
-        node.getContext(), op->getLoc(), op->getOperands(),
-        op->getRawDictionaryAttrs(), op->getPropertiesStorage(),
-        op->getRegions(), types);
-    if (succeeded(result) && types.size() != op->getNumResults()) {
-      message = "the op infers " + std::to_string(types.size()) +
-                " results, not " + std::to_string(op->getNumResults());
-      result = failure();
-    }
-    if (succeeded(result)) {
-      for (auto [value, type] : llvm::zip_equal(op->getResults(), types))
-        value.setType(type);
-      result = verify(op);
-    }
-  }
-  if (succeeded(result))
-    return success();
-  StringRef name = op->getName().getStringRef();
-  op->erase();
-  return node.emitError() << "cannot convert to '" << name << "': " << message;
-}
-
 /// Scan (opset 9 form): inputs (states..., scan inputs...); the body takes
 /// (states..., slices...) and yields (states..., scan values...); the
 /// outputs are the final states, then the scan outputs.
@@ -350,7 +315,7 @@ LogicalResult scan(NodeContext &node) {
   ScanYieldOp::create(builder, yield->getLoc(), yield->getOperands());
   yield->erase();
 
-  if (failed(inferAndVerify(node, op)))
+  if (failed(node.inferTypes(op, /*verifyRegions=*/true)))
     return failure();
   return node.setResults(op->getResults());
 }
