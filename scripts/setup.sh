@@ -9,7 +9,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 packages=(
   # Toolchain and build.
-  clang cmake ninja-build ccache lld git pkg-config
+  clang cmake ninja-build ccache lld lld-22 git pkg-config
   # LLVM/MLIR 22, linked through libMLIR.so.
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   # Tests and benchmarks.
