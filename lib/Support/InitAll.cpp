@@ -9,6 +9,7 @@
 #include "dialects/ds/DSOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "passes/Codegen/Passes.h"
 #include "passes/Conversion/DSToLinalg/Passes.h"
 #include "passes/Graph/Passes.h"
 #include "passes/Pipelines/Pipelines.h"
@@ -20,5 +21,6 @@ void ds::registerDSDialects(mlir::DialectRegistry &registry) {
 void ds::registerDSPasses() {
   ds::registerGraphPasses();
   ds::registerDSToLinalgPasses();
+  ds::registerCodegenPasses();
   ds::registerDSPipelines();
 }

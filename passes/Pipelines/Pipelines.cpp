@@ -6,6 +6,7 @@
 
 #include "passes/Pipelines/Pipelines.h"
 
+#include "passes/Codegen/Passes.h"
 #include "passes/Conversion/DSToLinalg/Passes.h"
 #include "passes/Graph/Passes.h"
 
@@ -28,21 +29,39 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
     pm.addPass(createCanonicalizerPass());
     pm.addNestedPass<func::FuncOp>(createInferShapes());
   }
+  if (options.modelABI) {
+    RecordModelSignatureOptions record;
+    record.entry = options.entry;
+    pm.addPass(createRecordModelSignature(record));
+  }
   ConvertDSToLinalgOptions lowering;
   lowering.requireFull = true;
   pm.addNestedPass<func::FuncOp>(createConvertDSToLinalg(lowering));
 
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
+  // Dense row-major buffers at function boundaries: what callers (the model
+  // ABI, C programs) pass and expect back.
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   bufferization::buildBufferDeallocationPipeline(pm);
+  pm.addPass(createConvertBufferizationToMemRefPass());
+  pm.addPass(createLowerMemRefCopy());
 
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addPass(createApproximateMath());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
-  pm.addPass(createConvertToLLVMPass());
+  // The dynamic form reads the index width from the module's data layout
+  // (32 bits on 32-bit targets).
+  ConvertToLLVMPassOptions toLLVM;
+  toLLVM.useDynamic = true;
+  pm.addPass(createConvertToLLVMPass(toLLVM));
   pm.addPass(createReconcileUnrealizedCastsPass());
+  if (options.modelABI)
+    pm.addPass(createGenerateModelABI());
 }
 
 void ds::registerDSPipelines() {

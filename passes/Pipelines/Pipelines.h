@@ -24,6 +24,16 @@ struct LowerToLLVMOptions
                         llvm::cl::desc("Run ds-infer-shapes and canonicalize "
                                        "before lowering"),
                         llvm::cl::init(true)};
+  Option<bool> modelABI{
+      *this, "model-abi",
+      llvm::cl::desc("Record the model's signature and emit the model ABI "
+                     "(ds_model_get) that compiled libraries export"),
+      llvm::cl::init(false)};
+  Option<std::string> entry{
+      *this, "entry",
+      llvm::cl::desc("With model-abi: the model's function (default: the "
+                     "only public one)"),
+      llvm::cl::init("")};
 };
 
 /// ds on tensors -> linalg (every ds op must lower) -> buffers (with

@@ -1,0 +1,116 @@
+//===- Target.cpp - Targets of ds-compile ---------------------------------===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ds/Compiler/Compiler.h"
+
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
+
+using namespace llvm;
+
+namespace {
+
+/// A target ds-compile knows by name: the triple and the baseline CPU and
+/// features that every device of it has (what Debian's ports assume).
+struct KnownTarget {
+  StringRef name;
+  StringRef triple;
+  StringRef cpu;
+  StringRef features;
+  StringRef abi; // the float ABI name where the triple does not imply it
+};
+
+const KnownTarget kTargets[] = {
+    {"x86_64", "x86_64-unknown-linux-gnu", "x86-64", "", ""},
+    {"aarch64", "aarch64-unknown-linux-gnu", "generic", "+neon", ""},
+    // Debian armhf: ARMv7-A, Thumb-2, VFPv3-D16, hard-float EABI. NEON is
+    // optional on such cores: --mattr=+neon enables it.
+    {"armv7", "armv7-unknown-linux-gnueabihf", "generic",
+     "+vfp3d16,+thumb2,-neon", ""},
+    // RV64GC with the LP64D ABI, as Debian's riscv64 port. RVV with
+    // --mattr=+v.
+    {"riscv64", "riscv64-unknown-linux-gnu", "generic-rv64",
+     "+m,+a,+f,+d,+c", "lp64d"},
+};
+
+void initializeTargets() {
+  static bool done = [] {
+    InitializeAllTargetInfos();
+    InitializeAllTargets();
+    InitializeAllTargetMCs();
+    InitializeAllAsmPrinters();
+    return true;
+  }();
+  (void)done;
+}
+
+} // namespace
+
+StringRef ds::supportedTargets() {
+  return "host, x86_64, aarch64, armv7, riscv64";
+}
+
+std::unique_ptr<TargetMachine>
+ds::createTargetMachine(const TargetOptions &options, std::string &error) {
+  initializeTargets();
+  std::string triple, cpu = options.cpu, features, abi;
+  if (options.target == "host") {
+    triple = sys::getDefaultTargetTriple();
+    if (cpu.empty())
+      cpu = sys::getHostCPUName().str();
+    SubtargetFeatures hostFeatures;
+    for (const auto &[feature, enabled] : sys::getHostCPUFeatures())
+      hostFeatures.AddFeature(feature, enabled);
+    features = hostFeatures.getString();
+  } else {
+    const KnownTarget *known = nullptr;
+    for (const KnownTarget &candidate : kTargets)
+      if (candidate.name == options.target)
+        known = &candidate;
+    if (!known) {
+      error = "unknown target '" + options.target +
+              "' (supported: " + supportedTargets().str() + ")";
+      return nullptr;
+    }
+    triple = known->triple.str();
+    if (cpu.empty())
+      cpu = known->cpu.str();
+    features = known->features.str();
+    abi = known->abi.str();
+  }
+  if (!options.features.empty())
+    features += (features.empty() ? "" : ",") + options.features;
+
+  Triple parsed(Triple::normalize(triple));
+  const Target *target = TargetRegistry::lookupTarget(parsed, error);
+  if (!target)
+    return nullptr;
+  llvm::TargetOptions targetOptions;
+  targetOptions.MCOptions.ABIName = abi;
+  if (parsed.getEnvironment() == Triple::GNUEABIHF)
+    targetOptions.FloatABIType = FloatABI::Hard;
+  CodeGenOptLevel level = options.optLevel == 0   ? CodeGenOptLevel::None
+                          : options.optLevel == 1 ? CodeGenOptLevel::Less
+                          : options.optLevel == 2 ? CodeGenOptLevel::Default
+                                                  : CodeGenOptLevel::Aggressive;
+  std::unique_ptr<TargetMachine> machine(target->createTargetMachine(
+      parsed, cpu, features, targetOptions, Reloc::PIC_, CodeModel::Small,
+      level));
+  if (!machine) {
+    error = "LLVM cannot create a target machine for " + parsed.str();
+    return nullptr;
+  }
+  if (!machine->getMCSubtargetInfo()->isCPUStringValid(cpu)) {
+    error = "unknown CPU '" + cpu + "' for " + parsed.str() +
+            " (llc -mtriple=" + parsed.str() + " -mcpu=help lists them)";
+    return nullptr;
+  }
+  return machine;
+}

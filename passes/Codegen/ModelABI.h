@@ -1,0 +1,28 @@
+//===- ModelABI.h - Names shared with the runtime's model ABI ---*- C++ -*-===//
+//
+// Part of ds. runtime/include/ds/runtime/model_abi.h is the contract; these
+// are the constants of it that the code generator needs.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DS_PASSES_CODEGEN_MODELABI_H
+#define DS_PASSES_CODEGEN_MODELABI_H
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace ds {
+
+/// DS_MODEL_ABI_VERSION.
+inline constexpr unsigned kModelABIVersion = 1;
+/// DS_MODEL_ENTRY_SYMBOL: the one symbol a compiled model exports.
+inline constexpr llvm::StringLiteral kModelEntrySymbol = "ds_model_get";
+/// The global that holds the runtime's parallel_for (DsAbiModel's slot).
+inline constexpr llvm::StringLiteral kParallelForSlot = "__ds_parallel_for";
+
+/// The parallel_for slot of `module`, created (null) if it has none yet.
+mlir::LLVM::GlobalOp getOrCreateParallelForSlot(mlir::ModuleOp module);
+
+} // namespace ds
+
+#endif // DS_PASSES_CODEGEN_MODELABI_H

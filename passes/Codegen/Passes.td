@@ -1,0 +1,122 @@
+//===- Passes.td - CPU code-generation passes of ds --------*- tablegen -*-===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DS_PASSES_CODEGEN_PASSES_TD
+#define DS_PASSES_CODEGEN_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def RecordModelSignature : Pass<"ds-record-model-signature",
+                                 "::mlir::ModuleOp"> {
+  let summary = "Record the model's entry function and its signature";
+  let description = [{
+    Finds the model's entry function (the `entry` option, or else the
+    module's only public `func.func`) and records, as the module attribute
+    `ds.model`, its name and, for every argument and result, the name (the
+    `ds.name` attribute the ONNX importer sets, or `input<i>`/`output<i>`),
+    the tensor type and the symbolic names of dynamic dimensions (the
+    `ds.dim_names` attribute, or empty strings). Runs on the ds level,
+    before lowering, so that `ds-generate-model-abi` can describe the
+    model after the signature has become LLVM types. A tensor type the
+    model ABI cannot carry (unranked, or an element type outside the ABI's
+    list) is an error.
+
+    Example:
+
+    ```mlir
+    func.func @mlp(%x: tensor<?x64xf32> {ds.name = "x"}) -> (tensor<?x10xf32> {ds.name = "y"})
+    ```
+
+    gives the module
+
+    ```mlir
+    module attributes {ds.model = {
+      entry = "mlp",
+      inputs = [{dim_names = ["", ""], name = "x", type = tensor<?x64xf32>} ],
+      outputs = [{dim_names = ["", ""], name = "y", type = tensor<?x10xf32>} ]}}
+    ```
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"",
+           "The model's function (default: the only public one)">,
+  ];
+}
+
+def LowerMemRefCopy : Pass<"ds-lower-memref-copy"> {
+  let summary = "Turn memref.copy into linalg.copy";
+  let description = [{
+    Bufferization and deallocation copy buffers with `memref.copy`, which
+    the LLVM lowering turns into a call to `memrefCopy` from MLIR's C runner
+    library when a layout is not the identity. Compiled models do not link
+    that library, so the copies become `linalg.copy`, which lowers to loops
+    (and later to vector code) like every other linalg op.
+
+    Example:
+
+    ```mlir
+    memref.copy %a, %b : memref<4xf32, strided<[2]>> to memref<4xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    linalg.copy ins(%a : memref<4xf32, strided<[2]>>) outs(%b : memref<4xf32>)
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
+def ApproximateMath : Pass<"ds-approximate-math"> {
+  let summary = "Expand transcendental math ops into polynomials";
+  let description = [{
+    Replaces `math.exp`, `math.tanh`, `math.erf`, `math.log` and their
+    relatives on f32 (scalars and vectors) by MLIR's polynomial
+    approximations, so that compiled models call no libm function for
+    them and the loops that use them can be vectorized. f16 and bf16
+    operands are computed in f32 first. Accuracy is within a few ulp of
+    libm for the ranges ONNX models use.
+
+    Example:
+
+    ```mlir
+    %y = math.tanh %x : f32
+    ```
+
+    becomes a sequence of `arith` ops (clamp, multiply-adds, division).
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
+def GenerateModelABI : Pass<"ds-generate-model-abi", "::mlir::ModuleOp"> {
+  let summary = "Emit the model ABI (ds_model_get) in the LLVM dialect";
+  let description = [{
+    Runs after the lowering to the LLVM dialect, on a module that
+    `ds-record-model-signature` annotated before lowering. Emits what
+    `runtime/include/ds/runtime/model_abi.h` specifies: read-only tables
+    describing each input and output (name, dtype, dims, names of dynamic
+    dims), a `run` function that builds the memref descriptors of the
+    entry function from dense row-major buffers and dims, calls it, and
+    hands back each output's data, dims and owning block, the
+    `parallel_for` slot the runtime fills, and the exported
+    `ds_model_get`. Outputs whose block the caller must not free (a
+    constant of the library, an input, or an output already returned) are
+    reported with a NULL block. Every other symbol of the module becomes
+    internal, so the library exports `ds_model_get` alone.
+
+    Example: for an entry `@mlp(tensor<?x64xf32>) -> tensor<?x10xf32>`
+    the module gains
+
+    ```mlir
+    llvm.func @ds_model_get() -> !llvm.ptr
+    llvm.func internal @__ds_run(%inputs: !llvm.ptr, %input_dims: !llvm.ptr, %outputs: !llvm.ptr, %allocs: !llvm.ptr, %output_dims: !llvm.ptr)
+    llvm.mlir.global internal constant @__ds_model() : !llvm.struct<(i32, i32, i32, i32, ptr, ptr, ptr, ptr, ptr, ptr)>
+    ```
+  }];
+}
+
+#endif // DS_PASSES_CODEGEN_PASSES_TD
