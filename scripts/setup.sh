@@ -18,6 +18,15 @@ packages=(
   python3 python3-venv
   # Protocol Buffers, for the ONNX importer.
   protobuf-compiler libprotobuf-dev
+  # Edge targets (docs/edge-targets.md): Debian's cross C/C++ compilers for
+  # aarch64, armhf (armv7) and riscv64, each with the target's C library
+  # and libstdc++ (/usr/<triple>), and qemu-user to run what they build.
+  # Named explicitly: apt runs without recommends, and gcc only recommends
+  # the C library.
+  g++-aarch64-linux-gnu libc6-dev-arm64-cross libstdc++-12-dev-arm64-cross
+  g++-arm-linux-gnueabihf libc6-dev-armhf-cross libstdc++-12-dev-armhf-cross
+  g++-riscv64-linux-gnu libc6-dev-riscv64-cross libstdc++-12-dev-riscv64-cross
+  qemu-user
 )
 
 missing=()

@@ -25,6 +25,15 @@ config.substitutions.append(
 # The project venv's Python, with the pinned onnx, onnxruntime and numpy.
 config.substitutions.append(("%python", config.python_executable))
 
+# Edge targets (docs/edge-targets.md): a test that runs the cross-built
+# ds-run of a target says `REQUIRES: edge-<target>` and runs
+# `%qemu_<target> %ds_run_<target> ...`. The substitutions go first in the
+# list so that no shorter one (a future %ds_run, say) eats their prefix.
+for target in config.ds_edge_targets:
+    config.available_features.add("edge-" + target)
+    config.substitutions.insert(0, ("%qemu_" + target, config.ds_edge_qemu[target]))
+    config.substitutions.insert(0, ("%ds_run_" + target, config.ds_edge_ds_run[target]))
+
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 # FileCheck, not, count: from the LLVM installation.
