@@ -20,6 +20,10 @@ inline constexpr llvm::StringLiteral kModelEntrySymbol = "ds_model_get";
 /// The global that holds the runtime's parallel_for (DsAbiModel's slot).
 inline constexpr llvm::StringLiteral kParallelForSlot = "__ds_parallel_for";
 
+/// Marks the launch declaration of an outlined parallel loop; its value
+/// names the loop's body function.
+inline constexpr llvm::StringLiteral kParallelBodyAttr = "ds.parallel_body";
+
 /// The parallel_for slot of `module`, created (null) if it has none yet.
 mlir::LLVM::GlobalOp getOrCreateParallelForSlot(mlir::ModuleOp module);
 

@@ -119,4 +119,70 @@ def GenerateModelABI : Pass<"ds-generate-model-abi", "::mlir::ModuleOp"> {
   }];
 }
 
+def OutlineParallelLoops : Pass<"ds-outline-parallel-loops",
+                                 "::mlir::ModuleOp"> {
+  let summary = "Outline outermost parallel loops into tasks for threads";
+  let description = [{
+    Each outermost `scf.parallel` without reductions whose estimated work
+    (iterations of the whole loop nest, a dynamic trip count counted as
+    16) reaches `min-work` is linearized and moved into a function
+    `@<func>_par<k>(%begin, %end, captures...)` that runs the iterations
+    [begin, end) of it. The loop is replaced by a call of a declaration
+    `@<func>_par<k>_launch(%count, captures...)` marked with
+    `ds.parallel_body`, which `ds-lower-parallel-launch` turns, after the
+    lowering to LLVM, into a call of the runtime's `parallel_for` (or of
+    the body on the calling thread while the runtime has installed none).
+
+    Example:
+
+    ```mlir
+    scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+      %v = memref.load %a[%i] : memref<?xf32>
+      memref.store %v, %b[%i] : memref<?xf32>
+    }
+    ```
+
+    becomes a call `@f_par0_launch(%count, %a, %b, ...)` and a function
+    `@f_par0(%begin: index, %end: index, ...)` holding an `scf.for` over
+    [begin, end) with the loop's body.
+  }];
+  let options = [
+    Option<"minWork", "min-work", "int64_t", /*default=*/"32768",
+           "Loops with less estimated work stay on the calling thread">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect"];
+}
+
+def LowerParallelLaunch : Pass<"ds-lower-parallel-launch",
+                               "::mlir::ModuleOp"> {
+  let summary = "Call the runtime's parallel_for for outlined loops";
+  let description = [{
+    Runs after the lowering to the LLVM dialect. Every call of a
+    `ds.parallel_body` launch declaration (from
+    `ds-outline-parallel-loops`) becomes: the captured values stored in a
+    stack record, a task function `(ctx, begin, end)` that loads them and
+    calls the body, and a call through the `parallel_for` slot of the
+    model ABI with the task, the record and the iteration count, or of
+    the task on the whole range when the slot is null.
+
+    Example:
+
+    ```mlir
+    llvm.call @f_par0_launch(%count, %p, %q) : (i64, !llvm.ptr, !llvm.ptr) -> ()
+    ```
+
+    becomes
+
+    ```mlir
+    %ctx = llvm.alloca %one x !llvm.struct<(ptr, ptr)> : (i64) -> !llvm.ptr
+    // ... stores of %p, %q into %ctx ...
+    %pf = llvm.load %slot : !llvm.ptr -> !llvm.ptr
+    // ... if %pf is null: llvm.call @f_par0_task(%ctx, 0, %count)
+    llvm.call %pf(%task, %ctx, %count) : !llvm.ptr, (!llvm.ptr, !llvm.ptr, i64) -> ()
+    ```
+  }];
+}
+
 #endif // DS_PASSES_CODEGEN_PASSES_TD

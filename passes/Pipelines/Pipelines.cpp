@@ -49,7 +49,10 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addPass(createLowerMemRefCopy());
 
-  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  // Parallel loops for the parallel dimensions of linalg ops; the
+  // outermost ones become tasks for the runtime's threads.
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
+  pm.addPass(createOutlineParallelLoops());
   pm.addPass(createApproximateMath());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
@@ -60,6 +63,7 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
   toLLVM.useDynamic = true;
   pm.addPass(createConvertToLLVMPass(toLLVM));
   pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createLowerParallelLaunch());
   if (options.modelABI)
     pm.addPass(createGenerateModelABI());
 }

@@ -1,0 +1,189 @@
+//===- OutlineParallelLoops.cpp - ds-outline-parallel-loops ---------------===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Codegen/ModelABI.h"
+#include "passes/Codegen/Passes.h"
+
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Transforms/RegionUtils.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace ds {
+#define GEN_PASS_DEF_OUTLINEPARALLELLOOPS
+#include "passes/Codegen/Passes.h.inc"
+} // namespace ds
+
+using namespace mlir;
+
+namespace {
+
+constexpr int64_t kWorkCap = int64_t(1) << 40;
+/// What a trip count that is not a constant is taken to be.
+constexpr int64_t kUnknownTripCount = 16;
+
+int64_t saturatingMul(int64_t a, int64_t b) {
+  if (a == 0 || b == 0)
+    return 0;
+  return a > kWorkCap / b ? kWorkCap : a * b;
+}
+
+int64_t tripCount(Value lb, Value ub, Value step) {
+  std::optional<int64_t> l = getConstantIntValue(lb);
+  std::optional<int64_t> u = getConstantIntValue(ub);
+  std::optional<int64_t> s = getConstantIntValue(step);
+  if (!l || !u || !s || *s <= 0)
+    return kUnknownTripCount;
+  return *u <= *l ? 0 : (*u - *l + *s - 1) / *s;
+}
+
+/// The iterations of everything in `block`, loops multiplied out.
+int64_t estimateWork(Block &block) {
+  int64_t work = 0;
+  for (Operation &op : block) {
+    int64_t inner = 1;
+    if (auto loop = dyn_cast<scf::ForOp>(op)) {
+      inner = saturatingMul(tripCount(loop.getLowerBound(),
+                                      loop.getUpperBound(), loop.getStep()),
+                            estimateWork(*loop.getBody()));
+    } else if (auto loop = dyn_cast<scf::ParallelOp>(op)) {
+      inner = estimateWork(*loop.getBody());
+      for (auto [lb, ub, step] :
+           llvm::zip_equal(loop.getLowerBound(), loop.getUpperBound(),
+                           loop.getStep()))
+        inner = saturatingMul(inner, tripCount(lb, ub, step));
+    } else {
+      for (Region &region : op.getRegions())
+        for (Block &nested : region)
+          inner = std::max(inner, estimateWork(nested));
+    }
+    work = std::min(kWorkCap, work + inner);
+  }
+  return work;
+}
+
+/// Moves `loop` into a function over a linearized range [begin, end) and
+/// replaces it by a call of its launch declaration.
+void outline(func::FuncOp func, scf::ParallelOp loop, SymbolTable &symbols,
+             unsigned index) {
+  Location loc = loop.getLoc();
+  OpBuilder b(loop);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+
+  // Trip counts and their product, in the caller.
+  SmallVector<Value> counts;
+  Value total = one;
+  for (auto [lb, ub, step] :
+       llvm::zip_equal(loop.getLowerBound(), loop.getUpperBound(),
+                       loop.getStep())) {
+    Value extent = arith::SubIOp::create(b, loc, ub, lb);
+    Value count = arith::CeilDivSIOp::create(b, loc, extent, step);
+    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+    count = arith::MaxSIOp::create(b, loc, count, zero);
+    counts.push_back(count);
+    total = arith::MulIOp::create(b, loc, total, count);
+  }
+
+  // Everything the body uses from outside, plus what the delinearization
+  // needs.
+  llvm::SetVector<Value> captures;
+  getUsedValuesDefinedAbove(loop.getRegion(), captures);
+  captures.insert(loop.getLowerBound().begin(), loop.getLowerBound().end());
+  captures.insert(loop.getStep().begin(), loop.getStep().end());
+  captures.insert(counts.begin(), counts.end());
+  SmallVector<Type> captureTypes;
+  for (Value capture : captures)
+    captureTypes.push_back(capture.getType());
+
+  MLIRContext *ctx = func.getContext();
+  Type indexTy = IndexType::get(ctx);
+  std::string name = (func.getSymName() + "_par" + llvm::Twine(index)).str();
+
+  OpBuilder mb(ctx);
+  mb.setInsertionPointAfter(func);
+  SmallVector<Type> bodyInputs = {indexTy, indexTy};
+  bodyInputs.append(captureTypes);
+  auto body = func::FuncOp::create(mb, loc, name,
+                                   mb.getFunctionType(bodyInputs, {}));
+  body.setPrivate();
+  symbols.insert(body);
+  Block *entry = body.addEntryBlock();
+  IRMapping mapping;
+  for (auto [i, capture] : llvm::enumerate(captures))
+    mapping.map(capture, entry->getArgument(2 + i));
+
+  OpBuilder bb = OpBuilder::atBlockBegin(entry);
+  Value step = arith::ConstantIndexOp::create(bb, loc, 1);
+  auto linear = scf::ForOp::create(bb, loc, entry->getArgument(0),
+                                   entry->getArgument(1), step);
+  func::ReturnOp::create(bb, loc);
+  bb.setInsertionPoint(linear.getBody()->getTerminator());
+  // Row-major delinearization: the last dimension varies fastest.
+  Value rest = linear.getInductionVar();
+  for (int64_t d = loop.getNumLoops() - 1; d >= 0; --d) {
+    Value count = mapping.lookup(counts[d]);
+    Value position = rest;
+    if (d > 0) {
+      position = arith::RemSIOp::create(bb, loc, rest, count);
+      rest = arith::DivSIOp::create(bb, loc, rest, count);
+    }
+    Value scaled = arith::MulIOp::create(
+        bb, loc, position, mapping.lookup(loop.getStep()[d]));
+    Value iv = arith::AddIOp::create(
+        bb, loc, mapping.lookup(loop.getLowerBound()[d]), scaled);
+    mapping.map(loop.getInductionVars()[d], iv);
+  }
+  for (Operation &op : loop.getBody()->without_terminator())
+    bb.clone(op, mapping);
+
+  SmallVector<Type> launchInputs = {indexTy};
+  launchInputs.append(captureTypes);
+  auto launch = func::FuncOp::create(mb, loc, name + "_launch",
+                                     mb.getFunctionType(launchInputs, {}));
+  launch.setPrivate();
+  launch->setAttr(ds::kParallelBodyAttr, FlatSymbolRefAttr::get(body));
+  symbols.insert(launch);
+
+  SmallVector<Value> operands = {total};
+  operands.append(captures.begin(), captures.end());
+  func::CallOp::create(b, loc, launch, operands);
+  loop.erase();
+}
+
+struct OutlineParallelLoops
+    : ds::impl::OutlineParallelLoopsBase<OutlineParallelLoops> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SymbolTable symbols(module);
+    for (auto func : llvm::to_vector(module.getOps<func::FuncOp>())) {
+      if (func.isExternal())
+        continue;
+      SmallVector<scf::ParallelOp> loops;
+      func.walk<WalkOrder::PreOrder>([&](scf::ParallelOp loop) {
+        loops.push_back(loop);
+        return WalkResult::skip();
+      });
+      unsigned index = 0;
+      for (scf::ParallelOp loop : loops) {
+        if (loop.getNumResults() != 0)
+          continue;
+        int64_t loopWork = estimateWork(*loop.getBody());
+        for (auto [lb, ub, step] :
+             llvm::zip_equal(loop.getLowerBound(), loop.getUpperBound(),
+                             loop.getStep()))
+          loopWork = saturatingMul(loopWork, tripCount(lb, ub, step));
+        if (loopWork < minWork)
+          continue;
+        outline(func, loop, symbols, index++);
+      }
+    }
+  }
+};
+
+} // namespace
