@@ -89,6 +89,14 @@ struct RecordModelSignature
         return signalPassFailure();
       outputs.push_back(attr);
     }
+    // The names now live in the record; LLVM has no use for them on the
+    // arguments.
+    for (unsigned i = 0, e = entryFunc.getNumArguments(); i < e; ++i)
+      for (StringRef name : {"ds.name", "ds.dim_names"})
+        entryFunc.removeArgAttr(i, name);
+    for (unsigned i = 0, e = entryFunc.getNumResults(); i < e; ++i)
+      for (StringRef name : {"ds.name", "ds.dim_names"})
+        entryFunc.removeResultAttr(i, StringAttr::get(&getContext(), name));
     module->setAttr(
         ds::kModelAttrName,
         b.getDictionaryAttr(

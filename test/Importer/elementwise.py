@@ -6,7 +6,7 @@
 # RUN: ds-opt %t.cast.onnx | FileCheck %s --check-prefix=CAST
 from onnx_test_models import *
 
-# UNARY-LABEL: func.func @main(%arg0: tensor<?x4xf32> {ds.name = "x"})
+# UNARY-LABEL: func.func @main(%arg0: tensor<?x4xf32> {ds.dim_names = ["N", ""], ds.name = "x"})
 # UNARY: ds.add %arg0, %{{.*}} : (tensor<?x4xf32>, tensor<4xf32>) -> tensor<?x4xf32>
 # UNARY: ds.relu
 # UNARY: ds.leaky_relu %{{.*}} {alpha = 2.000000e-01 : f32}

@@ -63,6 +63,24 @@ static LogicalResult checkModel(const onnx::ModelProto &model,
   return success();
 }
 
+/// The symbolic names of a value's dims ("batch"), "" where a dim has
+/// none; empty if it has no named dim at all or is not a tensor.
+static SmallVector<StringRef> dimNames(const onnx::ValueInfoProto &value) {
+  SmallVector<StringRef> names;
+  if (!value.type().has_tensor_type() ||
+      !value.type().tensor_type().has_shape())
+    return names;
+  bool any = false;
+  for (const auto &dim : value.type().tensor_type().shape().dim()) {
+    names.push_back(dim.has_dim_param() ? StringRef(dim.dim_param())
+                                        : StringRef());
+    any |= !names.back().empty();
+  }
+  if (!any)
+    names.clear();
+  return names;
+}
+
 static func::FuncOp importMainGraph(const onnx::GraphProto &graph,
                                     ImportContext &ctx, ModuleOp module) {
   GraphImporter importer(ctx);
@@ -100,8 +118,12 @@ static func::FuncOp importMainGraph(const onnx::GraphProto &graph,
   for (auto [input, arg] : llvm::zip_equal(inputs, entry->getArguments()))
     scope.define(input->name(), arg);
   // Names of the inputs, for users of the signature (ds-compile).
-  for (auto [i, input] : llvm::enumerate(inputs))
+  for (auto [i, input] : llvm::enumerate(inputs)) {
     func.setArgAttr(i, "ds.name", builder.getStringAttr(input->name()));
+    SmallVector<StringRef> names = dimNames(*input);
+    if (!names.empty())
+      func.setArgAttr(i, "ds.dim_names", builder.getStrArrayAttr(names));
+  }
 
   builder.setInsertionPointToEnd(entry);
   SmallVector<Value> outputs;
@@ -110,8 +132,12 @@ static func::FuncOp importMainGraph(const onnx::GraphProto &graph,
   func::ReturnOp::create(builder, ctx.fileLoc(), outputs);
   func.setFunctionType(
       builder.getFunctionType(inputTypes, TypeRange(ValueRange(outputs))));
-  for (auto [i, output] : llvm::enumerate(graph.output()))
+  for (auto [i, output] : llvm::enumerate(graph.output())) {
     func.setResultAttr(i, "ds.name", builder.getStringAttr(output.name()));
+    SmallVector<StringRef> names = dimNames(output);
+    if (!names.empty())
+      func.setResultAttr(i, "ds.dim_names", builder.getStrArrayAttr(names));
+  }
   return func;
 }
 

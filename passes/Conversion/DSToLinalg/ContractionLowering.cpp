@@ -110,15 +110,17 @@ struct LowerMatMul : OpRewritePattern<MatMulOp> {
     int64_t rankB = std::max<int64_t>(bType.getRank(), 2);
     bool batchedA = rankA > 2, batchedB = rankB > 2;
     if (batchedB) {
-      // Both batched with equal ranks and equal static batch sizes; any
-      // other combination broadcasts batch dimensions.
+      // Both batched with equal ranks and equal batch sizes: both static
+      // and the same, or both dynamic (taken to be the same, as the
+      // elementwise lowering does); any other combination broadcasts batch
+      // dimensions.
       if (rankA != rankB)
         return rewriter.notifyMatchFailure(op, "batch broadcasting");
       for (int64_t d = 0; d < rankA - 2; ++d) {
         int64_t sizeA = aType.getDimSize(d), sizeB = bType.getDimSize(d);
-        if (ShapedType::isDynamic(sizeA) || sizeA != sizeB)
+        if (sizeA != sizeB)
           return rewriter.notifyMatchFailure(
-              op, "dynamic or broadcast batch dimensions");
+              op, "broadcast batch dimensions");
       }
     }
 

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "mlir/IR/Matchers.h"
 #include "passes/Conversion/DSToLinalg/Passes.h"
 
 #include "dialects/ds/DSOps.h"
@@ -127,6 +128,70 @@ Value select(OpBuilder &b, Location loc, Operation *, ValueRange args, Type) {
   return arith::SelectOp::create(b, loc, args[0], args[1], args[2]);
 }
 
+/// a ^ b on floats. A splat constant exponent of 1, 2, 3 or 0.5 becomes
+/// multiplications or a square root (what LayerNorm's and GELU's
+/// decompositions use); any other exponent is math.powf.
+Value pow(OpBuilder &b, Location loc, Operation *op, ValueRange args,
+          Type type) {
+  auto floatType = dyn_cast<FloatType>(type);
+  if (!floatType)
+    return nullptr;
+  Value base = args[0];
+  DenseElementsAttr exponentAttr;
+  if (matchPattern(op->getOperand(1), m_Constant(&exponentAttr)) &&
+      exponentAttr.isSplat()) {
+    std::optional<double> exponent;
+    Type elementType = exponentAttr.getElementType();
+    if (isa<FloatType>(elementType))
+      exponent = exponentAttr.getSplatValue<APFloat>().convertToDouble();
+    else if (elementType.isSignlessInteger())
+      exponent = static_cast<double>(
+          exponentAttr.getSplatValue<APInt>().getSExtValue());
+    if (exponent == 1.0)
+      return base;
+    if (exponent == 2.0)
+      return arith::MulFOp::create(b, loc, base, base);
+    if (exponent == 3.0)
+      return arith::MulFOp::create(
+          b, loc, arith::MulFOp::create(b, loc, base, base), base);
+    if (exponent == 0.5)
+      return math::SqrtOp::create(b, loc, base);
+  }
+  Value exponent = args[1];
+  Type exponentType = exponent.getType();
+  if (isa<IntegerType>(exponentType) && !exponentType.isSignlessInteger())
+    return nullptr;
+  if (exponentType.isSignlessInteger())
+    exponent = arith::SIToFPOp::create(b, loc, type, exponent);
+  else if (exponentType.getIntOrFloatBitWidth() < floatType.getWidth())
+    exponent = arith::ExtFOp::create(b, loc, type, exponent);
+  else if (exponentType != type)
+    exponent = arith::TruncFOp::create(b, loc, type, exponent);
+  return math::PowFOp::create(b, loc, base, exponent);
+}
+
+/// min(max(x, lo), hi) with whichever bounds the op has; NaN propagates.
+Value clip(OpBuilder &b, Location loc, Operation *op, ValueRange args,
+           Type type) {
+  auto clipOp = cast<ClipOp>(op);
+  Value result = args[0];
+  unsigned next = 1;
+  bool isFloat = isa<FloatType>(type);
+  if (!isFloat && !isa<IntegerType>(type))
+    return nullptr;
+  if (clipOp.getMin()) {
+    Value lo = args[next++];
+    result = isFloat ? arith::MaximumFOp::create(b, loc, result, lo).getResult()
+                     : arith::MaxSIOp::create(b, loc, result, lo).getResult();
+  }
+  if (clipOp.getMax()) {
+    Value hi = args[next++];
+    result = isFloat ? arith::MinimumFOp::create(b, loc, result, hi).getResult()
+                     : arith::MinSIOp::create(b, loc, result, hi).getResult();
+  }
+  return result;
+}
+
 Value identity(OpBuilder &, Location, Operation *, ValueRange args, Type) {
   return args[0];
 }
@@ -237,6 +302,8 @@ void populateElementwiseToLinalgPatterns(RewritePatternSet &patterns) {
   add<AbsOp>(patterns, abs);
   add<ReluOp>(patterns, relu);
   add<LeakyReluOp>(patterns, leakyRelu);
+  add<ClipOp>(patterns, clip);
+  add<PowOp>(patterns, pow);
   add<ReciprocalOp>(patterns, reciprocal);
   add<SigmoidOp>(patterns, sigmoid);
   add<ExpOp>(patterns, floatMath<math::ExpOp>);

@@ -15,7 +15,8 @@ def ConvertDSToLinalg : Pass<"convert-ds-to-linalg", "::mlir::func::FuncOp"> {
     Target-independent lowering of ds ops to upstream dialects on tensors,
     one pattern file per op family: elementwise ops become one
     `linalg.generic` each, with numpy broadcasting expressed in the
-    indexing maps; `ds.constant` becomes `arith.constant`; matmul and gemm
+    indexing maps (clip with its optional bounds; pow with small constant
+    exponents as multiplications or a square root); `ds.constant` becomes `arith.constant`; matmul and gemm
     become `linalg.matmul` / `linalg.batch_matmul` (with reshapes); 2-D conv
     and pools become the named linalg convolution and pooling ops after a
     `tensor.pad`; reductions, softmax and the normalizations become
@@ -29,8 +30,9 @@ def ConvertDSToLinalg : Pass<"convert-ds-to-linalg", "::mlir::func::FuncOp"> {
 
     Broadcasting must be visible in the types: a static 1 against a larger
     size. An operand size that is dynamic where the result's is static and
-    larger than 1 (it could be 1 at run time) is not lowered; equal
-    dynamic sizes are assumed equal at run time. Unsigned element types are
+    larger than 1 (it could be 1 at run time) is not lowered; two dynamic
+    sizes in the same position (elementwise operands, matmul batch
+    dimensions) are assumed equal at run time. Unsigned element types are
     not lowered yet (arith works on signless integers).
 
     Example:

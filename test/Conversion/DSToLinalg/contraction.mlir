@@ -206,3 +206,16 @@ func.func @gemm_int_alpha(%a: tensor<4x8xi32>, %b: tensor<8x16xi32>) -> tensor<4
   %0 = ds.gemm %a, %b {alpha = 2.000000e+00 : f32} : (tensor<4x8xi32>, tensor<8x16xi32>) -> tensor<4x16xi32>
   return %0 : tensor<4x16xi32>
 }
+
+// -----
+
+// Dynamic batch dimensions on both sides are taken to be equal (the
+// elementwise lowering's rule for two dynamic sizes).
+// CHECK-LABEL: func.func @matmul_dynamic_batch
+// CHECK: %[[D:.*]] = tensor.dim %arg0, %{{.*}} : tensor<?x6x16xf32>
+// CHECK: %[[E:.*]] = tensor.empty(%[[D]]) : tensor<?x6x6xf32>
+// CHECK: linalg.batch_matmul ins(%arg0, %arg1 : tensor<?x6x16xf32>, tensor<?x16x6xf32>) outs(%{{.*}} : tensor<?x6x6xf32>)
+func.func @matmul_dynamic_batch(%a: tensor<?x6x16xf32>, %b: tensor<?x16x6xf32>) -> tensor<?x6x6xf32> {
+  %0 = ds.matmul %a, %b : (tensor<?x6x16xf32>, tensor<?x16x6xf32>) -> tensor<?x6x6xf32>
+  return %0 : tensor<?x6x6xf32>
+}

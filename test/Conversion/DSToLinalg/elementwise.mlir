@@ -84,3 +84,45 @@ func.func @left_alone(%a: tensor<?xf32>, %b: tensor<4xf32>, %u: tensor<4xui8>) -
   %1 = ds.add %u, %u : (tensor<4xui8>, tensor<4xui8>) -> tensor<4xui8>
   return %0, %1 : tensor<4xf32>, tensor<4xui8>
 }
+
+// -----
+
+// Clip: max with the lower bound, then min with the upper one; an absent
+// bound is not applied.
+// CHECK-LABEL: func.func @clip
+// CHECK: linalg.generic
+// CHECK: %[[LO:.*]] = arith.maximumf %{{.*}}, %{{.*}} : f32
+// CHECK: %[[HI:.*]] = arith.minimumf %[[LO]], %{{.*}} : f32
+// CHECK: linalg.yield %[[HI]]
+// CHECK: linalg.generic
+// CHECK-NOT: arith.maximumf
+// CHECK: arith.minimumf
+// CHECK-NOT: ds.clip
+func.func @clip(%x: tensor<4xf32>, %lo: tensor<f32>, %hi: tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %0 = ds.clip %x min %lo max %hi : (tensor<4xf32>, tensor<f32>, tensor<f32>) -> tensor<4xf32>
+  %1 = ds.clip %x max %hi : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+  return %0, %1 : tensor<4xf32>, tensor<4xf32>
+}
+
+// -----
+
+// Pow: a constant exponent of 2 or 0.5 is a multiplication or a square
+// root; any other exponent is math.powf (an integer one converted).
+// CHECK-LABEL: func.func @pow
+// CHECK: linalg.generic
+// CHECK: %[[SQ:.*]] = arith.mulf %[[X:.*]], %[[X]] : f32
+// CHECK: linalg.yield %[[SQ]]
+// CHECK: linalg.generic
+// CHECK: math.sqrt
+// CHECK: linalg.generic
+// CHECK: ^bb0(%[[B:.*]]: f32, %[[E:.*]]: i32, %{{.*}}: f32):
+// CHECK: %[[EF:.*]] = arith.sitofp %[[E]] : i32 to f32
+// CHECK: math.powf %[[B]], %[[EF]] : f32
+func.func @pow(%x: tensor<4xf32>, %e: tensor<4xi32>) -> (tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) {
+  %two = ds.constant dense<2.0> : tensor<f32>
+  %half = ds.constant dense<0.5> : tensor<f32>
+  %0 = ds.pow %x, %two : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+  %1 = ds.pow %x, %half : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+  %2 = ds.pow %x, %e : (tensor<4xf32>, tensor<4xi32>) -> tensor<4xf32>
+  return %0, %1, %2 : tensor<4xf32>, tensor<4xf32>, tensor<4xf32>
+}
