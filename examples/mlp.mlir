@@ -5,7 +5,8 @@
 // The demo (scripts/demo.sh) runs shape inference and canonicalization on
 // it: the batch stays dynamic, the reshape to [batch, 64] gets its static
 // size, and the multiplication by one folds away.
-func.func @mlp(%image: tensor<?x1x8x8xf32>) -> tensor<?x?xf32> {
+func.func @mlp(%image: tensor<?x1x8x8xf32> {ds.name = "image", ds.dim_names = ["batch", "", "", ""]})
+    -> (tensor<?x?xf32> {ds.name = "probabilities", ds.dim_names = ["batch", ""]}) {
   %shape = ds.constant dense<[-1, 64]> : tensor<2xi64>
   %flat = ds.reshape %image, %shape : (tensor<?x1x8x8xf32>, tensor<2xi64>) -> tensor<?x?xf32>
   %w1 = ds.constant dense_resource<fc1_weight> : tensor<64x32xf32>

@@ -21,6 +21,21 @@ using namespace ds::onnx_export;
 
 /// The IR version that goes with an opset of the default domain (the
 /// pairing onnx.helper uses).
+/// Writes the symbolic names of `info`'s dynamic dims from a `ds.dim_names`
+/// attribute (what the importer read from dim_param).
+static void setDimNames(onnx::ValueInfoProto &info, ArrayAttr names) {
+  if (!names || !info.type().has_tensor_type())
+    return;
+  auto *shape = info.mutable_type()->mutable_tensor_type()->mutable_shape();
+  if (static_cast<size_t>(shape->dim_size()) != names.size())
+    return;
+  for (auto [dim, name] : llvm::zip_equal(*shape->mutable_dim(), names)) {
+    auto text = dyn_cast<StringAttr>(name);
+    if (text && !text.getValue().empty() && !dim.has_dim_value())
+      dim.set_dim_param(text.str());
+  }
+}
+
 static int64_t irVersionFor(int64_t opset) {
   if (opset <= 22)
     return 10;
@@ -98,8 +113,11 @@ LogicalResult ds::exportONNX(func::FuncOp func, llvm::raw_ostream &os,
         func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "ds.name");
     ctx.setName(arg, name ? name.getValue().str()
                           : "input_" + std::to_string(arg.getArgNumber()));
-    if (failed(ctx.setValueInfo(*graph->add_input(), arg, loc)))
+    onnx::ValueInfoProto *info = graph->add_input();
+    if (failed(ctx.setValueInfo(*info, arg, loc)))
       return failure();
+    setDimNames(*info, func.getArgAttrOfType<ArrayAttr>(arg.getArgNumber(),
+                                                        "ds.dim_names"));
   }
   // Results produced by an op (once, not a constant) take the output's name
   // directly; the others are copied to it with Identity.
@@ -120,8 +138,8 @@ LogicalResult ds::exportONNX(func::FuncOp func, llvm::raw_ostream &os,
     ok &= succeeded(ctx.exportOp(&op));
   if (!ok)
     return failure();
-  for (auto [value, name] :
-       llvm::zip_equal(terminator->getOperands(), outputNames)) {
+  for (auto [i, value, name] :
+       llvm::enumerate(terminator->getOperands(), outputNames)) {
     if (ctx.name(value) != name) {
       onnx::NodeProto *node = graph->add_node();
       node->set_op_type("Identity");
@@ -132,6 +150,7 @@ LogicalResult ds::exportONNX(func::FuncOp func, llvm::raw_ostream &os,
     if (failed(ctx.setValueInfo(*info, value, loc)))
       return failure();
     info->set_name(name);
+    setDimNames(*info, func.getResultAttrOfType<ArrayAttr>(i, "ds.dim_names"));
   }
 
   if (!options.externalDataFile.empty() &&
