@@ -72,6 +72,8 @@ def main(path, external):
         [helper.make_tensor_value_info("logits", TensorProto.FLOAT,
                                        ["batch", 1000])], inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    # The IR version of opset 17 (onnx 1.12), which onnxruntime loads.
+    model.ir_version = 8
     onnx.checker.check_model(model)
     if external:
         onnx.save(model, path, save_as_external_data=True,
