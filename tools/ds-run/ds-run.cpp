@@ -342,7 +342,7 @@ int bench(const DsModel *model, const Options &options, const DsRunOptions &runO
   std::printf("bench: %ld runs after %ld warmup, %d threads\n", options.bench,
               options.warmup,
               runOptions.num_threads ? runOptions.num_threads : ds_default_num_threads());
-  std::printf("latency: median %.3f ms, p90 %.3f ms, mean %.3f ms, min %.3f ms\n",
+  std::printf("latency: median %.4g ms, p90 %.4g ms, mean %.4g ms, min %.4g ms\n",
               median, p90, mean, ms.front());
   return 0;
 }
