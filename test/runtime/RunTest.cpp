@@ -109,11 +109,26 @@ TEST(Run, OutputOwnership) {
   EXPECT_EQ(table[5], 5.5f);
   EXPECT_EQ(reinterpret_cast<uintptr_t>(table) % 64, 0u);
 
-  // Freeing `doubled` after the model gives its block back to the library,
-  // which the output kept loaded.
+  // `doubled` still needs the library's release: the library stays loaded
+  // until the output is freed, and is unloaded with it.
   EXPECT_EQ(liveBlocks(multiModel()), before + 1);
   outputs[0].reset();
-  EXPECT_EQ(liveBlocks(multiModel()), before);
+  EXPECT_EQ(liveBlocks(multiModel()), -1) << "the library is still loaded";
+}
+
+TEST(Run, ReleasesEveryOutputBlock) {
+  auto model = load(addModel());
+  ASSERT_TRUE(model);
+  long before = liveBlocks(addModel());
+  ASSERT_GE(before, 0);
+  std::vector<float> x(8);
+  TensorPtr tx = wrap(DS_DTYPE_FLOAT32, {2, 4}, x);
+  {
+    auto first = run(model.get(), {tx.get(), tx.get()});
+    auto second = run(model.get(), {tx.get(), tx.get()});
+    EXPECT_EQ(liveBlocks(addModel()), before + 2);
+  }
+  EXPECT_EQ(liveBlocks(addModel()), before);
 }
 
 TEST(Run, CApiFromC99) {
