@@ -32,6 +32,22 @@ namespace ds::run {
 namespace {
 
 constexpr char kMagic[] = "\x93NUMPY";
+
+/// `text` from a file, fit for a message: other bytes than printable ASCII
+/// become \xNN.
+std::string printable(const std::string &text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c >= 0x20 && c < 0x7f) {
+      out += static_cast<char>(c);
+    } else {
+      char escaped[5];
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", c);
+      out += escaped;
+    }
+  }
+  return out;
+}
 constexpr size_t kMagicSize = 6;
 
 struct FileCloser {
@@ -77,7 +93,7 @@ public:
           return fail("'shape' is not a tuple of sizes", error);
         header.haveShape = true;
       } else {
-        return fail("unexpected key '" + key + "'", error);
+        return fail("unexpected key '" + printable(key) + "'", error);
       }
       if (!consume(',') && !peek('}'))
         return fail("the header is not a dict", error);
@@ -174,7 +190,7 @@ constexpr DescrEntry kDescrs[] = {
 
 bool dtypeOfDescr(const std::string &descr, DsDType &dtype, std::string &error) {
   if (descr.size() < 2) {
-    error = "unsupported dtype '" + descr + "'";
+    error = "unsupported dtype '" + printable(descr) + "'";
     return false;
   }
   char order = descr[0];
@@ -193,7 +209,7 @@ bool dtypeOfDescr(const std::string &descr, DsDType &dtype, std::string &error) 
     dtype = entry.dtype;
     return true;
   }
-  error = "unsupported dtype '" + descr + "'";
+  error = "unsupported dtype '" + printable(descr) + "'";
   return false;
 }
 
