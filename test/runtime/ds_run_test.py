@@ -377,6 +377,28 @@ def error_truncated_npy(env):
 
 
 @case
+def error_shape_larger_than_file(env):
+    # Refused before allocating what the shape asks for (4 TiB).
+    path = env.path("x.npy")
+    with open(path, "wb") as f:
+        np().lib.format.write_array_header_1_0(
+            f, {"descr": "<f4", "fortran_order": False, "shape": (1 << 40,)})
+        f.write(bytes(32))
+    env.fails(env.model("add"), "--input", "x=" + path, "--input", "y=" + path,
+              rc=1, message="holds 32 bytes of data, its shape needs 4398046511104")
+
+
+@case
+def error_tensor_proto_dims_larger_than_data(env):
+    from onnx import numpy_helper
+    tensor = numpy_helper.from_array(np().zeros(8, dtype=np().float32), "x")
+    tensor.dims[0] = 1 << 40
+    path = save_pb(env, "x.pb", tensor)
+    env.fails(env.model("add"), "--input", "x=" + path, "--input", "y=" + path,
+              rc=1, message="raw_data holds 32 bytes, dims need 4398046511104 of float32")
+
+
+@case
 def error_not_npy(env):
     path = env.path("x.npy")
     with open(path, "w") as f:

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Npy.h"
+#include "Shape.h"
 
 #include <cctype>
 #include <cerrno>
@@ -18,6 +19,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <sys/stat.h>
 #include <vector>
 
 #if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
@@ -305,6 +307,24 @@ bool readNpy(const std::string &path, DsDType expected, TensorPtr &out,
   if (dtype == DS_DTYPE_UINT16 && expected == DS_DTYPE_BFLOAT16)
     dtype = DS_DTYPE_BFLOAT16;
 
+  uint64_t bytes = 0;
+  if (!byteSizeOf(dtype, header.shape, bytes, error))
+    return false;
+  struct stat info;
+  if (fstat(fileno(file.get()), &info) != 0) {
+    error = std::string("cannot read: ") + std::strerror(errno);
+    return false;
+  }
+  uint64_t dataStart = kMagicSize + 2 + lengthBytes + headerLength;
+  uint64_t held = static_cast<uint64_t>(info.st_size) > dataStart
+                      ? static_cast<uint64_t>(info.st_size) - dataStart
+                      : 0;
+  if (held != bytes) {
+    error = "holds " + std::to_string(held) + " bytes of data, its shape needs " +
+            std::to_string(bytes);
+    return false;
+  }
+
   DsTensor *tensor = nullptr;
   StatusPtr status(
       ds_tensor_create(dtype, header.shape.data(), header.shape.size(), &tensor));
@@ -313,15 +333,8 @@ bool readNpy(const std::string &path, DsDType expected, TensorPtr &out,
     return false;
   }
   TensorPtr result(tensor);
-  size_t bytes = ds_tensor_byte_size(tensor);
-  size_t got = std::fread(ds_tensor_data(tensor), 1, bytes, file.get());
-  if (got != bytes) {
-    error = "holds " + std::to_string(got) + " bytes of data, its shape needs " +
-            std::to_string(bytes);
-    return false;
-  }
-  if (std::fgetc(file.get()) != EOF) {
-    error = "holds more data than its shape needs";
+  if (std::fread(ds_tensor_data(tensor), 1, bytes, file.get()) != bytes) {
+    error = std::string("cannot read the data: ") + std::strerror(errno);
     return false;
   }
   out = std::move(result);

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "TensorProto.h"
+#include "Shape.h"
 
 #include <cerrno>
 #include <cstdint>
@@ -238,7 +239,7 @@ const char *onnxTypeName(int64_t dataType) {
   case 15:
     return "COMPLEX128";
   default:
-    return ds_dtype_size(static_cast<DsDType>(dataType)) ? "" : "an unsupported type";
+    return nullptr;
   }
 }
 
@@ -250,55 +251,56 @@ void narrowInto(void *out, const std::vector<Src> &values) {
     dst[i] = static_cast<T>(values[i]);
 }
 
-/// Copies the typed field for `dtype` into `out`; `count` receives how many
-/// values it held.
-void copyTyped(const Fields &fields, DsDType dtype, void *out, size_t capacity,
-               size_t &count) {
-  auto copyIf = [&](const auto &values, auto store) {
-    count = values.size();
-    if (count == capacity)
-      store(values);
-  };
+/// The number of values in the typed field that holds `dtype`.
+size_t typedValues(const Fields &fields, DsDType dtype) {
   switch (dtype) {
   case DS_DTYPE_FLOAT32:
-    copyIf(fields.floats, [&](const auto &v) { narrowInto<float>(out, v); });
-    break;
+    return fields.floats.size();
   case DS_DTYPE_FLOAT64:
-    copyIf(fields.doubles, [&](const auto &v) { narrowInto<double>(out, v); });
-    break;
+    return fields.doubles.size();
   case DS_DTYPE_INT64:
-    copyIf(fields.int64s, [&](const auto &v) { narrowInto<int64_t>(out, v); });
-    break;
+    return fields.int64s.size();
   case DS_DTYPE_UINT64:
-    copyIf(fields.uint64s, [&](const auto &v) { narrowInto<uint64_t>(out, v); });
-    break;
   case DS_DTYPE_UINT32:
-    copyIf(fields.uint64s, [&](const auto &v) { narrowInto<uint32_t>(out, v); });
-    break;
-  // ONNX stores these in int32_data, float16 and bfloat16 as their bits.
+    return fields.uint64s.size();
+  default: // ONNX stores the others in int32_data
+    return fields.int32s.size();
+  }
+}
+
+/// Copies the typed field that holds `dtype` into `out`, which has room
+/// for typedValues(fields, dtype) elements.
+void copyTyped(const Fields &fields, DsDType dtype, void *out) {
+  switch (dtype) {
+  case DS_DTYPE_FLOAT32:
+    return narrowInto<float>(out, fields.floats);
+  case DS_DTYPE_FLOAT64:
+    return narrowInto<double>(out, fields.doubles);
+  case DS_DTYPE_INT64:
+    return narrowInto<int64_t>(out, fields.int64s);
+  case DS_DTYPE_UINT64:
+    return narrowInto<uint64_t>(out, fields.uint64s);
+  case DS_DTYPE_UINT32:
+    return narrowInto<uint32_t>(out, fields.uint64s);
   case DS_DTYPE_INT32:
-    copyIf(fields.int32s, [&](const auto &v) { narrowInto<int32_t>(out, v); });
-    break;
+    return narrowInto<int32_t>(out, fields.int32s);
+  // float16 and bfloat16 as their bits, in the low 16 bits of int32_data.
   case DS_DTYPE_INT16:
   case DS_DTYPE_UINT16:
   case DS_DTYPE_FLOAT16:
   case DS_DTYPE_BFLOAT16:
-    copyIf(fields.int32s, [&](const auto &v) { narrowInto<uint16_t>(out, v); });
-    break;
+    return narrowInto<uint16_t>(out, fields.int32s);
   case DS_DTYPE_INT8:
   case DS_DTYPE_UINT8:
-    copyIf(fields.int32s, [&](const auto &v) { narrowInto<uint8_t>(out, v); });
-    break;
-  case DS_DTYPE_BOOL:
-    copyIf(fields.int32s, [&](const auto &v) {
-      auto *dst = static_cast<uint8_t *>(out);
-      for (size_t i = 0; i < v.size(); ++i)
-        dst[i] = v[i] != 0;
-    });
-    break;
+    return narrowInto<uint8_t>(out, fields.int32s);
+  case DS_DTYPE_BOOL: {
+    auto *dst = static_cast<uint8_t *>(out);
+    for (size_t i = 0; i < fields.int32s.size(); ++i)
+      dst[i] = fields.int32s[i] != 0;
+    return;
+  }
   default:
-    count = 0;
-    break;
+    return;
   }
 }
 
@@ -330,9 +332,30 @@ bool readTensorProto(const std::string &path, TensorPtr &out, std::string &name,
   }
   auto dtype = static_cast<DsDType>(fields.dataType);
   if (fields.dataType != dtype || ds_dtype_size(dtype) == 0) {
-    error = "data_type " + std::to_string(fields.dataType) + " (" +
-            onnxTypeName(fields.dataType) + ") is not supported";
+    const char *typeName = onnxTypeName(fields.dataType);
+    error = "data_type " + std::to_string(fields.dataType) +
+            (typeName ? std::string(" (") + typeName + ")" : std::string()) +
+            " is not supported";
     return false;
+  }
+  uint64_t bytesNeeded = 0;
+  if (!byteSizeOf(dtype, fields.dims, bytesNeeded, error))
+    return false;
+  uint64_t elements = bytesNeeded / ds_dtype_size(dtype);
+  // Compare what the message holds with the dims before allocating.
+  if (fields.haveRaw && fields.rawSize != bytesNeeded) {
+    error = "raw_data holds " + std::to_string(fields.rawSize) + " bytes, dims need " +
+            std::to_string(bytesNeeded) + " of " + ds_dtype_name(dtype);
+    return false;
+  }
+  size_t typedCount = 0;
+  if (!fields.haveRaw) {
+    typedCount = typedValues(fields, dtype);
+    if (typedCount != elements) {
+      error = "holds " + std::to_string(typedCount) + " values of " +
+              ds_dtype_name(dtype) + ", its dims need " + std::to_string(elements);
+      return false;
+    }
   }
   DsTensor *tensor = nullptr;
   StatusPtr status(
@@ -342,24 +365,11 @@ bool readTensorProto(const std::string &path, TensorPtr &out, std::string &name,
     return false;
   }
   TensorPtr result(tensor);
-  size_t bytesNeeded = ds_tensor_byte_size(tensor);
-  size_t elements = bytesNeeded / ds_dtype_size(dtype);
   if (fields.haveRaw) {
-    if (fields.rawSize != bytesNeeded) {
-      error = "raw_data holds " + std::to_string(fields.rawSize) + " bytes, dims need " +
-              std::to_string(bytesNeeded) + " of " + ds_dtype_name(dtype);
-      return false;
-    }
     if (bytesNeeded)
       std::memcpy(ds_tensor_data(tensor), fields.raw, bytesNeeded);
   } else {
-    size_t count = 0;
-    copyTyped(fields, dtype, ds_tensor_data(tensor), elements, count);
-    if (count != elements) {
-      error = "holds " + std::to_string(count) + " values of " + ds_dtype_name(dtype) +
-              ", its dims need " + std::to_string(elements);
-      return false;
-    }
+    copyTyped(fields, dtype, ds_tensor_data(tensor));
   }
   name = std::move(fields.name);
   out = std::move(result);
