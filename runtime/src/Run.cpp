@@ -23,6 +23,7 @@ namespace {
 struct SymbolBinding {
   int64_t value;
   const Port *port;
+  size_t dim;
 };
 
 /// The checks the model's code relies on (model_abi.h: "the caller has
@@ -55,12 +56,12 @@ DsStatus *checkInputs(const DsModel &model, DsTensor *const *inputs) {
       const std::string &symbol = port.dimNames[d];
       if (symbol.empty())
         continue;
-      auto [it, inserted] = symbols.try_emplace(symbol, SymbolBinding{dim, &port});
+      auto [it, inserted] = symbols.try_emplace(symbol, SymbolBinding{dim, &port, d});
       if (!inserted && it->second.value != dim)
         return invalidArgument(
             port.label + ": dim " + std::to_string(d) + " ('" + symbol + "') is " +
             std::to_string(dim) + ", but " +
-            (it->second.port == &port ? std::string("an earlier dim of it")
+            (it->second.port == &port ? "its dim " + std::to_string(it->second.dim)
                                       : it->second.port->label) +
             " has " + symbol + " = " + std::to_string(it->second.value));
     }

@@ -220,6 +220,24 @@ TEST_F(AddChecks, SymbolicDim) {
             "(#0) has N = 2");
 }
 
+TEST(Run, SymbolicDimWithinOneInput) {
+  auto model = load(squareModel());
+  ASSERT_TRUE(model);
+  std::vector<float> data(6);
+  TensorPtr m = wrap(DS_DTYPE_FLOAT32, {2, 3}, data);
+  DsTensor *inputs[] = {m.get()};
+  DsTensor *out = nullptr;
+  StatusPtr status(ds_model_run(model.get(), nullptr, inputs, 1, &out, 1));
+  EXPECT_EQ(describe(status.get()),
+            "invalid argument: input 'm' (#0): dim 1 ('S') is 3, but its dim 0 has "
+            "S = 2");
+  m = wrap(DS_DTYPE_FLOAT32, {2, 2}, data);
+  inputs[0] = m.get();
+  status.reset(ds_model_run(model.get(), nullptr, inputs, 1, &out, 1));
+  EXPECT_EQ(status, nullptr) << ds_status_message(status.get());
+  ds_tensor_free(out);
+}
+
 TEST_F(AddChecks, DataSize) {
   auto x = tensor(DS_DTYPE_FLOAT32, {2, 4}, 32);
   auto y = tensor(DS_DTYPE_FLOAT32, {2, 4}, 31);

@@ -22,6 +22,7 @@ namespace ds::test {
 inline const char *addModel() { return DS_TEST_ADD_MODEL; }
 inline const char *multiModel() { return DS_TEST_MULTI_MODEL; }
 inline const char *threadsModel() { return DS_TEST_THREADS_MODEL; }
+inline const char *squareModel() { return DS_TEST_SQUARE_MODEL; }
 inline const char *badOutputModel() { return DS_TEST_BAD_OUTPUT_MODEL; }
 inline const char *badAbiModel() { return DS_TEST_BAD_ABI_MODEL; }
 inline const char *noSymbolModel() { return DS_TEST_NO_SYMBOL_MODEL; }
