@@ -1,0 +1,155 @@
+//===- ThreadPool.cpp - Worker threads for parallel_for -------------------===//
+//
+// Part of ds.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ThreadPool.h"
+
+#include <algorithm>
+#include <atomic>
+
+namespace ds::rt {
+
+namespace {
+// The run options of the run on this thread. A thread-local rather than
+// state of the model, because the model's parallel_for slot is one global
+// function shared by concurrent runs with different thread counts.
+thread_local const RunThreads *currentRun = nullptr;
+
+// Chunks per thread: more than one, so that a thread that finishes early
+// (or a caller whose workers are busy with another run) takes over work.
+constexpr int64_t kChunksPerThread = 4;
+} // namespace
+
+struct ThreadPool::Loop {
+  DsAbiTaskFn fn;
+  void *ctx;
+  int64_t count;
+  int64_t chunkSize;
+  int64_t numChunks;
+  std::atomic<int64_t> nextChunk{0};
+  std::atomic<int64_t> chunksDone{0};
+  std::mutex doneMutex;
+  std::condition_variable doneCv;
+
+  /// Claims and runs chunks until none is left.
+  void work() {
+    // A parallel_for inside a chunk runs inline: the pool's threads are
+    // already busy with this loop.
+    ScopedRunThreads inline_(nullptr);
+    for (;;) {
+      int64_t chunk = nextChunk.fetch_add(1, std::memory_order_relaxed);
+      if (chunk >= numChunks)
+        return;
+      int64_t begin = chunk * chunkSize;
+      int64_t end = std::min(count, begin + chunkSize);
+      fn(ctx, begin, end);
+      if (chunksDone.fetch_add(1, std::memory_order_acq_rel) + 1 == numChunks) {
+        // Taking the mutex orders this notification after the caller's
+        // check of chunksDone, so the wake-up cannot be lost.
+        std::lock_guard<std::mutex> lock(doneMutex);
+        doneCv.notify_all();
+      }
+    }
+  }
+};
+
+ThreadPool::~ThreadPool() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  for (std::thread &worker : workers_)
+    worker.join();
+}
+
+void ThreadPool::reserve(unsigned count) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  workers_.reserve(count);
+  while (workers_.size() < count)
+    workers_.emplace_back([this] { workerMain(); });
+}
+
+void ThreadPool::workerMain() {
+  for (;;) {
+    std::shared_ptr<Loop> loop;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (stopping_)
+        return;
+      loop = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    loop->work();
+  }
+}
+
+void ThreadPool::parallelFor(DsAbiTaskFn fn, void *ctx, int64_t count,
+                             unsigned threads) noexcept {
+  if (count <= 0)
+    return;
+  if (threads <= 1 || count == 1) {
+    ScopedRunThreads inline_(nullptr);
+    fn(ctx, 0, count);
+    return;
+  }
+  // This is called from the model's C code: nothing may throw out of it.
+  // Without memory for the loop, it runs inline; without memory for all
+  // the tickets, on fewer workers.
+  std::shared_ptr<Loop> loop;
+  try {
+    loop = std::make_shared<Loop>();
+  } catch (...) {
+    ScopedRunThreads inline_(nullptr);
+    fn(ctx, 0, count);
+    return;
+  }
+  loop->fn = fn;
+  loop->ctx = ctx;
+  loop->count = count;
+  int64_t wanted = std::min<int64_t>(count, kChunksPerThread * threads);
+  loop->chunkSize = (count + wanted - 1) / wanted;
+  loop->numChunks = (count + loop->chunkSize - 1) / loop->chunkSize;
+  int64_t helpers = std::min<int64_t>(threads - 1, loop->numChunks - 1);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    try {
+      for (int64_t i = 0; i < helpers; ++i)
+        queue_.push_back(loop);
+    } catch (...) {
+    }
+  }
+  if (helpers == 1)
+    wake_.notify_one();
+  else
+    wake_.notify_all();
+  loop->work();
+  std::unique_lock<std::mutex> lock(loop->doneMutex);
+  loop->doneCv.wait(lock, [&] {
+    return loop->chunksDone.load(std::memory_order_acquire) == loop->numChunks;
+  });
+}
+
+ScopedRunThreads::ScopedRunThreads(const RunThreads *threads)
+    : saved_(currentRun) {
+  currentRun = threads;
+}
+
+ScopedRunThreads::~ScopedRunThreads() { currentRun = saved_; }
+
+extern "C" void dsRuntimeParallelFor(DsAbiTaskFn fn, void *ctx, int64_t count) {
+  const RunThreads *run = currentRun;
+  if (!run || !run->pool) {
+    if (count > 0) {
+      ScopedRunThreads inline_(nullptr);
+      fn(ctx, 0, count);
+    }
+    return;
+  }
+  run->pool->parallelFor(fn, ctx, count, run->threads);
+}
+
+} // namespace ds::rt
