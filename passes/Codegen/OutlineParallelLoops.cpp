@@ -9,6 +9,7 @@
 
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Transforms/RegionUtils.h"
 #include "llvm/ADT/SetVector.h"
@@ -80,21 +81,34 @@ void outline(func::FuncOp func, scf::ParallelOp loop, SymbolTable &symbols,
   for (auto [lb, ub, step] :
        llvm::zip_equal(loop.getLowerBound(), loop.getUpperBound(),
                        loop.getStep())) {
-    Value extent = arith::SubIOp::create(b, loc, ub, lb);
-    Value count = arith::CeilDivSIOp::create(b, loc, extent, step);
+    // Folded where the bounds are constants, so that the body sees
+    // constant trip counts.
+    Value extent = b.createOrFold<arith::SubIOp>(loc, ub, lb);
+    Value count = b.createOrFold<arith::CeilDivSIOp>(loc, extent, step);
     Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-    count = arith::MaxSIOp::create(b, loc, count, zero);
+    count = b.createOrFold<arith::MaxSIOp>(loc, count, zero);
     counts.push_back(count);
-    total = arith::MulIOp::create(b, loc, total, count);
+    total = b.createOrFold<arith::MulIOp>(loc, total, count);
   }
 
   // Everything the body uses from outside, plus what the delinearization
   // needs.
+  // Constants are rebuilt in the body rather than passed, so that the
+  // body is optimized for them (static trip counts, strides) as the
+  // loop was in place.
+  llvm::SetVector<Value> used;
+  getUsedValuesDefinedAbove(loop.getRegion(), used);
+  used.insert(loop.getLowerBound().begin(), loop.getLowerBound().end());
+  used.insert(loop.getStep().begin(), loop.getStep().end());
+  used.insert(counts.begin(), counts.end());
   llvm::SetVector<Value> captures;
-  getUsedValuesDefinedAbove(loop.getRegion(), captures);
-  captures.insert(loop.getLowerBound().begin(), loop.getLowerBound().end());
-  captures.insert(loop.getStep().begin(), loop.getStep().end());
-  captures.insert(counts.begin(), counts.end());
+  SmallVector<Value> constants;
+  for (Value value : used) {
+    if (matchPattern(value, m_Constant()))
+      constants.push_back(value);
+    else
+      captures.insert(value);
+  }
   SmallVector<Type> captureTypes;
   for (Value capture : captures)
     captureTypes.push_back(capture.getType());
@@ -117,6 +131,9 @@ void outline(func::FuncOp func, scf::ParallelOp loop, SymbolTable &symbols,
     mapping.map(capture, entry->getArgument(2 + i));
 
   OpBuilder bb = OpBuilder::atBlockBegin(entry);
+  for (Value constant : constants)
+    mapping.map(constant, bb.clone(*constant.getDefiningOp())->getResult(
+                              cast<OpResult>(constant).getResultNumber()));
   Value step = arith::ConstantIndexOp::create(bb, loc, 1);
   auto linear = scf::ForOp::create(bb, loc, entry->getArgument(0),
                                    entry->getArgument(1), step);
