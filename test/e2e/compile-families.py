@@ -90,6 +90,36 @@ for kind in ("npy", "pb"):
                 w, family)
 print("ds-run: ok")
 
+# Concurrent runs of one compiled model from 4 threads, with different
+# batch sizes and thread counts (ctypes releases the GIL during the calls).
+# CHECK: concurrent runs: ok
+import threading
+
+family = families()[3]
+model = Model(os.path.join(out, family.name + ".so"), runtime)
+session = ort.InferenceSession(os.path.join(out, family.name + ".onnx"))
+cases = [with_batch(family.feeds[0], b) for b in (1, 2, 3, 4)]
+wants = [session.run(None, feed) for feed in cases]
+errors = []
+
+
+def worker(index):
+    try:
+        for _ in range(10):
+            got = model.run(cases[index], threads=1 + index % 2)
+            compare(f"concurrent {index}", got[0], wants[index][0], family)
+    except Exception as error:  # reported below, on the main thread
+        errors.append(error)
+
+
+threads = [threading.Thread(target=worker, args=(i,)) for i in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+assert not errors, errors
+print("concurrent runs: ok")
+
 # Bad inputs to a compiled model: each is a clear error, never a crash.
 # CHECK: bad inputs: ok
 from ds_runtime import DsError
