@@ -11,12 +11,14 @@
 // model_abi.h; the two must not drift apart. (Through int: the constants
 // are members of two different enums.)
 static constexpr bool same(int a, int b) { return a == b; }
-static_assert(same(DS_DTYPE_FLOAT32, DS_ABI_FLOAT) && same(DS_DTYPE_UINT8, DS_ABI_UINT8) &&
+static_assert(same(DS_DTYPE_FLOAT32, DS_ABI_FLOAT) &&
+                  same(DS_DTYPE_UINT8, DS_ABI_UINT8) &&
                   same(DS_DTYPE_INT8, DS_ABI_INT8) &&
                   same(DS_DTYPE_UINT16, DS_ABI_UINT16) &&
                   same(DS_DTYPE_INT16, DS_ABI_INT16) &&
                   same(DS_DTYPE_INT32, DS_ABI_INT32) &&
-                  same(DS_DTYPE_INT64, DS_ABI_INT64) && same(DS_DTYPE_BOOL, DS_ABI_BOOL) &&
+                  same(DS_DTYPE_INT64, DS_ABI_INT64) &&
+                  same(DS_DTYPE_BOOL, DS_ABI_BOOL) &&
                   same(DS_DTYPE_FLOAT16, DS_ABI_FLOAT16) &&
                   same(DS_DTYPE_FLOAT64, DS_ABI_DOUBLE) &&
                   same(DS_DTYPE_UINT32, DS_ABI_UINT32) &&

@@ -44,7 +44,8 @@ DsStatus *checkReadable(const std::string &path, const std::string &openPath) {
   int fd = open(openPath.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return makeStatus(DS_STATUS_NOT_FOUND, "cannot open model library '" +
-                                               path + "': " + std::strerror(errno));
+                                               path +
+                                               "': " + std::strerror(errno));
   struct stat info;
   bool regular = fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
   close(fd);
@@ -72,10 +73,12 @@ DsStatus *copyPort(const std::string &path, const char *kind, uint32_t index,
                    const DsAbiTensor &abi, Port &port, size_t &rankSum) {
   std::string where = std::string(kind) + " #" + std::to_string(index);
   if (!abi.name)
-    return incompatible(path, "has a malformed descriptor: " + where + " has no name");
+    return incompatible(path, "has a malformed descriptor: " + where +
+                                  " has no name");
   if (ds_dtype_size(abi.dtype) == 0)
     return incompatible(path, "has a malformed descriptor: " + where +
-                                  " has the unknown dtype " + std::to_string(abi.dtype));
+                                  " has the unknown dtype " +
+                                  std::to_string(abi.dtype));
   if (abi.rank < 0 || (abi.rank > 0 && !abi.dims))
     return incompatible(path, "has a malformed descriptor: " + where +
                                   " has rank " + std::to_string(abi.rank) +
@@ -86,8 +89,8 @@ DsStatus *copyPort(const std::string &path, const char *kind, uint32_t index,
                std::to_string(index) + ")";
   for (int32_t d = 0; d < abi.rank; ++d) {
     if (abi.dims[d] < -1)
-      return incompatible(path, "has a malformed descriptor: " + where + " dim " +
-                                    std::to_string(d) + " is " +
+      return incompatible(path, "has a malformed descriptor: " + where +
+                                    " dim " + std::to_string(d) + " is " +
                                     std::to_string(abi.dims[d]));
     port.dims.push_back(abi.dims[d]);
     const char *dimName = abi.dim_names ? abi.dim_names[d] : nullptr;
@@ -119,7 +122,8 @@ DsStatus *loadModel(const char *rawPath, DsModel **out) {
   std::string path = rawPath;
   // dlopen searches the library path for a name without a slash; a model is
   // always a file the caller names.
-  std::string openPath = path.find('/') == std::string::npos ? "./" + path : path;
+  std::string openPath =
+      path.find('/') == std::string::npos ? "./" + path : path;
   if (DsStatus *status = checkReadable(path, openPath))
     return status;
 
@@ -133,24 +137,29 @@ DsStatus *loadModel(const char *rawPath, DsModel **out) {
                           "': " + (error ? error : "dlopen failed"));
   }
   using GetFn = const DsAbiModel *(*)(void);
-  auto get = reinterpret_cast<GetFn>(dlsym(library->handle, DS_MODEL_ENTRY_SYMBOL));
+  auto get =
+      reinterpret_cast<GetFn>(dlsym(library->handle, DS_MODEL_ENTRY_SYMBOL));
   if (!get)
     return incompatible(path, "is not a ds model library: it does not export " +
                                   std::string(DS_MODEL_ENTRY_SYMBOL));
   const DsAbiModel *abi = get();
   if (!abi)
     return incompatible(path, "is not a usable ds model library: " +
-                                  std::string(DS_MODEL_ENTRY_SYMBOL) + " returned NULL");
+                                  std::string(DS_MODEL_ENTRY_SYMBOL) +
+                                  " returned NULL");
   if (abi->abi_version != DS_MODEL_ABI_VERSION)
-    return incompatible(path, "was built for model ABI version " +
-                                  std::to_string(abi->abi_version) +
-                                  ", this runtime reads version " +
-                                  std::to_string(DS_MODEL_ABI_VERSION) +
-                                  ": compile the model with a matching ds-compile");
+    return incompatible(path,
+                        "was built for model ABI version " +
+                            std::to_string(abi->abi_version) +
+                            ", this runtime reads version " +
+                            std::to_string(DS_MODEL_ABI_VERSION) +
+                            ": compile the model with a matching ds-compile");
   if (!abi->run || !abi->release)
-    return incompatible(path, "has a malformed descriptor: no run or release function");
+    return incompatible(
+        path, "has a malformed descriptor: no run or release function");
   if ((abi->num_inputs && !abi->inputs) || (abi->num_outputs && !abi->outputs))
-    return incompatible(path, "has a malformed descriptor: no input or output table");
+    return incompatible(path,
+                        "has a malformed descriptor: no input or output table");
   library->abi = abi;
 
   auto model = std::make_unique<DsModel>();
@@ -199,8 +208,8 @@ DsStatus *portIndex(const DsModel *model, bool input, const char *name,
     known += (known.empty() ? "" : ", ") + port.name;
   return makeStatus(DS_STATUS_NOT_FOUND,
                     model->label + " has no " + kind + " named '" + name +
-                        "' (its " + kind + "s: " + (known.empty() ? "none" : known) +
-                        ")");
+                        "' (its " + kind +
+                        "s: " + (known.empty() ? "none" : known) + ")");
 }
 
 } // namespace
@@ -237,16 +246,13 @@ DS_API const DsTensorSpec *ds_model_output(const DsModel *model, size_t index) {
 
 DS_API DsStatus *ds_model_input_index(const DsModel *model, const char *name,
                                       size_t *index) {
-  return guarded([&] {
-    return portIndex(model, /*input=*/true, name, index);
-  });
+  return guarded([&] { return portIndex(model, /*input=*/true, name, index); });
 }
 
 DS_API DsStatus *ds_model_output_index(const DsModel *model, const char *name,
                                        size_t *index) {
-  return guarded([&] {
-    return portIndex(model, /*input=*/false, name, index);
-  });
+  return guarded(
+      [&] { return portIndex(model, /*input=*/false, name, index); });
 }
 
 } // extern "C"

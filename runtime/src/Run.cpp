@@ -37,45 +37,49 @@ DsStatus *checkInputs(const DsModel &model, DsTensor *const *inputs) {
     if (!tensor)
       return invalidArgument(port.label + " is NULL");
     if (tensor->dtype != port.spec.dtype)
-      return invalidArgument(port.label + ": dtype is " +
-                             ds_dtype_name(tensor->dtype) + ", the model expects " +
-                             ds_dtype_name(port.spec.dtype));
+      return invalidArgument(
+          port.label + ": dtype is " + ds_dtype_name(tensor->dtype) +
+          ", the model expects " + ds_dtype_name(port.spec.dtype));
     if (tensor->dims.size() != port.dims.size())
-      return invalidArgument(port.label + ": rank is " +
-                             std::to_string(tensor->dims.size()) +
-                             ", the model expects " + std::to_string(port.dims.size()));
+      return invalidArgument(
+          port.label + ": rank is " + std::to_string(tensor->dims.size()) +
+          ", the model expects " + std::to_string(port.dims.size()));
     for (size_t d = 0; d < port.dims.size(); ++d) {
       int64_t dim = tensor->dims[d];
       if (dim < 0)
-        return invalidArgument(port.label + ": dim " + std::to_string(d) + " is " +
-                               std::to_string(dim) + ", dims must be >= 0");
+        return invalidArgument(port.label + ": dim " + std::to_string(d) +
+                               " is " + std::to_string(dim) +
+                               ", dims must be >= 0");
       if (port.dims[d] >= 0 && dim != port.dims[d])
-        return invalidArgument(port.label + ": dim " + std::to_string(d) + " is " +
-                               std::to_string(dim) + ", the model expects " +
+        return invalidArgument(port.label + ": dim " + std::to_string(d) +
+                               " is " + std::to_string(dim) +
+                               ", the model expects " +
                                std::to_string(port.dims[d]));
       const std::string &symbol = port.dimNames[d];
       if (symbol.empty())
         continue;
-      auto [it, inserted] = symbols.try_emplace(symbol, SymbolBinding{dim, &port, d});
+      auto [it, inserted] =
+          symbols.try_emplace(symbol, SymbolBinding{dim, &port, d});
       if (!inserted && it->second.value != dim)
         return invalidArgument(
-            port.label + ": dim " + std::to_string(d) + " ('" + symbol + "') is " +
-            std::to_string(dim) + ", but " +
-            (it->second.port == &port ? "its dim " + std::to_string(it->second.dim)
-                                      : it->second.port->label) +
+            port.label + ": dim " + std::to_string(d) + " ('" + symbol +
+            "') is " + std::to_string(dim) + ", but " +
+            (it->second.port == &port
+                 ? "its dim " + std::to_string(it->second.dim)
+                 : it->second.port->label) +
             " has " + symbol + " = " + std::to_string(it->second.value));
     }
     size_t needed = 0;
     std::string why;
-    if (!byteSizeOf(tensor->dtype, tensor->dims.data(), tensor->dims.size(), needed,
-                    why))
+    if (!byteSizeOf(tensor->dtype, tensor->dims.data(), tensor->dims.size(),
+                    needed, why))
       return invalidArgument(port.label + ": " + why);
     if (tensor->byteSize < needed)
-      return invalidArgument(port.label + ": holds " +
-                             std::to_string(tensor->byteSize) + " bytes, dims " +
-                             formatDims(tensor->dims.data(), tensor->dims.size()) +
-                             " of " + ds_dtype_name(tensor->dtype) + " need " +
-                             std::to_string(needed));
+      return invalidArgument(
+          port.label + ": holds " + std::to_string(tensor->byteSize) +
+          " bytes, dims " +
+          formatDims(tensor->dims.data(), tensor->dims.size()) + " of " +
+          ds_dtype_name(tensor->dtype) + " need " + std::to_string(needed));
   }
   return nullptr;
 }
@@ -83,15 +87,18 @@ DsStatus *checkInputs(const DsModel &model, DsTensor *const *inputs) {
 DsStatus *resolveThreads(const DsRunOptions *options, unsigned &threads) {
   int32_t requested = 0;
   if (options) {
-    if (options->struct_size < offsetof(DsRunOptions, num_threads) + sizeof(int32_t))
-      return invalidArgument("DsRunOptions.struct_size is " +
-                             std::to_string(options->struct_size) +
-                             ": initialize the options with ds_run_options_init");
+    if (options->struct_size <
+        offsetof(DsRunOptions, num_threads) + sizeof(int32_t))
+      return invalidArgument(
+          "DsRunOptions.struct_size is " +
+          std::to_string(options->struct_size) +
+          ": initialize the options with ds_run_options_init");
     requested = options->num_threads;
   }
   if (requested < 0 || requested > DS_MAX_THREADS)
-    return invalidArgument("DsRunOptions.num_threads is " + std::to_string(requested) +
-                           ", it must be in [0, " + std::to_string(DS_MAX_THREADS) +
+    return invalidArgument("DsRunOptions.num_threads is " +
+                           std::to_string(requested) + ", it must be in [0, " +
+                           std::to_string(DS_MAX_THREADS) +
                            "] (0: one per hardware thread)");
   threads = requested ? static_cast<unsigned>(requested)
                       : static_cast<unsigned>(ds_default_num_threads());
@@ -118,13 +125,15 @@ private:
 
 /// Turns output j as the model returned it into a DsTensor.
 DsStatus *adoptOutput(const DsModel &model, size_t j, void *data,
-                      OutputBlocks &blocks, const int64_t *dims, DsTensor **out) {
+                      OutputBlocks &blocks, const int64_t *dims,
+                      DsTensor **out) {
   const Port &port = model.outputs[j];
   size_t rank = port.dims.size();
   for (size_t d = 0; d < rank; ++d) {
     if (dims[d] < 0 || (port.dims[d] >= 0 && dims[d] != port.dims[d]))
-      return internalError(model.label + " returned " + port.label + " with dims " +
-                           formatDims(dims, rank) + ", its signature says " +
+      return internalError(model.label + " returned " + port.label +
+                           " with dims " + formatDims(dims, rank) +
+                           ", its signature says " +
                            formatDims(port.dims.data(), rank));
   }
   size_t bytes = 0;
@@ -157,8 +166,8 @@ DsStatus *adoptOutput(const DsModel &model, size_t j, void *data,
 }
 
 DsStatus *runModel(const DsModel *model, const DsRunOptions *options,
-                   DsTensor *const *inputs, size_t numInputs, DsTensor **outputs,
-                   size_t numOutputs) {
+                   DsTensor *const *inputs, size_t numInputs,
+                   DsTensor **outputs, size_t numOutputs) {
   if (outputs)
     for (size_t j = 0; j < numOutputs; ++j)
       outputs[j] = nullptr;
@@ -166,12 +175,12 @@ DsStatus *runModel(const DsModel *model, const DsRunOptions *options,
     return invalidArgument("ds_model_run: `model` is NULL");
   if (numInputs != model->inputs.size())
     return invalidArgument(model->label + " takes " +
-                           std::to_string(model->inputs.size()) + " inputs, got " +
-                           std::to_string(numInputs));
+                           std::to_string(model->inputs.size()) +
+                           " inputs, got " + std::to_string(numInputs));
   if (numOutputs != model->outputs.size())
-    return invalidArgument(model->label + " has " +
-                           std::to_string(model->outputs.size()) +
-                           " outputs, got room for " + std::to_string(numOutputs));
+    return invalidArgument(
+        model->label + " has " + std::to_string(model->outputs.size()) +
+        " outputs, got room for " + std::to_string(numOutputs));
   if (numInputs && !inputs)
     return invalidArgument("ds_model_run: `inputs` is NULL");
   if (numOutputs && !outputs)
@@ -187,7 +196,8 @@ DsStatus *runModel(const DsModel *model, const DsRunOptions *options,
   inputDims.reserve(model->inputRankSum);
   for (size_t i = 0; i < numInputs; ++i) {
     inputData[i] = inputs[i]->data;
-    inputDims.insert(inputDims.end(), inputs[i]->dims.begin(), inputs[i]->dims.end());
+    inputDims.insert(inputDims.end(), inputs[i]->dims.begin(),
+                     inputs[i]->dims.end());
   }
   // -1 and NULL: what a model that forgets to write an output leaves.
   std::vector<void *> outputData(numOutputs, nullptr);

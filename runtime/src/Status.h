@@ -39,7 +39,8 @@ template <typename Body> DsStatus *guarded(Body &&body) noexcept {
   } catch (const std::bad_alloc &) {
     return outOfMemory();
   } catch (...) {
-    return makeStatus(DS_STATUS_INTERNAL, "unexpected exception in the runtime");
+    return makeStatus(DS_STATUS_INTERNAL,
+                      "unexpected exception in the runtime");
   }
 }
 

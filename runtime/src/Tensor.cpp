@@ -32,8 +32,8 @@ bool byteSizeOf(DsDType dtype, const int64_t *dims, size_t rank, size_t &bytes,
                 std::string &why) {
   // Sizes are kept below both SIZE_MAX and INT64_MAX: models index with
   // int64_t, and a 32-bit target has a 32-bit size_t.
-  const uint64_t limit = std::min<uint64_t>(std::numeric_limits<size_t>::max(),
-                                            std::numeric_limits<int64_t>::max());
+  const uint64_t limit = std::min<uint64_t>(
+      std::numeric_limits<size_t>::max(), std::numeric_limits<int64_t>::max());
   bool empty = false;
   for (size_t i = 0; i < rank; ++i) {
     if (dims[i] < 0) {
@@ -123,8 +123,8 @@ DsStatus *checkTensorArgs(const char *function, DsDType dtype,
     return invalidArgument(std::string(function) + ": " +
                            std::to_string(dtype) + " is not a DsDType");
   if (rank > 0 && !dims)
-    return invalidArgument(std::string(function) + ": `dims` is NULL for rank " +
-                           std::to_string(rank));
+    return invalidArgument(std::string(function) +
+                           ": `dims` is NULL for rank " + std::to_string(rank));
   return nullptr;
 }
 } // namespace
@@ -134,17 +134,18 @@ extern "C" {
 DS_API DsStatus *ds_tensor_create(DsDType dtype, const int64_t *dims,
                                   size_t rank, DsTensor **out) {
   return guarded([&]() -> DsStatus * {
-    if (DsStatus *status = checkTensorArgs("ds_tensor_create", dtype, dims, rank, out))
+    if (DsStatus *status =
+            checkTensorArgs("ds_tensor_create", dtype, dims, rank, out))
       return status;
     return createOwnedTensor(dtype, dims, rank, out);
   });
 }
 
-DS_API DsStatus *ds_tensor_wrap(DsDType dtype, const int64_t *dims,
-                                size_t rank, void *data, size_t byte_size,
-                                DsTensor **out) {
+DS_API DsStatus *ds_tensor_wrap(DsDType dtype, const int64_t *dims, size_t rank,
+                                void *data, size_t byte_size, DsTensor **out) {
   return guarded([&]() -> DsStatus * {
-    if (DsStatus *status = checkTensorArgs("ds_tensor_wrap", dtype, dims, rank, out))
+    if (DsStatus *status =
+            checkTensorArgs("ds_tensor_wrap", dtype, dims, rank, out))
       return status;
     if (!data && byte_size != 0)
       return invalidArgument("ds_tensor_wrap: `data` is NULL for " +

@@ -28,8 +28,8 @@ struct DsTensor {
   void *data = nullptr;
   size_t byteSize = 0;
   DsStorage storage = DsStorage::Owned;
-  void *block = nullptr;                      ///< ModelBlock only
-  std::shared_ptr<ds::rt::Library> library;   ///< ModelBlock only
+  void *block = nullptr;                    ///< ModelBlock only
+  std::shared_ptr<ds::rt::Library> library; ///< ModelBlock only
 
   DsTensor() = default;
   DsTensor(const DsTensor &) = delete;

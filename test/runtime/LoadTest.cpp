@@ -60,9 +60,11 @@ TEST(Load, IndexByName) {
   auto model = load(multiModel());
   ASSERT_TRUE(model);
   size_t index = 99;
-  EXPECT_EQ(StatusPtr(ds_model_output_index(model.get(), "echo", &index)), nullptr);
+  EXPECT_EQ(StatusPtr(ds_model_output_index(model.get(), "echo", &index)),
+            nullptr);
   EXPECT_EQ(index, 2u);
-  EXPECT_EQ(StatusPtr(ds_model_input_index(model.get(), "ids", &index)), nullptr);
+  EXPECT_EQ(StatusPtr(ds_model_input_index(model.get(), "ids", &index)),
+            nullptr);
   EXPECT_EQ(index, 0u);
   StatusPtr missing(ds_model_input_index(model.get(), "echo", &index));
   EXPECT_EQ(ds_status_code(missing.get()), DS_STATUS_NOT_FOUND);

@@ -29,7 +29,8 @@ TEST(Run, AddBorrowedInputs) {
   auto model = load(addModel());
   ASSERT_TRUE(model);
   auto x = iota(12, 0.0f, 1.0f), y = iota(12, 100.0f, -2.0f);
-  TensorPtr tx = wrap(DS_DTYPE_FLOAT32, {3, 4}, x), ty = wrap(DS_DTYPE_FLOAT32, {3, 4}, y);
+  TensorPtr tx = wrap(DS_DTYPE_FLOAT32, {3, 4}, x),
+            ty = wrap(DS_DTYPE_FLOAT32, {3, 4}, y);
   auto outputs = run(model.get(), {tx.get(), ty.get()}, 2);
   ASSERT_EQ(outputs.size(), 1u);
   const DsTensor *z = outputs[0].get();
@@ -49,8 +50,10 @@ TEST(Run, AddOwnedInputsAndDefaultOptions) {
   ASSERT_TRUE(model);
   int64_t dims[] = {5, 4};
   DsTensor *x = nullptr, *y = nullptr;
-  ASSERT_EQ(StatusPtr(ds_tensor_create(DS_DTYPE_FLOAT32, dims, 2, &x)), nullptr);
-  ASSERT_EQ(StatusPtr(ds_tensor_create(DS_DTYPE_FLOAT32, dims, 2, &y)), nullptr);
+  ASSERT_EQ(StatusPtr(ds_tensor_create(DS_DTYPE_FLOAT32, dims, 2, &x)),
+            nullptr);
+  ASSERT_EQ(StatusPtr(ds_tensor_create(DS_DTYPE_FLOAT32, dims, 2, &y)),
+            nullptr);
   TensorPtr ownedX(x), ownedY(y);
   for (int i = 0; i < 20; ++i) {
     static_cast<float *>(ds_tensor_data(x))[i] = 0.5f * i;
@@ -58,7 +61,8 @@ TEST(Run, AddOwnedInputsAndDefaultOptions) {
   }
   DsTensor *inputs[] = {x, y};
   DsTensor *z = nullptr;
-  ASSERT_EQ(StatusPtr(ds_model_run(model.get(), nullptr, inputs, 2, &z, 1)), nullptr);
+  ASSERT_EQ(StatusPtr(ds_model_run(model.get(), nullptr, inputs, 2, &z, 1)),
+            nullptr);
   TensorPtr ownedZ(z);
   EXPECT_EQ(static_cast<float *>(ds_tensor_data(z))[19], 0.5f * 19 + 3.0f);
 }
@@ -67,7 +71,8 @@ TEST(Run, EmptyBatch) {
   auto model = load(addModel());
   ASSERT_TRUE(model);
   std::vector<float> none;
-  auto x = wrap(DS_DTYPE_FLOAT32, {0, 4}, none), y = wrap(DS_DTYPE_FLOAT32, {0, 4}, none);
+  auto x = wrap(DS_DTYPE_FLOAT32, {0, 4}, none),
+       y = wrap(DS_DTYPE_FLOAT32, {0, 4}, none);
   auto outputs = run(model.get(), {x.get(), y.get()});
   ASSERT_TRUE(outputs[0]);
   EXPECT_EQ(ds_tensor_dims(outputs[0].get())[0], 0);
@@ -86,7 +91,8 @@ TEST(Run, OutputOwnership) {
   ASSERT_TRUE(outputs[0] && outputs[1] && outputs[2]);
   // `doubled` is the model's block, handed over without a copy.
   EXPECT_EQ(liveBlocks(multiModel()), before + 1);
-  const auto *doubled = static_cast<const int64_t *>(ds_tensor_data(outputs[0].get()));
+  const auto *doubled =
+      static_cast<const int64_t *>(ds_tensor_data(outputs[0].get()));
   EXPECT_EQ(doubled[0], 6);
   EXPECT_EQ(doubled[1], -2);
   EXPECT_EQ(doubled[2], 14);
@@ -96,14 +102,16 @@ TEST(Run, OutputOwnership) {
   EXPECT_NE(ds_tensor_data(outputs[2].get()), static_cast<void *>(ids.data()));
   input.reset();
   ids.assign(3, 0);
-  const auto *echo = static_cast<const int64_t *>(ds_tensor_data(outputs[2].get()));
+  const auto *echo =
+      static_cast<const int64_t *>(ds_tensor_data(outputs[2].get()));
   EXPECT_EQ(echo[0], 3);
   EXPECT_EQ(echo[2], 7);
 
   // `table/const` is a constant of the library: a copy that survives the
   // model.
   model.reset();
-  const auto *table = static_cast<const float *>(ds_tensor_data(outputs[1].get()));
+  const auto *table =
+      static_cast<const float *>(ds_tensor_data(outputs[1].get()));
   EXPECT_EQ(ds_tensor_dims(outputs[1].get())[1], 3);
   EXPECT_EQ(table[0], 0.5f);
   EXPECT_EQ(table[5], 5.5f);
@@ -146,9 +154,11 @@ protected:
   }
 
   std::string runWith(std::vector<DsTensor *> inputs, size_t numOutputs = 1) {
-    std::vector<DsTensor *> outputs(numOutputs, reinterpret_cast<DsTensor *>(0x1));
-    StatusPtr status(ds_model_run(model.get(), nullptr, inputs.data(), inputs.size(),
-                                  outputs.data(), outputs.size()));
+    std::vector<DsTensor *> outputs(numOutputs,
+                                    reinterpret_cast<DsTensor *>(0x1));
+    StatusPtr status(ds_model_run(model.get(), nullptr, inputs.data(),
+                                  inputs.size(), outputs.data(),
+                                  outputs.size()));
     for (DsTensor *output : outputs)
       EXPECT_EQ(output, nullptr) << "an output was left on failure";
     return describe(status.get());
@@ -157,8 +167,8 @@ protected:
   /// A tensor over `data` with any dims and byte size.
   TensorPtr tensor(DsDType dtype, std::vector<int64_t> dims, size_t bytes) {
     DsTensor *raw = nullptr;
-    StatusPtr status(
-        ds_tensor_wrap(dtype, dims.data(), dims.size(), data.data(), bytes, &raw));
+    StatusPtr status(ds_tensor_wrap(dtype, dims.data(), dims.size(),
+                                    data.data(), bytes, &raw));
     EXPECT_EQ(status, nullptr) << ds_status_message(status.get());
     return TensorPtr(raw);
   }
@@ -169,7 +179,8 @@ protected:
 
 TEST_F(AddChecks, InputCount) {
   auto x = tensor(DS_DTYPE_FLOAT32, {2, 4}, 32);
-  EXPECT_EQ(runWith({x.get()}), "invalid argument: model 'add' takes 2 inputs, got 1");
+  EXPECT_EQ(runWith({x.get()}),
+            "invalid argument: model 'add' takes 2 inputs, got 1");
 }
 
 TEST_F(AddChecks, OutputCount) {
@@ -180,15 +191,17 @@ TEST_F(AddChecks, OutputCount) {
 
 TEST_F(AddChecks, NullInput) {
   auto x = tensor(DS_DTYPE_FLOAT32, {2, 4}, 32);
-  EXPECT_EQ(runWith({x.get(), nullptr}), "invalid argument: input 'y' (#1) is NULL");
+  EXPECT_EQ(runWith({x.get(), nullptr}),
+            "invalid argument: input 'y' (#1) is NULL");
 }
 
 TEST_F(AddChecks, DType) {
   auto x = tensor(DS_DTYPE_FLOAT32, {2, 4}, 32);
   auto y = tensor(DS_DTYPE_INT64, {2, 4}, 64);
-  EXPECT_EQ(runWith({x.get(), y.get()}),
-            "invalid argument: input 'y' (#1): dtype is int64, the model expects "
-            "float32");
+  EXPECT_EQ(
+      runWith({x.get(), y.get()}),
+      "invalid argument: input 'y' (#1): dtype is int64, the model expects "
+      "float32");
 }
 
 TEST_F(AddChecks, Rank) {
@@ -201,8 +214,9 @@ TEST_F(AddChecks, Rank) {
 TEST_F(AddChecks, StaticDim) {
   auto x = tensor(DS_DTYPE_FLOAT32, {2, 5}, 40);
   auto y = tensor(DS_DTYPE_FLOAT32, {2, 4}, 32);
-  EXPECT_EQ(runWith({x.get(), y.get()}),
-            "invalid argument: input 'x' (#0): dim 1 is 5, the model expects 4");
+  EXPECT_EQ(
+      runWith({x.get(), y.get()}),
+      "invalid argument: input 'x' (#0): dim 1 is 5, the model expects 4");
 }
 
 TEST_F(AddChecks, NegativeDim) {
@@ -228,9 +242,10 @@ TEST(Run, SymbolicDimWithinOneInput) {
   DsTensor *inputs[] = {m.get()};
   DsTensor *out = nullptr;
   StatusPtr status(ds_model_run(model.get(), nullptr, inputs, 1, &out, 1));
-  EXPECT_EQ(describe(status.get()),
-            "invalid argument: input 'm' (#0): dim 1 ('S') is 3, but its dim 0 has "
-            "S = 2");
+  EXPECT_EQ(
+      describe(status.get()),
+      "invalid argument: input 'm' (#0): dim 1 ('S') is 3, but its dim 0 has "
+      "S = 2");
   m = wrap(DS_DTYPE_FLOAT32, {2, 2}, data);
   inputs[0] = m.get();
   status.reset(ds_model_run(model.get(), nullptr, inputs, 1, &out, 1));
@@ -251,16 +266,18 @@ TEST_F(AddChecks, LargerBufferIsFine) {
   auto y = tensor(DS_DTYPE_FLOAT32, {2, 4}, 64);
   DsTensor *inputs[] = {x.get(), y.get()};
   DsTensor *z = nullptr;
-  EXPECT_EQ(StatusPtr(ds_model_run(model.get(), nullptr, inputs, 2, &z, 1)), nullptr);
+  EXPECT_EQ(StatusPtr(ds_model_run(model.get(), nullptr, inputs, 2, &z, 1)),
+            nullptr);
   ds_tensor_free(z);
 }
 
 TEST_F(AddChecks, DimsTooLarge) {
   auto x = tensor(DS_DTYPE_FLOAT32, {INT64_MAX / 2, 4}, 32);
   auto y = tensor(DS_DTYPE_FLOAT32, {INT64_MAX / 2, 4}, 32);
-  EXPECT_THAT(runWith({x.get(), y.get()}),
-              HasSubstr("input 'x' (#0): dims [4611686018427387903, 4] of float32 "
-                        "do not fit in memory"));
+  EXPECT_THAT(
+      runWith({x.get(), y.get()}),
+      HasSubstr("input 'x' (#0): dims [4611686018427387903, 4] of float32 "
+                "do not fit in memory"));
 }
 
 TEST_F(AddChecks, NullArguments) {
@@ -268,11 +285,14 @@ TEST_F(AddChecks, NullArguments) {
   DsTensor *inputs[] = {x.get(), x.get()};
   DsTensor *z = nullptr;
   StatusPtr status(ds_model_run(nullptr, nullptr, inputs, 2, &z, 1));
-  EXPECT_EQ(describe(status.get()), "invalid argument: ds_model_run: `model` is NULL");
+  EXPECT_EQ(describe(status.get()),
+            "invalid argument: ds_model_run: `model` is NULL");
   status.reset(ds_model_run(model.get(), nullptr, nullptr, 2, &z, 1));
-  EXPECT_EQ(describe(status.get()), "invalid argument: ds_model_run: `inputs` is NULL");
+  EXPECT_EQ(describe(status.get()),
+            "invalid argument: ds_model_run: `inputs` is NULL");
   status.reset(ds_model_run(model.get(), nullptr, inputs, 2, nullptr, 1));
-  EXPECT_EQ(describe(status.get()), "invalid argument: ds_model_run: `outputs` is NULL");
+  EXPECT_EQ(describe(status.get()),
+            "invalid argument: ds_model_run: `outputs` is NULL");
 }
 
 TEST_F(AddChecks, RunOptions) {
@@ -281,13 +301,15 @@ TEST_F(AddChecks, RunOptions) {
   DsTensor *z = nullptr;
   DsRunOptions options = {}; // struct_size 0: never initialized
   StatusPtr status(ds_model_run(model.get(), &options, inputs, 2, &z, 1));
-  EXPECT_THAT(describe(status.get()), HasSubstr("DsRunOptions.struct_size is 0"));
+  EXPECT_THAT(describe(status.get()),
+              HasSubstr("DsRunOptions.struct_size is 0"));
   ds_run_options_init(&options);
   options.num_threads = -1;
   status.reset(ds_model_run(model.get(), &options, inputs, 2, &z, 1));
-  EXPECT_EQ(describe(status.get()),
-            "invalid argument: DsRunOptions.num_threads is -1, it must be in [0, "
-            "1024] (0: one per hardware thread)");
+  EXPECT_EQ(
+      describe(status.get()),
+      "invalid argument: DsRunOptions.num_threads is -1, it must be in [0, "
+      "1024] (0: one per hardware thread)");
   options.num_threads = DS_MAX_THREADS + 1;
   status.reset(ds_model_run(model.get(), &options, inputs, 2, &z, 1));
   EXPECT_EQ(ds_status_code(status.get()), DS_STATUS_INVALID_ARGUMENT);
@@ -303,9 +325,10 @@ TEST(Run, ModelBreakingItsSignature) {
   DsTensor *inputs[] = {input.get()};
   DsTensor *y = reinterpret_cast<DsTensor *>(0x1);
   StatusPtr status(ds_model_run(model.get(), nullptr, inputs, 1, &y, 1));
-  EXPECT_EQ(describe(status.get()),
-            "internal: model 'bad_output' returned output 'y' (#0) with dims [4], "
-            "its signature says [3]");
+  EXPECT_EQ(
+      describe(status.get()),
+      "internal: model 'bad_output' returned output 'y' (#0) with dims [4], "
+      "its signature says [3]");
   EXPECT_EQ(y, nullptr);
   // The refused block went back to the library.
   EXPECT_EQ(liveBlocks(badOutputModel()), before);

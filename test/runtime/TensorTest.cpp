@@ -19,7 +19,8 @@ namespace {
 TEST(Tensor, CreateOwnsZeroedAlignedMemory) {
   int64_t dims[] = {3, 5};
   DsTensor *raw = nullptr;
-  ASSERT_EQ(StatusPtr(ds_tensor_create(DS_DTYPE_INT16, dims, 2, &raw)), nullptr);
+  ASSERT_EQ(StatusPtr(ds_tensor_create(DS_DTYPE_INT16, dims, 2, &raw)),
+            nullptr);
   TensorPtr tensor(raw);
   EXPECT_EQ(ds_tensor_dtype(raw), DS_DTYPE_INT16);
   ASSERT_EQ(ds_tensor_rank(raw), 2u);
@@ -47,7 +48,8 @@ TEST(Tensor, CreateScalarAndEmpty) {
   // fit in memory.
   int64_t dims[] = {0, INT64_MAX};
   DsTensor *empty = nullptr;
-  ASSERT_EQ(StatusPtr(ds_tensor_create(DS_DTYPE_FLOAT32, dims, 2, &empty)), nullptr);
+  ASSERT_EQ(StatusPtr(ds_tensor_create(DS_DTYPE_FLOAT32, dims, 2, &empty)),
+            nullptr);
   TensorPtr ownedEmpty(empty);
   EXPECT_EQ(ds_tensor_byte_size(empty), 0u);
   EXPECT_EQ(ds_tensor_num_elements(empty), 0);
@@ -59,8 +61,8 @@ TEST(Tensor, CreateRejectsBadArguments) {
   DsTensor *tensor = reinterpret_cast<DsTensor *>(0x1);
   StatusPtr status(ds_tensor_create(DS_DTYPE_FLOAT32, negative, 2, &tensor));
   EXPECT_EQ(tensor, nullptr);
-  EXPECT_EQ(describe(status.get()),
-            "invalid argument: cannot create a tensor: dim 1 is -1, dims must be >= 0");
+  EXPECT_EQ(describe(status.get()), "invalid argument: cannot create a tensor: "
+                                    "dim 1 is -1, dims must be >= 0");
 
   int64_t dims[] = {2};
   status.reset(ds_tensor_create(8 /* ONNX string */, dims, 1, &tensor));
@@ -74,7 +76,8 @@ TEST(Tensor, CreateRejectsBadArguments) {
   int64_t huge[] = {INT64_MAX / 2, 4};
   status.reset(ds_tensor_create(DS_DTYPE_FLOAT32, huge, 2, &tensor));
   EXPECT_EQ(ds_status_code(status.get()), DS_STATUS_INVALID_ARGUMENT);
-  EXPECT_THAT(ds_status_message(status.get()), HasSubstr("do not fit in memory"));
+  EXPECT_THAT(ds_status_message(status.get()),
+              HasSubstr("do not fit in memory"));
 }
 
 TEST(Tensor, CreateOutOfMemory) {
@@ -110,7 +113,8 @@ TEST(Tensor, WrapBorrows) {
 TEST(Tensor, WrapRejectsNullData) {
   int64_t dims[] = {2};
   DsTensor *tensor = nullptr;
-  StatusPtr status(ds_tensor_wrap(DS_DTYPE_FLOAT32, dims, 1, nullptr, 8, &tensor));
+  StatusPtr status(
+      ds_tensor_wrap(DS_DTYPE_FLOAT32, dims, 1, nullptr, 8, &tensor));
   EXPECT_EQ(describe(status.get()),
             "invalid argument: ds_tensor_wrap: `data` is NULL for 8 bytes");
   // An empty tensor needs no data.
@@ -134,12 +138,12 @@ TEST(DType, SizesAndNames) {
     size_t size;
     const char *name;
   } cases[] = {
-      {DS_DTYPE_FLOAT32, 4, "float32"}, {DS_DTYPE_UINT8, 1, "uint8"},
-      {DS_DTYPE_INT8, 1, "int8"},       {DS_DTYPE_UINT16, 2, "uint16"},
-      {DS_DTYPE_INT16, 2, "int16"},     {DS_DTYPE_INT32, 4, "int32"},
-      {DS_DTYPE_INT64, 8, "int64"},     {DS_DTYPE_BOOL, 1, "bool"},
-      {DS_DTYPE_FLOAT16, 2, "float16"}, {DS_DTYPE_FLOAT64, 8, "float64"},
-      {DS_DTYPE_UINT32, 4, "uint32"},   {DS_DTYPE_UINT64, 8, "uint64"},
+      {DS_DTYPE_FLOAT32, 4, "float32"},   {DS_DTYPE_UINT8, 1, "uint8"},
+      {DS_DTYPE_INT8, 1, "int8"},         {DS_DTYPE_UINT16, 2, "uint16"},
+      {DS_DTYPE_INT16, 2, "int16"},       {DS_DTYPE_INT32, 4, "int32"},
+      {DS_DTYPE_INT64, 8, "int64"},       {DS_DTYPE_BOOL, 1, "bool"},
+      {DS_DTYPE_FLOAT16, 2, "float16"},   {DS_DTYPE_FLOAT64, 8, "float64"},
+      {DS_DTYPE_UINT32, 4, "uint32"},     {DS_DTYPE_UINT64, 8, "uint64"},
       {DS_DTYPE_BFLOAT16, 2, "bfloat16"},
   };
   for (const Case &c : cases) {

@@ -66,8 +66,8 @@ run(const DsModel *model, std::vector<DsTensor *> inputs, int32_t threads = 0) {
   ds_run_options_init(&options);
   options.num_threads = threads;
   std::vector<DsTensor *> raw(ds_model_num_outputs(model), nullptr);
-  runtime::StatusPtr status(ds_model_run(model, &options, inputs.data(),
-                                         inputs.size(), raw.data(), raw.size()));
+  runtime::StatusPtr status(ds_model_run(
+      model, &options, inputs.data(), inputs.size(), raw.data(), raw.size()));
   EXPECT_EQ(status, nullptr) << ds_status_message(status.get());
   std::vector<runtime::TensorPtr> outputs;
   for (DsTensor *tensor : raw)

@@ -16,7 +16,9 @@ using ds::runtime::TensorPtr;
 
 namespace {
 
-int64_t selfId() { return static_cast<int64_t>(reinterpret_cast<uintptr_t>(pthread_self())); }
+int64_t selfId() {
+  return static_cast<int64_t>(reinterpret_cast<uintptr_t>(pthread_self()));
+}
 
 /// The distinct thread ids in the `tid` output of the threads model.
 std::set<int64_t> threadIds(const DsTensor *tid) {
@@ -26,7 +28,8 @@ std::set<int64_t> threadIds(const DsTensor *tid) {
 
 /// Runs the threads model over `rows` iterations with `threads` threads;
 /// returns its outputs (tid, nested).
-std::vector<TensorPtr> runThreads(const DsModel *model, int64_t rows, int32_t threads) {
+std::vector<TensorPtr> runThreads(const DsModel *model, int64_t rows,
+                                  int32_t threads) {
   std::vector<float> x(static_cast<size_t>(rows));
   TensorPtr input = wrap(DS_DTYPE_FLOAT32, {rows}, x);
   return run(model, {input.get()}, threads);
@@ -60,7 +63,8 @@ TEST(Threads, NestedParallelForRunsInline) {
   ASSERT_TRUE(model);
   auto outputs = runThreads(model.get(), 32, 4);
   ASSERT_TRUE(outputs[1]);
-  const auto *nested = static_cast<const int64_t *>(ds_tensor_data(outputs[1].get()));
+  const auto *nested =
+      static_cast<const int64_t *>(ds_tensor_data(outputs[1].get()));
   for (int r = 0; r < 32; ++r)
     EXPECT_EQ(nested[r], 1) << "row " << r;
 }
@@ -95,14 +99,17 @@ TEST(Threads, ConcurrentRunsWithDifferentThreadCounts) {
         auto sum = run(add.get(), {tx.get(), ty.get()}, count);
         ASSERT_TRUE(sum[0]);
         ASSERT_EQ(ds_tensor_dims(sum[0].get())[0], rows);
-        const float *z = static_cast<const float *>(ds_tensor_data(sum[0].get()));
+        const float *z =
+            static_cast<const float *>(ds_tensor_data(sum[0].get()));
         for (size_t i = 0; i < x.size(); ++i)
-          ASSERT_EQ(z[i], x[i] + y[i]) << "caller " << caller << ", element " << i;
+          ASSERT_EQ(z[i], x[i] + y[i])
+              << "caller " << caller << ", element " << i;
 
         auto ids = runThreads(threads.get(), 32, count);
         ASSERT_TRUE(ids[0]);
         std::set<int64_t> used = threadIds(ids[0].get());
-        EXPECT_LE(used.size(), static_cast<size_t>(count)) << "caller " << caller;
+        EXPECT_LE(used.size(), static_cast<size_t>(count))
+            << "caller " << caller;
         if (count == 1) {
           EXPECT_EQ(used, std::set<int64_t>{selfId()});
         }

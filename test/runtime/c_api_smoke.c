@@ -31,8 +31,10 @@ int ds_c_api_smoke(const char *path, char *error, size_t error_size) {
   ds_run_options_init(&options);
   options.num_threads = 2;
   if ((status = ds_model_load(path, &model)) ||
-      (status = ds_tensor_wrap(DS_DTYPE_FLOAT32, dims, 2, x, sizeof x, &inputs[0])) ||
-      (status = ds_tensor_wrap(DS_DTYPE_FLOAT32, dims, 2, y, sizeof y, &inputs[1])) ||
+      (status = ds_tensor_wrap(DS_DTYPE_FLOAT32, dims, 2, x, sizeof x,
+                               &inputs[0])) ||
+      (status = ds_tensor_wrap(DS_DTYPE_FLOAT32, dims, 2, y, sizeof y,
+                               &inputs[1])) ||
       (status = ds_model_run(model, &options, inputs, 2, &output, 1))) {
     strncpy(error, ds_status_message(status), error_size - 1);
     error[error_size - 1] = '\0';

@@ -51,8 +51,9 @@ std::string formatElement(DsDType dtype, const void *data, size_t i) {
                   static_cast<double>(halfToFloat(load(uint16_t()))));
     break;
   case DS_DTYPE_BFLOAT16:
-    std::snprintf(text, sizeof text, "%g",
-                  static_cast<double>(floatOfBits(uint32_t(load(uint16_t())) << 16)));
+    std::snprintf(
+        text, sizeof text, "%g",
+        static_cast<double>(floatOfBits(uint32_t(load(uint16_t())) << 16)));
     break;
   case DS_DTYPE_INT8:
     std::snprintf(text, sizeof text, "%d", load(int8_t()));
@@ -117,9 +118,9 @@ std::string formatValues(const DsTensor *tensor, size_t limit) {
   int64_t count = ds_tensor_num_elements(tensor);
   std::string text = "[";
   for (int64_t i = 0; i < count && static_cast<size_t>(i) < limit; ++i)
-    text += (i ? ", " : "") +
-            formatElement(ds_tensor_dtype(tensor), ds_tensor_data(tensor),
-                          static_cast<size_t>(i));
+    text += (i ? ", " : "") + formatElement(ds_tensor_dtype(tensor),
+                                            ds_tensor_data(tensor),
+                                            static_cast<size_t>(i));
   if (count > 0 && static_cast<uint64_t>(count) > limit)
     text += ", ...";
   return text + "]";
@@ -128,10 +129,12 @@ std::string formatValues(const DsTensor *tensor, size_t limit) {
 void printSignature(std::FILE *out, const DsModel *model) {
   std::fprintf(out, "model '%s'\ninputs:\n", ds_model_name(model));
   for (size_t i = 0; i < ds_model_num_inputs(model); ++i)
-    std::fprintf(out, "  #%zu %s\n", i, formatSpec(*ds_model_input(model, i)).c_str());
+    std::fprintf(out, "  #%zu %s\n", i,
+                 formatSpec(*ds_model_input(model, i)).c_str());
   std::fprintf(out, "outputs:\n");
   for (size_t j = 0; j < ds_model_num_outputs(model); ++j)
-    std::fprintf(out, "  #%zu %s\n", j, formatSpec(*ds_model_output(model, j)).c_str());
+    std::fprintf(out, "  #%zu %s\n", j,
+                 formatSpec(*ds_model_output(model, j)).c_str());
 }
 
 } // namespace ds::run

@@ -111,7 +111,8 @@ private:
     return false;
   }
   void skipSpace() {
-    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_])))
+    while (pos_ < text_.size() &&
+           std::isspace(static_cast<unsigned char>(text_[pos_])))
       ++pos_;
   }
   bool peek(char c) {
@@ -158,7 +159,8 @@ private:
       skipSpace();
       size_t start = pos_;
       int64_t value = 0;
-      while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) {
+      while (pos_ < text_.size() &&
+             std::isdigit(static_cast<unsigned char>(text_[pos_]))) {
         int digit = text_[pos_++] - '0';
         if (value > (INT64_MAX - digit) / 10)
           return false;
@@ -184,13 +186,16 @@ struct DescrEntry {
   DsDType dtype;
 };
 constexpr DescrEntry kDescrs[] = {
-    {"f4", DS_DTYPE_FLOAT32}, {"f8", DS_DTYPE_FLOAT64}, {"f2", DS_DTYPE_FLOAT16},
-    {"i1", DS_DTYPE_INT8},    {"i2", DS_DTYPE_INT16},   {"i4", DS_DTYPE_INT32},
-    {"i8", DS_DTYPE_INT64},   {"u1", DS_DTYPE_UINT8},   {"u2", DS_DTYPE_UINT16},
-    {"u4", DS_DTYPE_UINT32},  {"u8", DS_DTYPE_UINT64},  {"b1", DS_DTYPE_BOOL},
+    {"f4", DS_DTYPE_FLOAT32}, {"f8", DS_DTYPE_FLOAT64},
+    {"f2", DS_DTYPE_FLOAT16}, {"i1", DS_DTYPE_INT8},
+    {"i2", DS_DTYPE_INT16},   {"i4", DS_DTYPE_INT32},
+    {"i8", DS_DTYPE_INT64},   {"u1", DS_DTYPE_UINT8},
+    {"u2", DS_DTYPE_UINT16},  {"u4", DS_DTYPE_UINT32},
+    {"u8", DS_DTYPE_UINT64},  {"b1", DS_DTYPE_BOOL},
 };
 
-bool dtypeOfDescr(const std::string &descr, DsDType &dtype, std::string &error) {
+bool dtypeOfDescr(const std::string &descr, DsDType &dtype,
+                  std::string &error) {
   if (descr.size() < 2) {
     error = "unsupported dtype '" + printable(descr) + "'";
     return false;
@@ -320,14 +325,14 @@ bool readNpy(const std::string &path, DsDType expected, TensorPtr &out,
                       ? static_cast<uint64_t>(info.st_size) - dataStart
                       : 0;
   if (held != bytes) {
-    error = "holds " + std::to_string(held) + " bytes of data, its shape needs " +
-            std::to_string(bytes);
+    error = "holds " + std::to_string(held) +
+            " bytes of data, its shape needs " + std::to_string(bytes);
     return false;
   }
 
   DsTensor *tensor = nullptr;
-  StatusPtr status(
-      ds_tensor_create(dtype, header.shape.data(), header.shape.size(), &tensor));
+  StatusPtr status(ds_tensor_create(dtype, header.shape.data(),
+                                    header.shape.size(), &tensor));
   if (status) {
     error = ds_status_message(status.get());
     return false;
@@ -341,10 +346,12 @@ bool readNpy(const std::string &path, DsDType expected, TensorPtr &out,
   return true;
 }
 
-bool writeNpy(const std::string &path, const DsTensor *tensor, std::string &error) {
+bool writeNpy(const std::string &path, const DsTensor *tensor,
+              std::string &error) {
   const char *descr = descrOf(ds_tensor_dtype(tensor));
   if (!descr) {
-    error = std::string("cannot write dtype ") + ds_dtype_name(ds_tensor_dtype(tensor));
+    error = std::string("cannot write dtype ") +
+            ds_dtype_name(ds_tensor_dtype(tensor));
     return false;
   }
   std::string shape = "(";

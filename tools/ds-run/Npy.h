@@ -21,7 +21,8 @@ bool readNpy(const std::string &path, DsDType expected,
              ds::runtime::TensorPtr &out, std::string &error);
 
 /// Writes `tensor` as a format 1.0 .npy file (bfloat16 as uint16 bits).
-bool writeNpy(const std::string &path, const DsTensor *tensor, std::string &error);
+bool writeNpy(const std::string &path, const DsTensor *tensor,
+              std::string &error);
 
 } // namespace ds::run
 

@@ -11,8 +11,8 @@
 
 namespace ds::run {
 
-bool byteSizeOf(DsDType dtype, const std::vector<int64_t> &dims, uint64_t &bytes,
-                std::string &error) {
+bool byteSizeOf(DsDType dtype, const std::vector<int64_t> &dims,
+                uint64_t &bytes, std::string &error) {
   for (size_t i = 0; i < dims.size(); ++i) {
     if (dims[i] < 0) {
       error = "dim " + std::to_string(i) + " is " + std::to_string(dims[i]);

@@ -19,8 +19,8 @@ namespace ds::run {
 /// negative or the size does not fit in memory. The readers compare it with
 /// what the file holds before allocating, so that a corrupt shape cannot
 /// ask for terabytes.
-bool byteSizeOf(DsDType dtype, const std::vector<int64_t> &dims, uint64_t &bytes,
-                std::string &error);
+bool byteSizeOf(DsDType dtype, const std::vector<int64_t> &dims,
+                uint64_t &bytes, std::string &error);
 
 } // namespace ds::run
 

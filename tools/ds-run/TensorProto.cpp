@@ -27,7 +27,7 @@
 #include <vector>
 
 #if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#error "raw_data and fixed-width fields are little-endian: port ds-run to big-endian"
+#error "TensorProto data is little-endian: port ds-run to big-endian hosts"
 #endif
 
 using ds::runtime::StatusPtr;
@@ -118,7 +118,8 @@ struct Fields {
 
 /// A repeated scalar field: one value, or a packed run of them.
 template <typename T>
-bool repeatedVarint(WireReader &reader, uint32_t wireType, std::vector<T> &out) {
+bool repeatedVarint(WireReader &reader, uint32_t wireType,
+                    std::vector<T> &out) {
   uint64_t value;
   if (wireType == kVarint) {
     if (!reader.varint(value))
@@ -202,7 +203,8 @@ bool parseFields(const std::string &bytes, Fields &fields, std::string &error) {
         fields.name.assign(reinterpret_cast<const char *>(data), size);
       break;
     case 9:
-      ok = wireType == kLengthDelimited && reader.bytes(fields.raw, fields.rawSize);
+      ok = wireType == kLengthDelimited &&
+           reader.bytes(fields.raw, fields.rawSize);
       fields.haveRaw = true;
       break;
     case 10:
@@ -221,7 +223,8 @@ bool parseFields(const std::string &bytes, Fields &fields, std::string &error) {
     }
     if (!ok) {
       error = "not a TensorProto: field " + std::to_string(field) +
-              " (wire type " + std::to_string(wireType) + ") is malformed or truncated";
+              " (wire type " + std::to_string(wireType) +
+              ") is malformed or truncated";
       return false;
     }
   }
@@ -344,8 +347,9 @@ bool readTensorProto(const std::string &path, TensorPtr &out, std::string &name,
   uint64_t elements = bytesNeeded / ds_dtype_size(dtype);
   // Compare what the message holds with the dims before allocating.
   if (fields.haveRaw && fields.rawSize != bytesNeeded) {
-    error = "raw_data holds " + std::to_string(fields.rawSize) + " bytes, dims need " +
-            std::to_string(bytesNeeded) + " of " + ds_dtype_name(dtype);
+    error = "raw_data holds " + std::to_string(fields.rawSize) +
+            " bytes, dims need " + std::to_string(bytesNeeded) + " of " +
+            ds_dtype_name(dtype);
     return false;
   }
   size_t typedCount = 0;
@@ -353,7 +357,8 @@ bool readTensorProto(const std::string &path, TensorPtr &out, std::string &name,
     typedCount = typedValues(fields, dtype);
     if (typedCount != elements) {
       error = "holds " + std::to_string(typedCount) + " values of " +
-              ds_dtype_name(dtype) + ", its dims need " + std::to_string(elements);
+              ds_dtype_name(dtype) + ", its dims need " +
+              std::to_string(elements);
       return false;
     }
   }

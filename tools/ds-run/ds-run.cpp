@@ -46,14 +46,20 @@ const char kUsage[] =
     "\n"
     "Runs a model library made by ds-compile on inputs read from files.\n"
     "\n"
-    "  --input NAME=FILE   the input NAME, from FILE (.npy or ONNX TensorProto .pb);\n"
+    "  --input NAME=FILE   the input NAME, from FILE (.npy or ONNX TensorProto "
+    ".pb);\n"
     "                      repeat for each input\n"
-    "  --input FILE        the next input not given by name, in signature order\n"
-    "  --output-dir DIR    write each output to DIR/<output name>.npy (without it,\n"
-    "                      each output's dtype, shape and first values are printed)\n"
-    "  --bench N           then time N runs and print median, p90, mean and min\n"
+    "  --input FILE        the next input not given by name, in signature "
+    "order\n"
+    "  --output-dir DIR    write each output to DIR/<output name>.npy (without "
+    "it,\n"
+    "                      each output's dtype, shape and first values are "
+    "printed)\n"
+    "  --bench N           then time N runs and print median, p90, mean and "
+    "min\n"
     "  --warmup W          untimed runs before the timed ones (default 1)\n"
-    "  --threads T         threads per run (default 0: one per hardware thread)\n"
+    "  --threads T         threads per run (default 0: one per hardware "
+    "thread)\n"
     "  --signature         print the model's inputs and outputs and exit\n"
     "  --help              print this and exit\n";
 
@@ -74,7 +80,8 @@ struct Options {
 };
 
 int usageError(const std::string &message) {
-  std::fprintf(stderr, "ds-run: %s\n(ds-run --help for the usage)\n", message.c_str());
+  std::fprintf(stderr, "ds-run: %s\n(ds-run --help for the usage)\n",
+               message.c_str());
   return kExitUsage;
 }
 
@@ -164,7 +171,8 @@ bool endsWith(const std::string &text, const char *suffix) {
   if (text.size() < n)
     return false;
   for (size_t i = 0; i < n; ++i)
-    if (std::tolower(static_cast<unsigned char>(text[text.size() - n + i])) != suffix[i])
+    if (std::tolower(static_cast<unsigned char>(text[text.size() - n + i])) !=
+        suffix[i])
       return false;
   return true;
 }
@@ -185,8 +193,8 @@ bool bindInputs(const DsModel *model, const std::vector<InputArg> &args,
       return false;
     }
     if (bound[index]) {
-      error = "input '" + arg.name + "' is given twice ('" + bound[index]->path +
-              "' and '" + arg.path + "')";
+      error = "input '" + arg.name + "' is given twice ('" +
+              bound[index]->path + "' and '" + arg.path + "')";
       return false;
     }
     bound[index] = &arg;
@@ -247,7 +255,8 @@ bool makeDirectories(const std::string &path, std::string &error) {
       return false;
     }
     if (mkdir(prefix.c_str(), 0777) != 0 && errno != EEXIST) {
-      error = "cannot create directory '" + prefix + "': " + std::strerror(errno);
+      error =
+          "cannot create directory '" + prefix + "': " + std::strerror(errno);
       return false;
     }
   }
@@ -269,11 +278,11 @@ std::string fileNameFor(const std::string &name, size_t index,
 }
 
 bool runOnce(const DsModel *model, const DsRunOptions &runOptions,
-             const std::vector<DsTensor *> &inputs, std::vector<TensorPtr> &outputs,
-             std::string &error) {
+             const std::vector<DsTensor *> &inputs,
+             std::vector<TensorPtr> &outputs, std::string &error) {
   std::vector<DsTensor *> raw(ds_model_num_outputs(model), nullptr);
-  StatusPtr status(ds_model_run(model, &runOptions, inputs.data(), inputs.size(),
-                                raw.data(), raw.size()));
+  StatusPtr status(ds_model_run(model, &runOptions, inputs.data(),
+                                inputs.size(), raw.data(), raw.size()));
   if (status) {
     error = ds_status_message(status.get());
     return false;
@@ -293,15 +302,16 @@ int reportOutputs(const DsModel *model, const Options &options,
   for (size_t j = 0; j < outputs.size(); ++j) {
     const DsTensorSpec &spec = *ds_model_output(model, j);
     const DsTensor *tensor = outputs[j].get();
-    std::string summary = std::string(spec.name) + ": " +
-                          ds_dtype_name(ds_tensor_dtype(tensor)) + " " +
-                          formatDims(ds_tensor_dims(tensor), ds_tensor_rank(tensor));
+    std::string summary =
+        std::string(spec.name) + ": " + ds_dtype_name(ds_tensor_dtype(tensor)) +
+        " " + formatDims(ds_tensor_dims(tensor), ds_tensor_rank(tensor));
     if (options.outputDir.empty()) {
       std::printf("%s = %s\n", summary.c_str(),
                   formatValues(tensor, kPrintedValues).c_str());
       continue;
     }
-    std::string path = options.outputDir + "/" + fileNameFor(spec.name, j, used);
+    std::string path =
+        options.outputDir + "/" + fileNameFor(spec.name, j, used);
     if (!writeNpy(path, tensor, error))
       return fail("'" + path + "' (output '" + spec.name + "'): " + error);
     std::printf("%s -> %s%s\n", summary.c_str(), path.c_str(),
@@ -312,7 +322,8 @@ int reportOutputs(const DsModel *model, const Options &options,
   return 0;
 }
 
-int bench(const DsModel *model, const Options &options, const DsRunOptions &runOptions,
+int bench(const DsModel *model, const Options &options,
+          const DsRunOptions &runOptions,
           const std::vector<DsTensor *> &inputs) {
   std::vector<TensorPtr> outputs;
   std::string error;
@@ -327,23 +338,27 @@ int bench(const DsModel *model, const Options &options, const DsRunOptions &runO
     auto stop = std::chrono::steady_clock::now();
     if (!ok)
       return fail(error);
-    ms.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(stop - start).count());
     outputs.clear(); // outside the timed part
   }
   std::sort(ms.begin(), ms.end());
   size_t n = ms.size();
   double median = n % 2 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2;
   // Nearest rank: the smallest time that at least 90% of the runs reach.
-  double p90 = ms[static_cast<size_t>(std::ceil(0.9 * static_cast<double>(n))) - 1];
+  double p90 =
+      ms[static_cast<size_t>(std::ceil(0.9 * static_cast<double>(n))) - 1];
   double mean = 0;
   for (double t : ms)
     mean += t;
   mean /= static_cast<double>(n);
   std::printf("bench: %ld runs after %ld warmup, %d threads\n", options.bench,
               options.warmup,
-              runOptions.num_threads ? runOptions.num_threads : ds_default_num_threads());
-  std::printf("latency: median %.4g ms, p90 %.4g ms, mean %.4g ms, min %.4g ms\n",
-              median, p90, mean, ms.front());
+              runOptions.num_threads ? runOptions.num_threads
+                                     : ds_default_num_threads());
+  std::printf(
+      "latency: median %.4g ms, p90 %.4g ms, mean %.4g ms, min %.4g ms\n",
+      median, p90, mean, ms.front());
   return 0;
 }
 

@@ -17,7 +17,7 @@ static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
 }
 
 static const DsAbiModel kModel = {
-    DS_MODEL_ABI_VERSION + 1, 0, 0, 0, "future", 0, 0,
-    run, fake_release, &fake_parallel_for_slot};
+    DS_MODEL_ABI_VERSION + 1, 0, 0, 0, "future", 0, 0, run, fake_release,
+    &fake_parallel_for_slot};
 
 FAKE_EXPORT const DsAbiModel *ds_model_get(void) { return &kModel; }

@@ -12,7 +12,8 @@ static const int64_t kDims[] = {3};
 static const char *const kDimNames[] = {""};
 
 static const DsAbiTensor kInputs[] = {{"x", DS_ABI_FLOAT, 1, kDims, kDimNames}};
-static const DsAbiTensor kOutputs[] = {{"y", DS_ABI_FLOAT, 1, kDims, kDimNames}};
+static const DsAbiTensor kOutputs[] = {
+    {"y", DS_ABI_FLOAT, 1, kDims, kDimNames}};
 
 static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
                 void **output_allocs, int64_t *output_dims) {
@@ -23,8 +24,8 @@ static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
   output_dims[0] = 4;
 }
 
-static const DsAbiModel kModel = {
-    DS_MODEL_ABI_VERSION, 1, 1, 0, "bad_output", kInputs, kOutputs,
-    run, fake_release, 0};
+static const DsAbiModel kModel = {DS_MODEL_ABI_VERSION, 1,       1,        0,
+                                  "bad_output",         kInputs, kOutputs, run,
+                                  fake_release,         0};
 
 FAKE_EXPORT const DsAbiModel *ds_model_get(void) { return &kModel; }

@@ -13,7 +13,8 @@
 static const int64_t kDims[] = {-1};
 static const char *const kDimNames[] = {""};
 
-#define PORT(name, dtype) {name, dtype, 1, kDims, kDimNames}
+#define PORT(name, dtype)                                                      \
+  { name, dtype, 1, kDims, kDimNames }
 static const DsAbiTensor kInputs[] = {
     PORT("f32", DS_ABI_FLOAT),    PORT("u8", DS_ABI_UINT8),
     PORT("i8", DS_ABI_INT8),      PORT("u16", DS_ABI_UINT16),
@@ -42,7 +43,7 @@ static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
 }
 
 static const DsAbiModel kModel = {
-    DS_MODEL_ABI_VERSION, COUNT, COUNT, 0, "echo", kInputs, kOutputs,
-    run, fake_release, 0};
+    DS_MODEL_ABI_VERSION, COUNT, COUNT, 0, "echo", kInputs, kOutputs, run,
+    fake_release,         0};
 
 FAKE_EXPORT const DsAbiModel *ds_model_get(void) { return &kModel; }

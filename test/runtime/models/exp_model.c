@@ -16,7 +16,8 @@ static const int64_t kDims[] = {-1};
 static const char *const kDimNames[] = {"N"};
 
 static const DsAbiTensor kInputs[] = {{"x", DS_ABI_FLOAT, 1, kDims, kDimNames}};
-static const DsAbiTensor kOutputs[] = {{"y", DS_ABI_FLOAT, 1, kDims, kDimNames}};
+static const DsAbiTensor kOutputs[] = {
+    {"y", DS_ABI_FLOAT, 1, kDims, kDimNames}};
 
 /* The test runs one thread at a time on at most 16 elements. */
 static float result[16];

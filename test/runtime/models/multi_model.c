@@ -45,7 +45,7 @@ static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
 }
 
 static const DsAbiModel kModel = {
-    DS_MODEL_ABI_VERSION, 1, 3, 0, "multi", kInputs, kOutputs,
-    run, fake_release, 0 /* no parallel loops: no slot */};
+    DS_MODEL_ABI_VERSION, 1, 3, 0, "multi", kInputs, kOutputs, run,
+    fake_release,         0 /* no parallel loops: no slot */};
 
 FAKE_EXPORT const DsAbiModel *ds_model_get(void) { return &kModel; }

@@ -12,7 +12,8 @@ static const int64_t kDims[] = {-1, -1};
 static const char *const kDimNames[] = {"S", "S"};
 
 static const DsAbiTensor kInputs[] = {{"m", DS_ABI_FLOAT, 2, kDims, kDimNames}};
-static const DsAbiTensor kOutputs[] = {{"out", DS_ABI_FLOAT, 2, kDims, kDimNames}};
+static const DsAbiTensor kOutputs[] = {
+    {"out", DS_ABI_FLOAT, 2, kDims, kDimNames}};
 
 static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
                 void **output_allocs, int64_t *output_dims) {
@@ -23,7 +24,7 @@ static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
 }
 
 static const DsAbiModel kModel = {
-    DS_MODEL_ABI_VERSION, 1, 1, 0, "square", kInputs, kOutputs,
-    run, fake_release, 0};
+    DS_MODEL_ABI_VERSION, 1, 1, 0, "square", kInputs, kOutputs, run,
+    fake_release,         0};
 
 FAKE_EXPORT const DsAbiModel *ds_model_get(void) { return &kModel; }

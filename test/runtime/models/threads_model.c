@@ -89,8 +89,15 @@ static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
   output_dims[1] = count;
 }
 
-static const DsAbiModel kModel = {
-    DS_MODEL_ABI_VERSION, 1, 2, 0, "threads", kInputs, kOutputs,
-    run, fake_release, &fake_parallel_for_slot};
+static const DsAbiModel kModel = {DS_MODEL_ABI_VERSION,
+                                  1,
+                                  2,
+                                  0,
+                                  "threads",
+                                  kInputs,
+                                  kOutputs,
+                                  run,
+                                  fake_release,
+                                  &fake_parallel_for_slot};
 
 FAKE_EXPORT const DsAbiModel *ds_model_get(void) { return &kModel; }

@@ -32,7 +32,7 @@
 extern "C" {
 #endif
 
-/*===--- Status ------------------------------------------------------------===*/
+/*===--- Status -----------------------------------------------------------===*/
 
 typedef enum DsStatusCode {
   DS_STATUS_OK = 0,
@@ -59,7 +59,7 @@ DS_API const char *ds_status_message(const DsStatus *status);
 DS_API const char *ds_status_code_name(DsStatusCode code);
 DS_API void ds_status_free(DsStatus *status);
 
-/*===--- Element types -----------------------------------------------------===*/
+/*===--- Element types ----------------------------------------------------===*/
 
 /** Element types, numbered as ONNX's TensorProto.DataType (and as the
  *  DS_ABI_* constants of model_abi.h). */
@@ -85,7 +85,7 @@ DS_API size_t ds_dtype_size(DsDType dtype);
 /** "float32", "int64", "bool", "bfloat16", ...; "unknown" otherwise. */
 DS_API const char *ds_dtype_name(DsDType dtype);
 
-/*===--- Tensors -----------------------------------------------------------===*/
+/*===--- Tensors ----------------------------------------------------------===*/
 
 /** A dense, row-major array with its dtype and dims. */
 typedef struct DsTensor DsTensor;
@@ -97,9 +97,8 @@ DS_API DsStatus *ds_tensor_create(DsDType dtype, const int64_t *dims,
 /** A tensor over the caller's `data` (`byte_size` bytes), which must outlive
  *  it. The dims are recorded as given: ds_model_run checks them, and that
  *  `byte_size` covers them. */
-DS_API DsStatus *ds_tensor_wrap(DsDType dtype, const int64_t *dims,
-                                size_t rank, void *data, size_t byte_size,
-                                DsTensor **out);
+DS_API DsStatus *ds_tensor_wrap(DsDType dtype, const int64_t *dims, size_t rank,
+                                void *data, size_t byte_size, DsTensor **out);
 DS_API void ds_tensor_free(DsTensor *tensor);
 
 DS_API DsDType ds_tensor_dtype(const DsTensor *tensor);
@@ -111,7 +110,7 @@ DS_API size_t ds_tensor_byte_size(const DsTensor *tensor);
 /** The product of the dims (1 for a scalar); 0 if a dim is negative. */
 DS_API int64_t ds_tensor_num_elements(const DsTensor *tensor);
 
-/*===--- Models ------------------------------------------------------------===*/
+/*===--- Models -----------------------------------------------------------===*/
 
 typedef struct DsModel DsModel;
 
@@ -147,7 +146,7 @@ DS_API DsStatus *ds_model_input_index(const DsModel *model, const char *name,
 DS_API DsStatus *ds_model_output_index(const DsModel *model, const char *name,
                                        size_t *index);
 
-/*===--- Running -----------------------------------------------------------===*/
+/*===--- Running ----------------------------------------------------------===*/
 
 typedef struct DsRunOptions {
   /** sizeof(DsRunOptions) as the caller knows it; set by

@@ -1,4 +1,4 @@
-//===- runtime.hpp - C++ ownership helpers for the runtime C API -*- C++ -*-===//
+//===- runtime.hpp - C++ ownership helpers for the C API --------*- C++ -*-===//
 //
 // Part of ds.
 //
