@@ -90,6 +90,8 @@ ds::translateToLLVMIR(ModuleOp module, llvm::LLVMContext &context,
       optLevel == 0 ? builder.buildO0DefaultPipeline(level)
                     : builder.buildPerModuleDefaultPipeline(level);
   passes.run(*llvmModule, mam);
+  // After optimization: nothing calls them yet; instruction selection will.
+  addCompilerRuntimeHelpers(*llvmModule, machine.getTargetTriple());
   return llvmModule;
 }
 

@@ -58,6 +58,12 @@ std::unique_ptr<llvm::Module>
 translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &context,
                   llvm::TargetMachine &machine, unsigned optLevel);
 
+/// Defines, hidden in `module`, the compiler-runtime functions that code
+/// generation for `triple` may call for f16/bf16 conversions, so that the
+/// library does not depend on a libgcc that exports them.
+void addCompilerRuntimeHelpers(llvm::Module &module,
+                               const llvm::Triple &triple);
+
 /// Writes `module` as an object file for `machine`.
 mlir::LogicalResult emitObject(llvm::Module &module,
                                llvm::TargetMachine &machine,

@@ -170,6 +170,50 @@ Value pow(OpBuilder &b, Location loc, Operation *op, ValueRange args,
   return math::PowFOp::create(b, loc, base, exponent);
 }
 
+/// Element type conversion, ONNX's Cast: floats widen or round to nearest
+/// even, float to integer truncates toward zero, bool is `x != 0` one way
+/// and 0 or 1 the other, integers sign-extend or truncate.
+Value convert(OpBuilder &b, Location loc, Operation *, ValueRange args,
+           Type type) {
+  Value x = args[0];
+  Type from = x.getType();
+  if (from == type)
+    return x;
+  auto fromInt = dyn_cast<IntegerType>(from);
+  auto toInt = dyn_cast<IntegerType>(type);
+  if ((fromInt && !fromInt.isSignless()) || (toInt && !toInt.isSignless()))
+    return nullptr;
+  auto fromFloat = dyn_cast<FloatType>(from);
+  auto toFloat = dyn_cast<FloatType>(type);
+  bool toBool = toInt && toInt.getWidth() == 1;
+  bool fromBool = fromInt && fromInt.getWidth() == 1;
+  if (fromFloat && toFloat)
+    return fromFloat.getWidth() < toFloat.getWidth()
+               ? arith::ExtFOp::create(b, loc, type, x).getResult()
+               : arith::TruncFOp::create(b, loc, type, x).getResult();
+  if (fromFloat && toBool)
+    return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, x,
+                                 floatConstant(b, loc, from, 0.0));
+  if (fromFloat && toInt)
+    return arith::FPToSIOp::create(b, loc, type, x);
+  if (fromBool && toFloat)
+    return arith::UIToFPOp::create(b, loc, type, x);
+  if (fromInt && toFloat)
+    return arith::SIToFPOp::create(b, loc, type, x);
+  if (fromInt && toBool) {
+    Value zero =
+        arith::ConstantOp::create(b, loc, from, b.getIntegerAttr(from, 0));
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x, zero);
+  }
+  if (fromBool && toInt)
+    return arith::ExtUIOp::create(b, loc, type, x);
+  if (fromInt && toInt)
+    return fromInt.getWidth() < toInt.getWidth()
+               ? arith::ExtSIOp::create(b, loc, type, x).getResult()
+               : arith::TruncIOp::create(b, loc, type, x).getResult();
+  return nullptr;
+}
+
 /// min(max(x, lo), hi) with whichever bounds the op has; NaN propagates.
 Value clip(OpBuilder &b, Location loc, Operation *op, ValueRange args,
            Type type) {
@@ -304,6 +348,7 @@ void populateElementwiseToLinalgPatterns(RewritePatternSet &patterns) {
   add<LeakyReluOp>(patterns, leakyRelu);
   add<ClipOp>(patterns, clip);
   add<PowOp>(patterns, pow);
+  add<CastOp>(patterns, convert);
   add<ReciprocalOp>(patterns, reciprocal);
   add<SigmoidOp>(patterns, sigmoid);
   add<ExpOp>(patterns, floatMath<math::ExpOp>);
