@@ -12,6 +12,11 @@
 // loads. The signature (inputs and outputs with dtypes and shapes) is
 // written as JSON beside the library: model.so -> model.json.
 //
+// Exit status: 0 on success; 1 for a bad command line or target; 2 when the
+// model cannot be read or imported (a missing file, malformed ONNX, an
+// unsupported op); 3 when it cannot be compiled (an op that does not lower,
+// code generation, the link). Test runners tell the stages apart by it.
+//
 //===----------------------------------------------------------------------===//
 
 #include "ds/Compiler/Compiler.h"
@@ -39,6 +44,9 @@ using namespace mlir;
 namespace cl = llvm::cl;
 
 namespace {
+
+/// Exit statuses (see the file comment).
+enum ExitCode { kUsageError = 1, kImportError = 2, kCompileError = 3 };
 
 enum class Emit { MLIR, LLVM, Object, Library };
 
@@ -148,29 +156,29 @@ int compile() {
   if (optLevel > 3) {
     llvm::errs() << "ds-compile: -O" << optLevel
                  << " is not an optimization level (0-3)\n";
-    return 1;
+    return kUsageError;
   }
   std::string error;
   std::unique_ptr<llvm::TargetMachine> machine =
       ds::createTargetMachine(targetOptions, error);
   if (!machine) {
     llvm::errs() << "ds-compile: " << error << "\n";
-    return 1;
+    return kUsageError;
   }
 
   OwningOpRef<ModuleOp> module = loadModel(context, sourceMgr);
   if (!module)
-    return 1;
+    return kImportError;
   timer.done("import");
   if (failed(ds::lowerToLLVMDialect(*module, *machine, entry)))
-    return 1;
+    return kCompileError;
   timer.done("lower");
 
   if (emit == Emit::MLIR) {
     auto file = openOutputFile(outputFile, &error);
     if (!file) {
       llvm::errs() << "ds-compile: " << error << "\n";
-      return 1;
+      return kCompileError;
     }
     module->print(file->os());
     file->keep();
@@ -181,13 +189,13 @@ int compile() {
   std::unique_ptr<llvm::Module> llvmModule =
       ds::translateToLLVMIR(*module, llvmContext, *machine, optLevel);
   if (!llvmModule)
-    return 1;
+    return kCompileError;
   timer.done("llvm-opt");
   if (emit == Emit::LLVM) {
     auto file = openOutputFile(outputFile, &error);
     if (!file) {
       llvm::errs() << "ds-compile: " << error << "\n";
-      return 1;
+      return kCompileError;
     }
     llvmModule->print(file->os(), nullptr);
     file->keep();
@@ -203,7 +211,7 @@ int compile() {
             llvm::sys::fs::createTemporaryFile("ds-compile", "o", temp)) {
       llvm::errs() << "ds-compile: cannot create a temporary file: "
                    << ec.message() << "\n";
-      return 1;
+      return kCompileError;
     }
     objectPath = std::string(temp);
   }
@@ -212,11 +220,11 @@ int compile() {
     auto file = openOutputFile(objectPath, &error);
     if (!file) {
       llvm::errs() << "ds-compile: " << error << "\n";
-      return 1;
+      return kCompileError;
     }
     if (failed(ds::emitObject(*llvmModule, *machine, file->os(), error))) {
       llvm::errs() << "ds-compile: " << error << "\n";
-      return 1;
+      return kCompileError;
     }
     file->keep();
   }
@@ -228,11 +236,11 @@ int compile() {
 
   if (failed(ds::linkSharedLibrary(objectPath, outputFile, error))) {
     llvm::errs() << "ds-compile: " << error << "\n";
-    return 1;
+    return kCompileError;
   }
   timer.done("link");
   if (failed(writeSignature(*module)))
-    return 1;
+    return kCompileError;
   return 0;
 }
 

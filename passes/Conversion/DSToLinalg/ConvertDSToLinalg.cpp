@@ -42,6 +42,14 @@ struct ConvertDSToLinalgPass
     ds::populateNormalizationToLinalgPatterns(patterns);
     ds::populateReductionToLinalgPatterns(patterns);
     ds::populateTensorToLinalgPatterns(patterns);
+    ds::populateIndexingToLinalgPatterns(patterns);
+    ds::populateSelectionToLinalgPatterns(patterns);
+    ds::populateImageToLinalgPatterns(patterns);
+    ds::populateControlFlowToLinalgPatterns(patterns);
+    ds::populateRecurrentToLinalgPatterns(patterns);
+    ds::populateSequenceToLinalgPatterns(patterns);
+    ds::populateSignalToLinalgPatterns(patterns);
+    ds::populateRandomToLinalgPatterns(patterns);
     // No folding: ds folders would otherwise rewrite what is being lowered.
     GreedyRewriteConfig config;
     config.enableFolding(false);

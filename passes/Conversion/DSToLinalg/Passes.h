@@ -34,6 +34,14 @@ void populateConvToLinalgPatterns(mlir::RewritePatternSet &patterns);
 void populateNormalizationToLinalgPatterns(mlir::RewritePatternSet &patterns);
 void populateReductionToLinalgPatterns(mlir::RewritePatternSet &patterns);
 void populateTensorToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateIndexingToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateSelectionToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateImageToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateControlFlowToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateRecurrentToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateSequenceToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateSignalToLinalgPatterns(mlir::RewritePatternSet &patterns);
+void populateRandomToLinalgPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace ds
 
