@@ -83,7 +83,8 @@ struct LowerGatherElements : OpRewritePattern<GatherElementsOp> {
           SmallVector<Value> position = loopIndices(b, l, rank);
           position[axis] = wrapIndex(b, l, toIndex(b, l, args[0]), axisSize);
           linalg::YieldOp::create(
-              b, l, tensor::ExtractOp::create(b, l, data, position).getResult());
+              b, l,
+              tensor::ExtractOp::create(b, l, data, position).getResult());
         });
     rewriter.replaceOp(op, generic.getResults());
     return success();
@@ -137,7 +138,8 @@ struct LowerGatherND : OpRewritePattern<GatherNDOp> {
           }
           position.append(out.begin() + q - 1, out.end());
           linalg::YieldOp::create(
-              b, l, tensor::ExtractOp::create(b, l, data, position).getResult());
+              b, l,
+              tensor::ExtractOp::create(b, l, data, position).getResult());
         });
     rewriter.replaceOp(op, generic.getResults());
     return success();
@@ -276,8 +278,7 @@ struct LowerScatterND : OpRewritePattern<ScatterNDOp> {
                     ArrayRef<AffineMap>{id, id}, parallel(r - k),
                     [&](OpBuilder &nb, Location nl, ValueRange args) {
                       linalg::YieldOp::create(
-                          nb, nl,
-                          combine(nb, nl, reduction, args[1], args[0]));
+                          nb, nl, combine(nb, nl, reduction, args[1], args[0]));
                     })
                     .getResult(0);
           }
@@ -285,8 +286,8 @@ struct LowerScatterND : OpRewritePattern<ScatterNDOp> {
                                                  sizes, strides);
           scf::YieldOp::create(b, l, result);
         });
-    rewriter.replaceOp(op, castTo(rewriter, loc, loop.getResult(0),
-                                  op.getType()));
+    rewriter.replaceOp(op,
+                       castTo(rewriter, loc, loop.getResult(0), op.getType()));
     return success();
   }
 };
@@ -336,8 +337,8 @@ struct LowerScatterElements : OpRewritePattern<ScatterElementsOp> {
           result = tensor::InsertOp::create(b, l, update, result, position);
           scf::YieldOp::create(b, l, result);
         });
-    rewriter.replaceOp(op, castTo(rewriter, loc, loop.getResult(0),
-                                  op.getType()));
+    rewriter.replaceOp(op,
+                       castTo(rewriter, loc, loop.getResult(0), op.getType()));
     return success();
   }
 };
@@ -383,14 +384,15 @@ public:
   /// from the scale (antialiasing widens the kernel by 1 / scale).
   Value tapCount(OpBuilder &b, Location loc, const ResizeAxis &axis) const {
     if (!antialias)
-      return indexConst(b, loc, mode == "nearest" ? 1
-                                : mode == "linear" ? 2
-                                                   : 4);
+      return indexConst(b, loc,
+                        mode == "nearest"  ? 1
+                        : mode == "linear" ? 2
+                                           : 4);
     Value start = kernelStart(b, loc, axis.scale);
     // n = 2 - 2 * start
     Value two = floatConst(b, loc, b.getF64Type(), 2.0);
-    Value n = arith::SubFOp::create(
-        b, loc, two, arith::MulFOp::create(b, loc, two, start));
+    Value n = arith::SubFOp::create(b, loc, two,
+                                    arith::MulFOp::create(b, loc, two, start));
     return f64ToIndex(b, loc, n);
   }
 
@@ -400,8 +402,8 @@ public:
     Type f64 = b.getF64Type();
     if (!antialias)
       return floatConst(b, loc, f64, mode == "cubic" ? -1.0 : 0.0);
-    Value clamped = arith::MinimumFOp::create(b, loc, scale,
-                                              floatConst(b, loc, f64, 1.0));
+    Value clamped =
+        arith::MinimumFOp::create(b, loc, scale, floatConst(b, loc, f64, 1.0));
     double support = mode == "cubic" ? -2.0 : -1.0;
     Value q = arith::DivFOp::create(b, loc, floatConst(b, loc, f64, support),
                                     clamped);
@@ -453,17 +455,18 @@ public:
         c(2.0));
     Value scaled = arith::DivFOp::create(
         b, loc,
-        arith::MulFOp::create(
-            b, loc, arith::MulFOp::create(b, loc, y, axis.roiExtent),
-            inMinusOne),
+        arith::MulFOp::create(b, loc,
+                              arith::MulFOp::create(b, loc, y, axis.roiExtent),
+                              inMinusOne),
         outMinusOne);
     Value x = arith::SelectOp::create(b, loc, outIsOne, single, scaled);
     return arith::AddFOp::create(b, loc, x, axis.roiStart);
   }
 
-  /// The weight of tap `t` (an f64) for `ratio` in (0, 1] and the scale.
-  Value weight(OpBuilder &b, Location loc, Value t, Value ratio,
-               Value scale) const {
+  /// The weight of tap `t` (an f64) for `ratio` in (0, 1]; `start` is
+  /// kernelStart's and `clamped` min(scale, 1) (both computed once per axis).
+  Value weight(OpBuilder &b, Location loc, Value t, Value ratio, Value start,
+               Value clamped) const {
     Type f64 = b.getF64Type();
     auto c = [&](double v) { return floatConst(b, loc, f64, v); };
     auto add = [&](Value x, Value y) {
@@ -505,8 +508,6 @@ public:
                     select(eq(t, 1.0), w1, select(eq(t, 2.0), w2, w3)));
     }
     // Antialiased kernels evaluated at (start + t - ratio) * min(scale, 1).
-    Value clamped = arith::MinimumFOp::create(b, loc, scale, c(1.0));
-    Value start = kernelStart(b, loc, scale);
     Value x = mul(sub(add(start, t), ratio), clamped);
     Value ax = math::AbsFOp::create(b, loc, x);
     if (mode == "linear") {
@@ -517,9 +518,9 @@ public:
     Value x2 = mul(ax, ax);
     Value x3 = mul(ax, x2);
     Value near = add(sub(mul(c(a + 2), x3), mul(c(a + 3), x2)), c(1.0));
-    Value far = sub(add(sub(mul(c(a), x3), mul(c(5 * a), x2)),
-                        mul(c(8 * a), ax)),
-                    c(4 * a));
+    Value far =
+        sub(add(sub(mul(c(a), x3), mul(c(5 * a), x2)), mul(c(8 * a), ax)),
+            c(4 * a));
     Value isNear =
         arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLE, ax, c(1.0));
     Value isFar =
@@ -537,6 +538,12 @@ public:
     ResizeTables tables;
     bool withWeights = weighted();
     Value taps = tapCount(b, loc, axis);
+    // Per-axis invariants of the table's body.
+    Value start = kernelStart(b, loc, axis.scale);
+    Value clampedScale = arith::MinimumFOp::create(
+        b, loc, axis.scale, floatConst(b, loc, f64, 1.0));
+    Value last = arith::SubFOp::create(b, loc, indexToF64(b, loc, axis.inSize),
+                                       floatConst(b, loc, f64, 1.0));
     SmallVector<Value> sizes = {axis.outSize};
     if (withWeights)
       sizes.push_back(taps);
@@ -557,8 +564,8 @@ public:
           // The pixel left of x (x - 1 when x is an integer, so that the
           // ratio is in (0, 1]), and the ratio.
           Value floor = math::FloorOp::create(nb, l, x);
-          Value isInteger = arith::CmpFOp::create(
-              nb, l, arith::CmpFPredicate::OEQ, x, floor);
+          Value isInteger =
+              arith::CmpFOp::create(nb, l, arith::CmpFPredicate::OEQ, x, floor);
           Value base = arith::SelectOp::create(
               nb, l, isInteger, arith::SubFOp::create(nb, l, floor, c(1.0)),
               floor);
@@ -566,19 +573,15 @@ public:
           Value source;
           Value w;
           if (mode == "nearest") {
-            source = arith::AddFOp::create(nb, l, base,
-                                           nearestOffset(nb, l, ratio));
+            source =
+                arith::AddFOp::create(nb, l, base, nearestOffset(nb, l, ratio));
             w = c(1.0);
           } else {
             Value t = indexToF64(nb, l, linalg::IndexOp::create(nb, l, 1));
             source = arith::AddFOp::create(
-                nb, l, arith::AddFOp::create(nb, l, base,
-                                             kernelStart(nb, l, axis.scale)),
-                t);
-            w = weight(nb, l, t, ratio, axis.scale);
+                nb, l, arith::AddFOp::create(nb, l, base, start), t);
+            w = weight(nb, l, t, ratio, start, clampedScale);
           }
-          Value in = indexToF64(nb, l, axis.inSize);
-          Value last = arith::SubFOp::create(nb, l, in, c(1.0));
           if (excludeOutside) {
             Value below = arith::CmpFOp::create(
                 nb, l, arith::CmpFPredicate::OLT, source, c(0.0));
@@ -648,8 +651,8 @@ public:
     AffineMap id = b.getMultiDimIdentityMap(2);
     AffineMap row = AffineMap::get(2, 0, getAffineDimExpr(0, context));
     auto type = cast<RankedTensorType>(weights.getType());
-    Value init = emptyTensor(b, loc, type,
-                             {outSize, dimValue(b, loc, weights, 1)});
+    Value init =
+        emptyTensor(b, loc, type, {outSize, dimValue(b, loc, weights, 1)});
     return linalg::GenericOp::create(
                b, loc, TypeRange{type}, ValueRange{weights, sums}, init,
                ArrayRef<AffineMap>{id, row, id}, parallel(2),
@@ -675,14 +678,14 @@ public:
                ArrayRef<AffineMap>{b.getMultiDimIdentityMap(1)}, parallel(1),
                [&](OpBuilder &nb, Location l, ValueRange) {
                  Type f64 = nb.getF64Type();
-                 Value x = sourceCoordinate(
-                     nb, l, axis, linalg::IndexOp::create(nb, l, 0));
+                 Value x = sourceCoordinate(nb, l, axis,
+                                            linalg::IndexOp::create(nb, l, 0));
                  Value last = arith::SubFOp::create(
                      nb, l, indexToF64(nb, l, axis.inSize),
                      floatConst(nb, l, f64, 1.0));
-                 Value below = arith::CmpFOp::create(
-                     nb, l, arith::CmpFPredicate::OLT, x,
-                     floatConst(nb, l, f64, 0.0));
+                 Value below =
+                     arith::CmpFOp::create(nb, l, arith::CmpFPredicate::OLT, x,
+                                           floatConst(nb, l, f64, 0.0));
                  Value above = arith::CmpFOp::create(
                      nb, l, arith::CmpFPredicate::OGT, x, last);
                  linalg::YieldOp::create(
@@ -704,8 +707,8 @@ Value saturateCast(OpBuilder &b, Location loc, Value value, Type type) {
   if (auto floatType = dyn_cast<FloatType>(type)) {
     if (floatType.isF64())
       return value;
-    double max = APFloat::getLargest(floatType.getFloatSemantics())
-                     .convertToDouble();
+    double max =
+        APFloat::getLargest(floatType.getFloatSemantics()).convertToDouble();
     Value clamped = arith::MinimumFOp::create(
         b, loc,
         arith::MaximumFOp::create(b, loc, value,
@@ -717,8 +720,8 @@ Value saturateCast(OpBuilder &b, Location loc, Value value, Type type) {
   unsigned width = intType.getWidth();
   bool isUnsigned = intType.isUnsigned();
   double lo = isUnsigned ? 0.0 : -std::ldexp(1.0, width - 1);
-  double hi = isUnsigned ? std::ldexp(1.0, width) - 1
-                         : std::ldexp(1.0, width - 1) - 1;
+  double hi =
+      isUnsigned ? std::ldexp(1.0, width) - 1 : std::ldexp(1.0, width - 1) - 1;
   Value rounded = math::RoundEvenOp::create(b, loc, value);
   Value clamped = arith::MinimumFOp::create(
       b, loc,
@@ -747,9 +750,8 @@ Value elementConstant(OpBuilder &b, Location loc, double value, Type type) {
   if (isa<FloatType>(type))
     return floatConst(b, loc, type, value);
   Type signless = b.getIntegerType(type.getIntOrFloatBitWidth());
-  return fromSignless(b, loc,
-                      intConst(b, loc, signless, static_cast<int64_t>(value)),
-                      type);
+  return fromSignless(
+      b, loc, intConst(b, loc, signless, static_cast<int64_t>(value)), type);
 }
 
 struct LowerResize : OpRewritePattern<ResizeOp> {
@@ -845,10 +847,10 @@ struct LowerResize : OpRewritePattern<ResizeOp> {
         outSize = f64ToIndex(rewriter, loc,
                              math::FloorOp::create(rewriter, loc, size));
       } else {
-        outSize = toIndex(rewriter, loc,
-                          extractAt(rewriter, loc, op.getSizes(), i));
-        axis.scale = arith::DivFOp::create(
-            rewriter, loc, toF64(rewriter, loc, outSize), in);
+        outSize =
+            toIndex(rewriter, loc, extractAt(rewriter, loc, op.getSizes(), i));
+        axis.scale = arith::DivFOp::create(rewriter, loc,
+                                           toF64(rewriter, loc, outSize), in);
       }
       // A static result size is the one the types promise.
       if (!resultType.isDynamicDim(dim))
@@ -973,11 +975,10 @@ struct LowerResize : OpRewritePattern<ResizeOp> {
     SmallVector<Value> ins;
     SmallVector<AffineMap> maps;
     for (auto [i, axis] : llvm::enumerate(resized)) {
-      AffineMap map = AffineMap::get(
-          dims, 0,
-          {getAffineDimExpr(axis.dim, context),
-           getAffineDimExpr(rank + i, context)},
-          context);
+      AffineMap map = AffineMap::get(dims, 0,
+                                     {getAffineDimExpr(axis.dim, context),
+                                      getAffineDimExpr(rank + i, context)},
+                                     context);
       ins.push_back(tables[i].indices);
       maps.push_back(map);
       ins.push_back(tables[i].weights);
@@ -1010,8 +1011,8 @@ struct LowerResize : OpRewritePattern<ResizeOp> {
               if (w)
                 x = arith::MulFOp::create(nb, l, w, x);
               linalg::YieldOp::create(
-                  nb, l, arith::AddFOp::create(nb, l, args.back(), x)
-                             .getResult());
+                  nb, l,
+                  arith::AddFOp::create(nb, l, args.back(), x).getResult());
             })
             .getResult(0);
 
@@ -1037,7 +1038,8 @@ struct LowerResize : OpRewritePattern<ResizeOp> {
                  if (builder.crop() && count > 0) {
                    Value outside = args[1];
                    for (int64_t i = 1; i < count; ++i)
-                     outside = arith::OrIOp::create(nb, l, outside, args[1 + i]);
+                     outside =
+                         arith::OrIOp::create(nb, l, outside, args[1 + i]);
                    value = arith::SelectOp::create(
                        nb, l, outside,
                        elementConstant(nb, l, extrapolation, elementType),

@@ -14,10 +14,10 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/IR/BuiltinOps.h"
-#include "mlir/IR/Builders.h"
-#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Matchers.h"
 
 namespace ds {
@@ -66,8 +66,7 @@ inline Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type,
 
 /// The type of shape `shape` (static sizes or kDynamic) and element `element`
 /// whose dynamic sizes are filled from `sizes` where those are constants.
-inline RankedTensorType refinedType(llvm::ArrayRef<Value> sizes,
-                                    Type element) {
+inline RankedTensorType refinedType(llvm::ArrayRef<Value> sizes, Type element) {
   llvm::SmallVector<int64_t> shape;
   for (Value size : sizes) {
     llvm::APInt value;
@@ -99,8 +98,7 @@ inline Value extractScalar(OpBuilder &b, Location loc, Value tensor) {
 
 /// Element `i` of a 1-D tensor.
 inline Value extractAt(OpBuilder &b, Location loc, Value tensor, int64_t i) {
-  return mlir::tensor::ExtractOp::create(b, loc, tensor,
-                                         indexConst(b, loc, i));
+  return mlir::tensor::ExtractOp::create(b, loc, tensor, indexConst(b, loc, i));
 }
 
 /// An integer scalar as an index.
@@ -123,8 +121,7 @@ inline Value indexToF64(OpBuilder &b, Location loc, Value index) {
 
 /// A double to an index, truncating toward zero.
 inline Value f64ToIndex(OpBuilder &b, Location loc, Value value) {
-  Value integer =
-      mlir::arith::FPToSIOp::create(b, loc, b.getI64Type(), value);
+  Value integer = mlir::arith::FPToSIOp::create(b, loc, b.getI64Type(), value);
   return toIndex(b, loc, integer);
 }
 
@@ -236,8 +233,7 @@ inline Value toSignless(OpBuilder &b, Location loc, Value v) {
 inline Value fromSignless(OpBuilder &b, Location loc, Value v, Type type) {
   if (v.getType() == type)
     return v;
-  return mlir::UnrealizedConversionCastOp::create(b, loc, type, v)
-      .getResult(0);
+  return mlir::UnrealizedConversionCastOp::create(b, loc, type, v).getResult(0);
 }
 
 } // namespace lowering

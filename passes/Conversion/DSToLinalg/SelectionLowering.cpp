@@ -91,15 +91,16 @@ struct LowerCumulative : OpRewritePattern<OpTy> {
     Value identity =
         isa<FloatType>(element)
             ? floatConst(rewriter, loc, element, isProduct ? 1.0 : 0.0)
-            : fromSignless(
-                  rewriter, loc,
-                  intConst(rewriter, loc,
-                           rewriter.getIntegerType(element.getIntOrFloatBitWidth()),
-                           isProduct ? 1 : 0),
-                  element);
-    Value running = fillTensor(
-        rewriter, loc, identity,
-        emptyTensor(rewriter, loc, sliceType, sizesWithout(rewriter, loc, x, axis)));
+            : fromSignless(rewriter, loc,
+                           intConst(rewriter, loc,
+                                    rewriter.getIntegerType(
+                                        element.getIntOrFloatBitWidth()),
+                                    isProduct ? 1 : 0),
+                           element);
+    Value running =
+        fillTensor(rewriter, loc, identity,
+                   emptyTensor(rewriter, loc, sliceType,
+                               sizesWithout(rewriter, loc, x, axis)));
     Value init = emptyTensor(rewriter, loc, type, sizes);
     Value n = sizes[axis];
     Value zero = indexConst(rewriter, loc, 0);
@@ -126,32 +127,33 @@ struct LowerCumulative : OpRewritePattern<OpTy> {
             result = tensor::InsertSliceOp::create(b, l, acc, result, offsets,
                                                    sliceSizes, strides);
           AffineMap id = b.getMultiDimIdentityMap(sliceRank);
-          acc = linalg::GenericOp::create(
-                    b, l, TypeRange{sliceType}, ValueRange{slice}, acc,
-                    ArrayRef<AffineMap>{id, id}, parallel(sliceRank),
-                    [&](OpBuilder &nb, Location nl, ValueRange args) {
-                      Value x = toSignless(nb, nl, args[1]);
-                      Value y = toSignless(nb, nl, args[0]);
-                      Value v;
-                      if (isa<FloatType>(element))
-                        v = isProduct
-                                ? arith::MulFOp::create(nb, nl, x, y).getResult()
-                                : arith::AddFOp::create(nb, nl, x, y).getResult();
-                      else
-                        v = isProduct
-                                ? arith::MulIOp::create(nb, nl, x, y).getResult()
-                                : arith::AddIOp::create(nb, nl, x, y).getResult();
-                      linalg::YieldOp::create(nb, nl,
-                                              fromSignless(nb, nl, v, element));
-                    })
-                    .getResult(0);
+          acc =
+              linalg::GenericOp::create(
+                  b, l, TypeRange{sliceType}, ValueRange{slice}, acc,
+                  ArrayRef<AffineMap>{id, id}, parallel(sliceRank),
+                  [&](OpBuilder &nb, Location nl, ValueRange args) {
+                    Value x = toSignless(nb, nl, args[1]);
+                    Value y = toSignless(nb, nl, args[0]);
+                    Value v;
+                    if (isa<FloatType>(element))
+                      v = isProduct
+                              ? arith::MulFOp::create(nb, nl, x, y).getResult()
+                              : arith::AddFOp::create(nb, nl, x, y).getResult();
+                    else
+                      v = isProduct
+                              ? arith::MulIOp::create(nb, nl, x, y).getResult()
+                              : arith::AddIOp::create(nb, nl, x, y).getResult();
+                    linalg::YieldOp::create(nb, nl,
+                                            fromSignless(nb, nl, v, element));
+                  })
+                  .getResult(0);
           if (!exclusive)
             result = tensor::InsertSliceOp::create(b, l, acc, result, offsets,
                                                    sliceSizes, strides);
           scf::YieldOp::create(b, l, ValueRange{result, acc});
         });
-    rewriter.replaceOp(op, castTo(rewriter, loc, loop.getResult(0),
-                                  op.getType()));
+    rewriter.replaceOp(op,
+                       castTo(rewriter, loc, loop.getResult(0), op.getType()));
     return success();
   }
 };
@@ -235,7 +237,8 @@ struct LowerTensorScatter : OpRewritePattern<TensorScatterOp> {
           Value start = indexConst(b, l, 0);
           if (writeIndices)
             start = toIndex(
-                b, l, tensor::ExtractOp::create(b, l, writeIndices, position[0]));
+                b, l,
+                tensor::ExtractOp::create(b, l, writeIndices, position[0]));
           // The update step written at p: p - start, modulo the cache
           // length in circular mode.
           Value step = arith::SubIOp::create(b, l, p, start);
@@ -301,9 +304,10 @@ struct LowerBitCast : OpRewritePattern<BitCastOp> {
     // byte by zext, from a byte by != 0.
     int64_t rank = type.getRank();
     AffineMap id = rewriter.getMultiDimIdentityMap(rank);
-    Value init = emptyTensor(rewriter, loc, resultType,
-                             dimValues(rewriter, loc, input));
-    Type signlessTo = to.isIntOrIndex() ? rewriter.getIntegerType(bits(to)) : to;
+    Value init =
+        emptyTensor(rewriter, loc, resultType, dimValues(rewriter, loc, input));
+    Type signlessTo =
+        to.isIntOrIndex() ? rewriter.getIntegerType(bits(to)) : to;
     if (to.isInteger(1))
       signlessTo = to;
     Value result =
@@ -363,10 +367,9 @@ struct LowerNonZero : OpRewritePattern<NonZeroOp> {
     MLIRContext *context = op.getContext();
 
     // The count: a reduction of every dimension into a 0-d tensor.
-    Value countInit =
-        fillTensor(rewriter, loc, intConst(rewriter, loc, i64, 0),
-                   tensor::EmptyOp::create(rewriter, loc,
-                                           ArrayRef<int64_t>{}, i64));
+    Value countInit = fillTensor(
+        rewriter, loc, intConst(rewriter, loc, i64, 0),
+        tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{}, i64));
     SmallVector<utils::IteratorType> reduction(rank,
                                                utils::IteratorType::reduction);
     Value count =
@@ -383,9 +386,9 @@ struct LowerNonZero : OpRewritePattern<NonZeroOp> {
                   b, l, arith::AddIOp::create(b, l, args[1], one).getResult());
             })
             .getResult(0);
-    Value n = toIndex(rewriter, loc,
-                      tensor::ExtractOp::create(rewriter, loc, count,
-                                                ValueRange{}));
+    Value n =
+        toIndex(rewriter, loc,
+                tensor::ExtractOp::create(rewriter, loc, count, ValueRange{}));
     Value rows = indexConst(rewriter, loc, rank);
     auto dynType = RankedTensorType::get({rank, ShapedType::kDynamic}, i64);
     Value result = emptyTensor(rewriter, loc, dynType, {rows, n});
@@ -443,8 +446,7 @@ struct ElementOrder {
     x = widen(b, loc, x);
     y = widen(b, loc, y);
     if (isa<FloatType>(x.getType())) {
-      Value lt =
-          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, y);
+      Value lt = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, y);
       Value xIsNumber =
           arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ORD, x, x);
       Value yIsNaN =
@@ -483,16 +485,15 @@ std::pair<Value, Value> compareRows(OpBuilder &b, Location loc,
   Value trueValue = intConst(b, loc, b.getI1Type(), 1);
   Value falseValue = intConst(b, loc, b.getI1Type(), 0);
   if (type.getDimSize(1) == 1) {
-    auto [undecided, less] = compareAt(b, loc, indexConst(b, loc, 0),
-                                       trueValue, falseValue);
+    auto [undecided, less] =
+        compareAt(b, loc, indexConst(b, loc, 0), trueValue, falseValue);
     return {less, undecided};
   }
   auto loop = scf::ForOp::create(
       b, loc, indexConst(b, loc, 0), dimValue(b, loc, rows, 1),
       indexConst(b, loc, 1), ValueRange{trueValue, falseValue},
       [&](OpBuilder &nb, Location l, Value s, ValueRange iterArgs) {
-        auto [undecided, less] =
-            compareAt(nb, l, s, iterArgs[0], iterArgs[1]);
+        auto [undecided, less] = compareAt(nb, l, s, iterArgs[0], iterArgs[1]);
         scf::YieldOp::create(nb, l, ValueRange{undecided, less});
       });
   return {loop.getResult(1), loop.getResult(0)};
@@ -503,9 +504,8 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
   LogicalResult matchAndRewrite(UniqueOp op,
                                 PatternRewriter &rewriter) const override {
     auto type = dyn_cast<RankedTensorType>(op.getX().getType());
-    if (!type || !llvm::all_of(op->getResultTypes(), [](Type t) {
-          return isa<RankedTensorType>(t);
-        }))
+    if (!type || !llvm::all_of(op->getResultTypes(),
+                               [](Type t) { return isa<RankedTensorType>(t); }))
       return rewriter.notifyMatchFailure(op, "unranked");
     Type element = type.getElementType();
     if (!element.isIntOrFloat())
@@ -526,9 +526,10 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
     Value rows;
     SmallVector<Value> otherSizes; // with axis: the sizes but the axis'
     if (!axis) {
-      auto flatType = RankedTensorType::get(
-          {type.hasStaticShape() ? type.getNumElements() : ShapedType::kDynamic},
-          element);
+      auto flatType =
+          RankedTensorType::get({type.hasStaticShape() ? type.getNumElements()
+                                                       : ShapedType::kDynamic},
+                                element);
       Value flat;
       if (rank == 0)
         flat = tensor::ExpandShapeOp::create(rewriter, loc, flatType, x,
@@ -541,10 +542,10 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
       auto rowsType =
           RankedTensorType::get({flatType.getDimSize(0), 1}, element);
       rows = tensor::ExpandShapeOp::create(
-          rewriter, loc, rowsType, flat,
-          ArrayRef<ReassociationIndices>{{0, 1}},
-          ArrayRef<OpFoldResult>{getAsOpFoldResult(dimValue(rewriter, loc, flat, 0)),
-                                 rewriter.getIndexAttr(1)});
+          rewriter, loc, rowsType, flat, ArrayRef<ReassociationIndices>{{0, 1}},
+          ArrayRef<OpFoldResult>{
+              getAsOpFoldResult(dimValue(rewriter, loc, flat, 0)),
+              rewriter.getIndexAttr(1)});
     } else {
       SmallVector<int64_t> perm = {*axis};
       for (int64_t d = 0; d < rank; ++d)
@@ -556,10 +557,11 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
         permuted.push_back(sizes[d]);
       otherSizes.assign(permuted.begin() + 1, permuted.end());
       Value transposed =
-          linalg::TransposeOp::create(
-              rewriter, loc, x,
-              emptyOfSizes(rewriter, loc, permuted, element), perm)
-              .getResult()[0];
+          *axis == 0 ? x
+                     : linalg::TransposeOp::create(
+                           rewriter, loc, x,
+                           emptyOfSizes(rewriter, loc, permuted, element), perm)
+                           .getResult()[0];
       auto transposedType = cast<RankedTensorType>(transposed.getType());
       int64_t s = 1;
       for (int64_t d = 1; d < rank; ++d)
@@ -569,11 +571,14 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
                 : s * transposedType.getDimSize(d);
       auto rowsType =
           RankedTensorType::get({transposedType.getDimSize(0), s}, element);
-      if (rank == 1)
+      if (rank == 2)
+        rows = transposed;
+      else if (rank == 1)
         rows = tensor::ExpandShapeOp::create(
             rewriter, loc, rowsType, transposed,
             ArrayRef<ReassociationIndices>{{0, 1}},
-            ArrayRef<OpFoldResult>{getAsOpFoldResult(permuted[0]), rewriter.getIndexAttr(1)});
+            ArrayRef<OpFoldResult>{getAsOpFoldResult(permuted[0]),
+                                   rewriter.getIndexAttr(1)});
       else
         rows = tensor::CollapseShapeOp::create(
             rewriter, loc, rowsType, transposed,
@@ -592,16 +597,15 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
     auto vectorType = refinedType({a}, i64);
 
     // first[i]: the first row equal to row i.
-    Value firstInit = fillTensor(
-        rewriter, loc, toI64(rewriter, loc, a),
-        emptyTensor(rewriter, loc, vectorType, {a}));
+    Value firstInit = fillTensor(rewriter, loc, toI64(rewriter, loc, a),
+                                 emptyTensor(rewriter, loc, vectorType, {a}));
     // (An operand of size A along j gives the iteration its extent.)
     Value extent = fillTensor(rewriter, loc, intConst(rewriter, loc, i64, 0),
                               emptyTensor(rewriter, loc, vectorType, {a}));
     Value first =
         linalg::GenericOp::create(
-            rewriter, loc, TypeRange{vectorType}, ValueRange{extent},
-            firstInit, ArrayRef<AffineMap>{pairJ, pairI}, pairIterators,
+            rewriter, loc, TypeRange{vectorType}, ValueRange{extent}, firstInit,
+            ArrayRef<AffineMap>{pairJ, pairI}, pairIterators,
             [&](OpBuilder &b, Location l, ValueRange args) {
               Value i = linalg::IndexOp::create(b, l, 0);
               Value j = linalg::IndexOp::create(b, l, 1);
@@ -619,9 +623,8 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
 
     // slot[i]: the output position of row i's value.
     bool sorted = op.getSorted();
-    Value slotInit =
-        fillTensor(rewriter, loc, intConst(rewriter, loc, i64, 0),
-                   emptyTensor(rewriter, loc, vectorType, {a}));
+    Value slotInit = fillTensor(rewriter, loc, intConst(rewriter, loc, i64, 0),
+                                emptyTensor(rewriter, loc, vectorType, {a}));
     Value slot =
         linalg::GenericOp::create(
             rewriter, loc, TypeRange{vectorType}, ValueRange{first, first},
@@ -629,9 +632,8 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
             [&](OpBuilder &b, Location l, ValueRange args) {
               Value i = linalg::IndexOp::create(b, l, 0);
               Value j = linalg::IndexOp::create(b, l, 1);
-              Value jIsFirst =
-                  arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
-                                        args[1], toI64(b, l, j));
+              Value jIsFirst = arith::CmpIOp::create(
+                  b, l, arith::CmpIPredicate::eq, args[1], toI64(b, l, j));
               Value before;
               if (sorted)
                 before = compareRows(b, l, order, rows, j, i).first;
@@ -665,14 +667,13 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
                   b, l, arith::AddIOp::create(b, l, args[1], one).getResult());
             })
             .getResult(0);
-    Value u = toIndex(rewriter, loc,
-                      tensor::ExtractOp::create(rewriter, loc, countTensor,
-                                                ValueRange{}));
+    Value u = toIndex(
+        rewriter, loc,
+        tensor::ExtractOp::create(rewriter, loc, countTensor, ValueRange{}));
 
     // The outputs, written by one pass over the rows.
-    auto yRowsType =
-        RankedTensorType::get({ShapedType::kDynamic, rowsType.getDimSize(1)},
-                              element);
+    auto yRowsType = RankedTensorType::get(
+        {ShapedType::kDynamic, rowsType.getDimSize(1)}, element);
     auto uType = RankedTensorType::get({ShapedType::kDynamic}, i64);
     Value yRows = emptyTensor(rewriter, loc, yRowsType, {u, s});
     Value firstIndices = emptyTensor(rewriter, loc, uType, {u});
@@ -701,11 +702,15 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
                 Value row = tensor::ExtractSliceOp::create(
                     tb, tl, rowType, rows,
                     ArrayRef<OpFoldResult>{i, tb.getIndexAttr(0)},
-                    ArrayRef<OpFoldResult>{tb.getIndexAttr(1), getAsOpFoldResult(s)}, strides);
+                    ArrayRef<OpFoldResult>{tb.getIndexAttr(1),
+                                           getAsOpFoldResult(s)},
+                    strides);
                 Value newRows = tensor::InsertSliceOp::create(
                     tb, tl, row, iterArgs[0],
                     ArrayRef<OpFoldResult>{at, tb.getIndexAttr(0)},
-                    ArrayRef<OpFoldResult>{tb.getIndexAttr(1), getAsOpFoldResult(s)}, strides);
+                    ArrayRef<OpFoldResult>{tb.getIndexAttr(1),
+                                           getAsOpFoldResult(s)},
+                    strides);
                 Value newFirst =
                     tensor::InsertOp::create(tb, tl, i64Index, iterArgs[1], at);
                 scf::YieldOp::create(tb, tl, ValueRange{newRows, newFirst});
@@ -715,7 +720,8 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
                                      ValueRange{iterArgs[0], iterArgs[1]});
               });
           scf::YieldOp::create(
-              b, l, ValueRange{ifOp.getResult(0), ifOp.getResult(1), newCounts});
+              b, l,
+              ValueRange{ifOp.getResult(0), ifOp.getResult(1), newCounts});
         });
     yRows = loop.getResult(0);
 
@@ -737,11 +743,15 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
       for (Value size : otherSizes)
         expandedShape.push_back(refinedType({size}, element).getDimSize(0));
       auto expandedType = RankedTensorType::get(expandedShape, element);
-      Value expanded = tensor::ExpandShapeOp::create(
-          rewriter, loc, expandedType, yRows,
-          ArrayRef<ReassociationIndices>{
-              {0}, llvm::to_vector(llvm::seq<int64_t>(1, rank))},
-          expandedSizes);
+      Value expanded =
+          rank == 2
+              ? castTo(rewriter, loc, yRows, expandedType)
+              : tensor::ExpandShapeOp::create(
+                    rewriter, loc, expandedType, yRows,
+                    ArrayRef<ReassociationIndices>{
+                        {0}, llvm::to_vector(llvm::seq<int64_t>(1, rank))},
+                    expandedSizes)
+                    .getResult();
       // Output dimension p reads dimension perm[p] of the expanded rows.
       SmallVector<int64_t> perm;
       SmallVector<Value> outSizes;
@@ -750,10 +760,11 @@ struct LowerUnique : OpRewritePattern<UniqueOp> {
         perm.push_back(source);
         outSizes.push_back(expandedValues[source]);
       }
-      y = linalg::TransposeOp::create(
-              rewriter, loc, expanded,
-              emptyOfSizes(rewriter, loc, outSizes, element), perm)
-              .getResult()[0];
+      y = *axis == 0 ? expanded
+                     : linalg::TransposeOp::create(
+                           rewriter, loc, expanded,
+                           emptyOfSizes(rewriter, loc, outSizes, element), perm)
+                           .getResult()[0];
     }
     SmallVector<Value> results = {
         castTo(rewriter, loc, y, yType),
@@ -793,18 +804,18 @@ struct LowerDet : OpRewritePattern<DetOp> {
       staticBatch = type.isDynamicDim(d) || ShapedType::isDynamic(staticBatch)
                         ? ShapedType::kDynamic
                         : staticBatch * type.getDimSize(d);
-    auto batchedType =
-        RankedTensorType::get({staticBatch, type.getDimSize(rank - 2),
-                               type.getDimSize(rank - 1)},
-                              element);
-    Value batched;
+    auto batchedType = RankedTensorType::get(
+        {staticBatch, type.getDimSize(rank - 2), type.getDimSize(rank - 1)},
+        element);
+    Value batched = x;
     if (rank == 2)
       batched = tensor::ExpandShapeOp::create(
           rewriter, loc, batchedType, x,
           ArrayRef<ReassociationIndices>{{0, 1}, {2}},
-          ArrayRef<OpFoldResult>{rewriter.getIndexAttr(1), getAsOpFoldResult(sizes[0]),
+          ArrayRef<OpFoldResult>{rewriter.getIndexAttr(1),
+                                 getAsOpFoldResult(sizes[0]),
                                  getAsOpFoldResult(sizes[1])});
-    else
+    else if (rank > 3)
       batched = tensor::CollapseShapeOp::create(
           rewriter, loc, batchedType, x,
           ArrayRef<ReassociationIndices>{
@@ -824,9 +835,8 @@ struct LowerDet : OpRewritePattern<DetOp> {
                   .getResult(0);
     auto vectorType = refinedType({batch}, f64);
     auto indexVectorType = refinedType({batch}, rewriter.getIndexType());
-    Value sign =
-        fillTensor(rewriter, loc, floatConst(rewriter, loc, f64, 1.0),
-                   emptyTensor(rewriter, loc, vectorType, {batch}));
+    Value sign = fillTensor(rewriter, loc, floatConst(rewriter, loc, f64, 1.0),
+                            emptyTensor(rewriter, loc, vectorType, {batch}));
     AffineMap b2 = AffineMap::get(2, 0, getAffineDimExpr(0, context));
     AffineMap b3 = AffineMap::get(3, 0, getAffineDimExpr(0, context));
 
@@ -837,16 +847,16 @@ struct LowerDet : OpRewritePattern<DetOp> {
         [&](OpBuilder &b, Location l, Value k, ValueRange iterArgs) {
           Value mat = iterArgs[0];
           // The pivot row of each batch: the first largest |a[i, k]|, i >= k.
-          Value maxInit =
-              fillTensor(b, l, floatConst(b, l, f64, -1.0),
-                         emptyTensor(b, l, vectorType, {batch}));
-          Value rowInit = fillTensor(b, l, k,
-                                     emptyTensor(b, l, indexVectorType, {batch}));
+          Value maxInit = fillTensor(b, l, floatConst(b, l, f64, -1.0),
+                                     emptyTensor(b, l, vectorType, {batch}));
+          Value rowInit =
+              fillTensor(b, l, k, emptyTensor(b, l, indexVectorType, {batch}));
           // Column k of every matrix, [B, M].
           Value column = tensor::ExtractSliceOp::create(
               b, l, refinedType({batch, m}, f64), mat,
               ArrayRef<OpFoldResult>{b.getIndexAttr(0), b.getIndexAttr(0), k},
-              ArrayRef<OpFoldResult>{getAsOpFoldResult(batch), getAsOpFoldResult(m), b.getIndexAttr(1)},
+              ArrayRef<OpFoldResult>{getAsOpFoldResult(batch),
+                                     getAsOpFoldResult(m), b.getIndexAttr(1)},
               SmallVector<OpFoldResult>(3, b.getIndexAttr(1)));
           auto pivot = linalg::GenericOp::create(
               b, l, TypeRange{vectorType, indexVectorType}, ValueRange{column},
@@ -960,7 +970,8 @@ struct LowerDet : OpRewritePattern<DetOp> {
             rewriter, loc, diagonal, loop.getResult(1), ArrayRef<int64_t>{1},
             [](OpBuilder &b, Location l, ValueRange args) {
               linalg::YieldOp::create(
-                  b, l, arith::MulFOp::create(b, l, args[0], args[1]).getResult());
+                  b, l,
+                  arith::MulFOp::create(b, l, args[0], args[1]).getResult());
             })
             .getResult(0);
     auto elementVectorType = refinedType({batch}, element);
@@ -1027,9 +1038,9 @@ struct LowerNonMaxSuppression : OpRewritePattern<NonMaxSuppressionOp> {
     Value zero = indexConst(rewriter, loc, 0);
     Value one = indexConst(rewriter, loc, 1);
     // At most max(0, min(max_output_boxes_per_class, N)) boxes per class.
-    Value maxOut = toIndex(rewriter, loc,
-                           extractScalar(rewriter, loc,
-                                         op.getMaxOutputBoxesPerClass()));
+    Value maxOut =
+        toIndex(rewriter, loc,
+                extractScalar(rewriter, loc, op.getMaxOutputBoxesPerClass()));
     Value limit = arith::MaxSIOp::create(
         rewriter, loc, arith::MinSIOp::create(rewriter, loc, maxOut, numBoxes),
         zero);
@@ -1054,17 +1065,16 @@ struct LowerNonMaxSuppression : OpRewritePattern<NonMaxSuppressionOp> {
               linalg::GenericOp::create(
                   b, l, TypeRange{aliveType}, ValueRange{},
                   emptyTensor(b, l, aliveType, {numBoxes}),
-                  ArrayRef<AffineMap>{b.getMultiDimIdentityMap(1)},
-                  parallel(1),
+                  ArrayRef<AffineMap>{b.getMultiDimIdentityMap(1)}, parallel(1),
                   [&](OpBuilder &nb, Location nl, ValueRange) {
                     Value n = linalg::IndexOp::create(nb, nl, 0);
                     Value keep = intConst(nb, nl, nb.getI1Type(), 1);
                     if (scoreThreshold) {
                       Value score = tensor::ExtractOp::create(
                           nb, nl, scores, ValueRange{batch, cls, n});
-                      keep = arith::CmpFOp::create(
-                          nb, nl, arith::CmpFPredicate::OGT, score,
-                          scoreThreshold);
+                      keep = arith::CmpFOp::create(nb, nl,
+                                                   arith::CmpFPredicate::OGT,
+                                                   score, scoreThreshold);
                     }
                     linalg::YieldOp::create(nb, nl, keep);
                   })
@@ -1101,9 +1111,8 @@ struct LowerNonMaxSuppression : OpRewritePattern<NonMaxSuppressionOp> {
                           arith::OrIOp::create(sb, sl, noneYet, better));
                       scf::YieldOp::create(
                           sb, sl,
-                          ValueRange{arith::SelectOp::create(sb, sl, take,
-                                                             score,
-                                                             scanArgs[0]),
+                          ValueRange{arith::SelectOp::create(
+                                         sb, sl, take, score, scanArgs[0]),
                                      arith::SelectOp::create(sb, sl, take, n,
                                                              scanArgs[1])});
                     });
@@ -1139,9 +1148,8 @@ struct LowerNonMaxSuppression : OpRewritePattern<NonMaxSuppressionOp> {
                           Value n = linalg::IndexOp::create(nb, nl, 0);
                           Value isBest = arith::CmpIOp::create(
                               nb, nl, arith::CmpIPredicate::eq, n, best);
-                          Value suppressed =
-                              overlaps(nb, nl, boxes, batch, best, n, iou,
-                                       centerPoint);
+                          Value suppressed = overlaps(
+                              nb, nl, boxes, batch, best, n, iou, centerPoint);
                           Value drop =
                               arith::OrIOp::create(nb, nl, isBest, suppressed);
                           Value keep = arith::AndIOp::create(
@@ -1152,8 +1160,8 @@ struct LowerNonMaxSuppression : OpRewritePattern<NonMaxSuppressionOp> {
                           linalg::YieldOp::create(nb, nl, keep);
                         })
                         .getResult(0);
-                Value nextWritten =
-                    arith::AddIOp::create(wb, wl, written, indexConst(wb, wl, 1));
+                Value nextWritten = arith::AddIOp::create(
+                    wb, wl, written, indexConst(wb, wl, 1));
                 Value nextCount = arith::AddIOp::create(wb, wl, state[3],
                                                         indexConst(wb, wl, 1));
                 scf::YieldOp::create(
@@ -1216,19 +1224,20 @@ struct LowerNonMaxSuppression : OpRewritePattern<NonMaxSuppressionOp> {
     Value zero = floatConst(b, loc, f32, 0.0);
     Value intersection =
         arith::MulFOp::create(b, loc, sub(ixMax, ixMin), sub(iyMax, iyMin));
-    Value area1 = arith::MulFOp::create(b, loc, sub(p[1], p[0]), sub(p[3], p[2]));
-    Value area2 = arith::MulFOp::create(b, loc, sub(q[1], q[0]), sub(q[3], q[2]));
+    Value area1 =
+        arith::MulFOp::create(b, loc, sub(p[1], p[0]), sub(p[3], p[2]));
+    Value area2 =
+        arith::MulFOp::create(b, loc, sub(q[1], q[0]), sub(q[3], q[2]));
     Value unionArea =
         sub(arith::AddFOp::create(b, loc, area1, area2), intersection);
     Value ratio = arith::DivFOp::create(b, loc, intersection, unionArea);
-    Value conditions[] = {
-        cmp(arith::CmpFPredicate::OGT, ixMax, ixMin),
-        cmp(arith::CmpFPredicate::OGT, iyMax, iyMin),
-        cmp(arith::CmpFPredicate::OGT, intersection, zero),
-        cmp(arith::CmpFPredicate::OGT, area1, zero),
-        cmp(arith::CmpFPredicate::OGT, area2, zero),
-        cmp(arith::CmpFPredicate::OGT, unionArea, zero),
-        cmp(arith::CmpFPredicate::OGT, ratio, threshold)};
+    Value conditions[] = {cmp(arith::CmpFPredicate::OGT, ixMax, ixMin),
+                          cmp(arith::CmpFPredicate::OGT, iyMax, iyMin),
+                          cmp(arith::CmpFPredicate::OGT, intersection, zero),
+                          cmp(arith::CmpFPredicate::OGT, area1, zero),
+                          cmp(arith::CmpFPredicate::OGT, area2, zero),
+                          cmp(arith::CmpFPredicate::OGT, unionArea, zero),
+                          cmp(arith::CmpFPredicate::OGT, ratio, threshold)};
     Value result = conditions[0];
     for (Value c : ArrayRef<Value>(conditions).drop_front())
       result = arith::AndIOp::create(b, loc, result, c);
@@ -1239,10 +1248,11 @@ struct LowerNonMaxSuppression : OpRewritePattern<NonMaxSuppressionOp> {
 } // namespace
 
 void populateSelectionToLinalgPatterns(RewritePatternSet &patterns) {
-  patterns.add<LowerCumulative<CumSumOp, false>, LowerCumulative<CumProdOp, true>,
-               LowerReverseSequence, LowerTensorScatter, LowerBitCast,
-               LowerNonZero, LowerUnique, LowerDet, LowerNonMaxSuppression>(
-      patterns.getContext());
+  patterns
+      .add<LowerCumulative<CumSumOp, false>, LowerCumulative<CumProdOp, true>,
+           LowerReverseSequence, LowerTensorScatter, LowerBitCast, LowerNonZero,
+           LowerUnique, LowerDet, LowerNonMaxSuppression>(
+          patterns.getContext());
 }
 
 } // namespace ds

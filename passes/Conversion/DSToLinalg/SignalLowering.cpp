@@ -43,11 +43,12 @@ namespace {
 std::pair<Value, Value> twiddles(OpBuilder &b, Location loc, Value n,
                                  double sign, Value scale) {
   Type f64 = b.getF64Type();
-  Value init = emptyOfSizes(b, loc, {n}, f64);
+  Value cosInit = emptyOfSizes(b, loc, {n}, f64);
+  Value sinInit = emptyOfSizes(b, loc, {n}, f64);
   AffineMap id = b.getMultiDimIdentityMap(1);
   auto generic = linalg::GenericOp::create(
-      b, loc, TypeRange{init.getType(), init.getType()}, ValueRange{},
-      ValueRange{init, init}, ArrayRef<AffineMap>{id, id}, parallel(1),
+      b, loc, TypeRange{cosInit.getType(), sinInit.getType()}, ValueRange{},
+      ValueRange{cosInit, sinInit}, ArrayRef<AffineMap>{id, id}, parallel(1),
       [&](OpBuilder &nb, Location l, ValueRange) {
         Value r = indexToF64(nb, l, linalg::IndexOp::create(nb, l, 0));
         Value angle = arith::DivFOp::create(
@@ -120,15 +121,16 @@ struct LowerDFT : OpRewritePattern<DFTOp> {
     // The transform length n.
     Value n;
     if (op.getDftLength())
-      n = toIndex(rewriter, loc, extractScalar(rewriter, loc, op.getDftLength()));
+      n = toIndex(rewriter, loc,
+                  extractScalar(rewriter, loc, op.getDftLength()));
     else if (irfft)
-      n = arith::MulIOp::create(
-          rewriter, loc, two,
-          arith::SubIOp::create(rewriter, loc, inSizes[axis], one));
+      n = rewriter.createOrFold<arith::MulIOp>(
+          loc, two,
+          rewriter.createOrFold<arith::SubIOp>(loc, inSizes[axis], one));
     else
       n = inSizes[axis];
-    Value half = arith::AddIOp::create(
-        rewriter, loc, arith::DivUIOp::create(rewriter, loc, n, two), one);
+    Value half = rewriter.createOrFold<arith::AddIOp>(
+        loc, rewriter.createOrFold<arith::DivUIOp>(loc, n, two), one);
     // The output sizes.
     SmallVector<Value> outSizes(inSizes);
     outSizes[axis] = onesided && !inverse ? half : n;
@@ -139,11 +141,11 @@ struct LowerDFT : OpRewritePattern<DFTOp> {
     // The input terms: the first min(n, size) along the axis (or the
     // n / 2 + 1 given frequencies of irfft); beyond, zero padding adds
     // nothing.
-    Value terms = arith::MinUIOp::create(rewriter, loc, irfft ? half : n,
-                                         inSizes[axis]);
+    Value terms = rewriter.createOrFold<arith::MinUIOp>(loc, irfft ? half : n,
+                                                        inSizes[axis]);
     SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
     SmallVector<OpFoldResult> sliceSizes = getAsOpFoldResult(inSizes);
-    sliceSizes[axis] = terms;
+    sliceSizes[axis] = getAsOpFoldResult(terms);
     SmallVector<OpFoldResult> strides(rank, rewriter.getIndexAttr(1));
     SmallVector<Value> slicedSizes(inSizes);
     slicedSizes[axis] = terms;
@@ -274,18 +276,19 @@ struct LowerSTFT : OpRewritePattern<STFTOp> {
       frameLength = dimValue(rewriter, loc, op.getWindow(), 0);
     else
       frameLength = length;
-    Value frames = arith::AddIOp::create(
-        rewriter, loc,
-        arith::DivSIOp::create(
-            rewriter, loc,
-            arith::SubIOp::create(rewriter, loc, length, frameLength), step),
+    Value frames = rewriter.createOrFold<arith::AddIOp>(
+        loc,
+        rewriter.createOrFold<arith::DivSIOp>(
+            loc, rewriter.createOrFold<arith::SubIOp>(loc, length, frameLength),
+            step),
         one);
     Value bins =
         op.getOnesided()
-            ? arith::AddIOp::create(
-                  rewriter, loc,
-                  arith::DivUIOp::create(rewriter, loc, frameLength, two), one)
-                  .getResult()
+            ? rewriter.createOrFold<arith::AddIOp>(
+                  loc,
+                  rewriter.createOrFold<arith::DivUIOp>(loc, frameLength, two),
+                  one)
+
             : frameLength;
     SmallVector<Value> outSizes = {batch, frames, bins, two};
     for (int64_t d = 0; d < 4; ++d)
@@ -297,18 +300,19 @@ struct LowerSTFT : OpRewritePattern<STFTOp> {
     auto windowType = refinedType({frameLength}, f64);
     if (op.getWindow()) {
       AffineMap id = rewriter.getMultiDimIdentityMap(1);
-      window = linalg::GenericOp::create(
-                   rewriter, loc, TypeRange{windowType},
-                   ValueRange{op.getWindow()},
-                   emptyTensor(rewriter, loc, windowType, {frameLength}),
-                   ArrayRef<AffineMap>{id, id}, parallel(1),
-                   [&](OpBuilder &b, Location l, ValueRange args) {
-                     linalg::YieldOp::create(b, l, toF64(b, l, args[0]));
-                   })
-                   .getResult(0);
+      window =
+          linalg::GenericOp::create(
+              rewriter, loc, TypeRange{windowType}, ValueRange{op.getWindow()},
+              emptyTensor(rewriter, loc, windowType, {frameLength}),
+              ArrayRef<AffineMap>{id, id}, parallel(1),
+              [&](OpBuilder &b, Location l, ValueRange args) {
+                linalg::YieldOp::create(b, l, toF64(b, l, args[0]));
+              })
+              .getResult(0);
     } else {
-      window = fillTensor(rewriter, loc, floatConst(rewriter, loc, f64, 1.0),
-                          emptyTensor(rewriter, loc, windowType, {frameLength}));
+      window =
+          fillTensor(rewriter, loc, floatConst(rewriter, loc, f64, 1.0),
+                     emptyTensor(rewriter, loc, windowType, {frameLength}));
     }
     auto [cosTable, sinTable] = twiddles(rewriter, loc, frameLength, 1.0,
                                          floatConst(rewriter, loc, f64, 1.0));
@@ -337,16 +341,17 @@ struct LowerSTFT : OpRewritePattern<STFTOp> {
               Value m = linalg::IndexOp::create(b, l, 4);
               Value t = arith::AddIOp::create(
                   b, l, arith::MulIOp::create(b, l, f, step), m);
-              Value xr = toF64(b, l,
-                               tensor::ExtractOp::create(
-                                   b, l, signal,
-                                   ValueRange{bi, t, indexConst(b, l, 0)}));
-              Value xi = components == 2
-                             ? toF64(b, l,
-                                     tensor::ExtractOp::create(
-                                         b, l, signal,
-                                         ValueRange{bi, t, indexConst(b, l, 1)}))
-                             : floatConst(b, l, f64, 0.0);
+              Value xr = toF64(
+                  b, l,
+                  tensor::ExtractOp::create(
+                      b, l, signal, ValueRange{bi, t, indexConst(b, l, 0)}));
+              Value xi =
+                  components == 2
+                      ? toF64(b, l,
+                              tensor::ExtractOp::create(
+                                  b, l, signal,
+                                  ValueRange{bi, t, indexConst(b, l, 1)}))
+                      : floatConst(b, l, f64, 0.0);
               xr = arith::MulFOp::create(b, l, xr, args[0]);
               xi = arith::MulFOp::create(b, l, xi, args[0]);
               Value r = arith::RemUIOp::create(
@@ -363,8 +368,7 @@ struct LowerSTFT : OpRewritePattern<STFTOp> {
                   b, l, arith::CmpIPredicate::eq, c, indexConst(b, l, 0));
               Value term = arith::SelectOp::create(b, l, isReal, re, im);
               linalg::YieldOp::create(
-                  b, l,
-                  arith::AddFOp::create(b, l, args[1], term).getResult());
+                  b, l, arith::AddFOp::create(b, l, args[1], term).getResult());
             })
             .getResult(0);
     rewriter.replaceOp(op, roundTo(rewriter, loc, sum, resultType, outSizes));
@@ -399,13 +403,14 @@ struct LowerMelWeightMatrix : OpRewritePattern<MelWeightMatrixOp> {
     Value lower = scalar(op.getLowerEdgeHertz());
     Value upper = scalar(op.getUpperEdgeHertz());
     Value one = indexConst(rewriter, loc, 1);
-    Value spectrumBins = arith::AddIOp::create(
-        rewriter, loc,
-        arith::DivUIOp::create(rewriter, loc, toIndex(rewriter, loc, dftLength),
-                               indexConst(rewriter, loc, 2)),
+    Value spectrumBins = rewriter.createOrFold<arith::AddIOp>(
+        loc,
+        rewriter.createOrFold<arith::DivUIOp>(loc,
+                                              toIndex(rewriter, loc, dftLength),
+                                              indexConst(rewriter, loc, 2)),
         one);
-    Value edges = arith::AddIOp::create(rewriter, loc, melBins,
-                                        indexConst(rewriter, loc, 2));
+    Value edges = rewriter.createOrFold<arith::AddIOp>(
+        loc, melBins, indexConst(rewriter, loc, 2));
     // mel(f) = 2595 * log1p(f / 700) in the edges' type (the reference's
     // float32 arithmetic there), then / ln(10) in f64.
     auto mel = [&](Value hz) {
@@ -415,8 +420,9 @@ struct LowerMelWeightMatrix : OpRewritePattern<MelWeightMatrixOp> {
       Value scaled = arith::MulFOp::create(
           rewriter, loc, floatConst(rewriter, loc, t, 2595.0),
           math::Log1pOp::create(rewriter, loc, ratio));
-      return arith::DivFOp::create(rewriter, loc, toF64(rewriter, loc, scaled),
-                                   floatConst(rewriter, loc, f64, std::log(10.0)))
+      return arith::DivFOp::create(
+                 rewriter, loc, toF64(rewriter, loc, scaled),
+                 floatConst(rewriter, loc, f64, std::log(10.0)))
           .getResult();
     };
     Value lowMel = mel(lower);
@@ -424,9 +430,9 @@ struct LowerMelWeightMatrix : OpRewritePattern<MelWeightMatrixOp> {
     Value melStep = arith::DivFOp::create(
         rewriter, loc, arith::SubFOp::create(rewriter, loc, highMel, lowMel),
         indexToF64(rewriter, loc, edges));
-    Value dftPlusOne = arith::AddFOp::create(
-        rewriter, loc, toF64(rewriter, loc, dftLength),
-        floatConst(rewriter, loc, f64, 1.0));
+    Value dftPlusOne =
+        arith::AddFOp::create(rewriter, loc, toF64(rewriter, loc, dftLength),
+                              floatConst(rewriter, loc, f64, 1.0));
     Value rate = toF64(rewriter, loc, sampleRate);
 
     // The band edges in spectrum bins.
@@ -444,12 +450,11 @@ struct LowerMelWeightMatrix : OpRewritePattern<MelWeightMatrixOp> {
               // hz = 700 * expm1(m / 2595 * ln(10))
               Value e = arith::MulFOp::create(
                   b, l,
-                  arith::DivFOp::create(b, l, m,
-                                        floatConst(b, l, f64, 2595.0)),
+                  arith::DivFOp::create(b, l, m, floatConst(b, l, f64, 2595.0)),
                   floatConst(b, l, f64, std::log(10.0)));
-              Value hz = arith::MulFOp::create(
-                  b, l, floatConst(b, l, f64, 700.0),
-                  math::ExpM1Op::create(b, l, e));
+              Value hz =
+                  arith::MulFOp::create(b, l, floatConst(b, l, f64, 700.0),
+                                        math::ExpM1Op::create(b, l, e));
               // numpy's float floor division of (dft_length + 1) * hz by
               // the rate: (a - fmod(a, b)) / b, rounded to an integer.
               Value a = arith::MulFOp::create(b, l, dftPlusOne, hz);
@@ -457,10 +462,10 @@ struct LowerMelWeightMatrix : OpRewritePattern<MelWeightMatrixOp> {
               Value div = arith::DivFOp::create(
                   b, l, arith::SubFOp::create(b, l, a, mod), rate);
               Value floor = math::FloorOp::create(b, l, div);
-              Value up = arith::CmpFOp::create(
-                  b, l, arith::CmpFPredicate::OGT,
-                  arith::SubFOp::create(b, l, div, floor),
-                  floatConst(b, l, f64, 0.5));
+              Value up =
+                  arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT,
+                                        arith::SubFOp::create(b, l, div, floor),
+                                        floatConst(b, l, f64, 0.5));
               floor = arith::SelectOp::create(
                   b, l, up,
                   arith::AddFOp::create(b, l, floor,
@@ -487,8 +492,8 @@ struct LowerMelWeightMatrix : OpRewritePattern<MelWeightMatrixOp> {
               Value j = toI64(b, l, linalg::IndexOp::create(b, l, 0));
               Value i = linalg::IndexOp::create(b, l, 1);
               auto edgeAt = [&](int64_t offset) {
-                Value at = arith::AddIOp::create(b, l, i,
-                                                 indexConst(b, l, offset));
+                Value at =
+                    arith::AddIOp::create(b, l, i, indexConst(b, l, offset));
                 return tensor::ExtractOp::create(b, l, edgeBins, at)
                     .getResult();
               };
@@ -509,19 +514,18 @@ struct LowerMelWeightMatrix : OpRewritePattern<MelWeightMatrixOp> {
                                    arith::SubIOp::create(b, l, center, left));
               Value falling = ratio(arith::SubIOp::create(b, l, right, j),
                                     arith::SubIOp::create(b, l, right, center));
-              Value inRising =
-                  arith::AndIOp::create(b, l,
-                                        cmp(arith::CmpIPredicate::sge, j, left),
-                                        cmp(arith::CmpIPredicate::slt, j, center));
+              Value inRising = arith::AndIOp::create(
+                  b, l, cmp(arith::CmpIPredicate::sge, j, left),
+                  cmp(arith::CmpIPredicate::slt, j, center));
               Value inFalling = arith::AndIOp::create(
                   b, l, cmp(arith::CmpIPredicate::sgt, j, center),
                   cmp(arith::CmpIPredicate::slt, j, right));
-              Value v = arith::SelectOp::create(
-                  b, l, inFalling, falling, floatConst(b, l, f64, 0.0));
+              Value v = arith::SelectOp::create(b, l, inFalling, falling,
+                                                floatConst(b, l, f64, 0.0));
               v = arith::SelectOp::create(b, l, inRising, rising, v);
-              v = arith::SelectOp::create(b, l,
-                                          cmp(arith::CmpIPredicate::eq, j, center),
-                                          floatConst(b, l, f64, 1.0), v);
+              v = arith::SelectOp::create(
+                  b, l, cmp(arith::CmpIPredicate::eq, j, center),
+                  floatConst(b, l, f64, 1.0), v);
               // astype: floats round, integers truncate.
               if (auto floatType = dyn_cast<FloatType>(element)) {
                 if (!floatType.isF64())
@@ -531,7 +535,8 @@ struct LowerMelWeightMatrix : OpRewritePattern<MelWeightMatrixOp> {
                     b.getIntegerType(element.getIntOrFloatBitWidth());
                 v = element.isUnsignedInteger()
                         ? arith::FPToUIOp::create(b, l, signless, v).getResult()
-                        : arith::FPToSIOp::create(b, l, signless, v).getResult();
+                        : arith::FPToSIOp::create(b, l, signless, v)
+                              .getResult();
                 v = fromSignless(b, l, v, element);
               }
               linalg::YieldOp::create(b, l, v);
