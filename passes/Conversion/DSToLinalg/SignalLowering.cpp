@@ -85,6 +85,22 @@ Value roundTo(OpBuilder &b, Location loc, Value value, RankedTensorType type,
       .getResult(0);
 }
 
+/// One term of the sum: x * (cos - i sin') for x = xr + i xi (xi null for a
+/// real signal): re = xr cos + xi sin', im = xi cos - xr sin'.
+std::pair<Value, Value> complexTerm(OpBuilder &b, Location loc, Value xr,
+                                    Value xi, Value cs, Value sn) {
+  Value re = arith::MulFOp::create(b, loc, xr, cs);
+  Value im =
+      arith::NegFOp::create(b, loc, arith::MulFOp::create(b, loc, xr, sn));
+  if (xi) {
+    re = arith::AddFOp::create(b, loc, re,
+                               arith::MulFOp::create(b, loc, xi, sn));
+    im = arith::AddFOp::create(b, loc, im,
+                               arith::MulFOp::create(b, loc, xi, cs));
+  }
+  return {re, im};
+}
+
 //===----------------------------------------------------------------------===//
 // DFT
 //===----------------------------------------------------------------------===//
@@ -201,15 +217,8 @@ struct LowerDFT : OpRewritePattern<DFTOp> {
               Value cs = tensor::ExtractOp::create(b, l, cosTable, r);
               Value sn = tensor::ExtractOp::create(b, l, sinTable, r);
               Value xr = toF64(b, l, args[0]);
-              Value xi = components == 2 ? toF64(b, l, args[1])
-                                         : floatConst(b, l, f64, 0.0);
-              // re += xr cos + xi sin', im += xi cos - xr sin'.
-              Value re = arith::AddFOp::create(
-                  b, l, arith::MulFOp::create(b, l, xr, cs),
-                  arith::MulFOp::create(b, l, xi, sn));
-              Value im = arith::SubFOp::create(
-                  b, l, arith::MulFOp::create(b, l, xi, cs),
-                  arith::MulFOp::create(b, l, xr, sn));
+              Value xi = components == 2 ? toF64(b, l, args[1]) : Value();
+              auto [re, im] = complexTerm(b, l, xr, xi, cs, sn);
               Value term = re;
               if (irfft) {
                 // Frequencies 0 and n / 2 (n even) stand for themselves;
@@ -345,25 +354,21 @@ struct LowerSTFT : OpRewritePattern<STFTOp> {
                   b, l,
                   tensor::ExtractOp::create(
                       b, l, signal, ValueRange{bi, t, indexConst(b, l, 0)}));
-              Value xi =
-                  components == 2
-                      ? toF64(b, l,
-                              tensor::ExtractOp::create(
-                                  b, l, signal,
-                                  ValueRange{bi, t, indexConst(b, l, 1)}))
-                      : floatConst(b, l, f64, 0.0);
               xr = arith::MulFOp::create(b, l, xr, args[0]);
-              xi = arith::MulFOp::create(b, l, xi, args[0]);
+              Value xi;
+              if (components == 2)
+                xi = arith::MulFOp::create(
+                    b, l,
+                    toF64(b, l,
+                          tensor::ExtractOp::create(
+                              b, l, signal,
+                              ValueRange{bi, t, indexConst(b, l, 1)})),
+                    args[0]);
               Value r = arith::RemUIOp::create(
                   b, l, arith::MulIOp::create(b, l, k, m), frameLength);
               Value cs = tensor::ExtractOp::create(b, l, cosTable, r);
               Value sn = tensor::ExtractOp::create(b, l, sinTable, r);
-              Value re = arith::AddFOp::create(
-                  b, l, arith::MulFOp::create(b, l, xr, cs),
-                  arith::MulFOp::create(b, l, xi, sn));
-              Value im = arith::SubFOp::create(
-                  b, l, arith::MulFOp::create(b, l, xi, cs),
-                  arith::MulFOp::create(b, l, xr, sn));
+              auto [re, im] = complexTerm(b, l, xr, xi, cs, sn);
               Value isReal = arith::CmpIOp::create(
                   b, l, arith::CmpIPredicate::eq, c, indexConst(b, l, 0));
               Value term = arith::SelectOp::create(b, l, isReal, re, im);
