@@ -12,24 +12,34 @@
 //   `data` per tuple with tensor.extract_slice / insert_slice.
 // * scatter_elements: an scf.for over the elements of `indices` with
 //   tensor.extract / tensor.insert.
-// * resize: separable per-axis tables, each a linalg.generic over
-//   [output size, taps] computing in f64 the source index (clamped to the
-//   input) and the weight of each tap as ONNX's reference does (coordinate
-//   transformation, nearest rounding, linear and cubic kernels, their
-//   antialiased forms, exclude_outside), normalized with a linalg.reduce
-//   where needed. `nearest` without exclude_outside is then one
-//   linalg.generic gathering through the index tables (any element type);
-//   the other modes are a linalg.generic over [output..., taps...] that sums
-//   weight products times inputs in f64 (reduction iterators for the taps),
-//   and an elementwise generic that rounds and saturates to the element
-//   type and applies tf_crop_and_resize's extrapolation value.
+// * resize: per resized axis, a table (a linalg.generic over
+//   [output size, taps]) of the source index of each tap (clamped to the
+//   input) and its weight, computed in f64 term by term as ONNX's
+//   reference does (coordinate transformations, nearest rounding, linear
+//   and cubic kernels and their antialiased forms, exclude_outside), and
+//   normalized with a linalg.reduce where the reference normalizes.
+//   `nearest` without exclude_outside is then one linalg.generic gathering
+//   through the index tables (any element type). The other modes
+//   interpolate one axis after the other, in the order of `axes`, as the
+//   reference does, so that the f64 arithmetic (and the rounding of
+//   integer results, ties included) is the same: per axis a
+//   linalg.generic over [output so far..., taps] whose reduction iterator
+//   sums weight times input; tf_crop_and_resize's extrapolation value is
+//   applied after each axis; a last generic rounds and saturates to the
+//   element type (unsigned integers included).
 //
-// Left unlowered (notifyMatchFailure): unranked tensors; scatter reductions
-// and weighted resize on unsigned or bool elements (arith has no unsigned
-// element types); gather_nd with an unknown index tuple length. The
-// `precision` attribute of resize is not used (it computes in f64). An axis
-// whose scale is within 1e-9 of 1 but not exactly 1 is interpolated, where
-// the reference skips it (the results differ by rounding only).
+// Unsigned elements go through builtin.unrealized_conversion_cast to the
+// signless type in generic bodies (arith has no unsigned types; the casts
+// fold away in the LLVM lowering). tensor.bitcast would say the same but
+// does not bufferize.
+//
+// Left unlowered (notifyMatchFailure): unranked tensors; weighted resize
+// of bools (ONNX's Resize does not take them); gather_nd and scatter_nd
+// with an unknown index tuple length. The `precision` attribute of resize
+// is not used (it computes in f64). An axis of a run-time scale within
+// 1e-9 of 1 but not exactly 1 is interpolated where the reference skips
+// it (the results differ by rounding only); axes of a constant scale of 1
+// (or a constant size equal to the input's) are skipped.
 //
 //===----------------------------------------------------------------------===//
 
@@ -438,11 +448,16 @@ public:
     if (transform == "pytorch_half_pixel")
       return arith::SelectOp::create(b, loc, outIsOne, c(-0.5), halfPixel);
     if (transform == "half_pixel_symmetric") {
+      // offset + (y + 0.5) / scale - 0.5, in the reference's order.
       Value adjustment = arith::DivFOp::create(b, loc, outInt, outWidth);
       Value center = arith::DivFOp::create(b, loc, in, c(2.0));
       Value offset = arith::MulFOp::create(
           b, loc, center, arith::SubFOp::create(b, loc, c(1.0), adjustment));
-      return arith::AddFOp::create(b, loc, offset, halfPixel);
+      Value shifted = arith::AddFOp::create(
+          b, loc, offset,
+          arith::DivFOp::create(
+              b, loc, arith::AddFOp::create(b, loc, y, c(0.5)), axis.scale));
+      return arith::SubFOp::create(b, loc, shifted, c(0.5));
     }
     if (transform == "align_corners") {
       Value scaled = arith::DivFOp::create(
@@ -548,9 +563,15 @@ public:
     if (withWeights)
       sizes.push_back(taps);
     int64_t dims = sizes.size();
+    // Antialiased weights are normalized before exclude_outside drops the
+    // taps outside and normalizes again (the reference's two steps): the
+    // table then also gives the taps outside.
+    bool excludeLater = antialias && excludeOutside;
     SmallVector<Value> inits = {emptyOfSizes(b, loc, sizes, indexType)};
     if (withWeights)
       inits.push_back(emptyOfSizes(b, loc, sizes, f64));
+    if (excludeLater)
+      inits.push_back(emptyOfSizes(b, loc, sizes, b.getI1Type()));
     SmallVector<Type> types;
     for (Value init : inits)
       types.push_back(init.getType());
@@ -582,13 +603,15 @@ public:
                 nb, l, arith::AddFOp::create(nb, l, base, start), t);
             w = weight(nb, l, t, ratio, start, clampedScale);
           }
+          Value outside;
           if (excludeOutside) {
             Value below = arith::CmpFOp::create(
                 nb, l, arith::CmpFPredicate::OLT, source, c(0.0));
             Value above = arith::CmpFOp::create(
                 nb, l, arith::CmpFPredicate::OGT, source, last);
-            Value outside = arith::OrIOp::create(nb, l, below, above);
-            w = arith::SelectOp::create(nb, l, outside, c(0.0), w);
+            outside = arith::OrIOp::create(nb, l, below, above);
+            if (!excludeLater)
+              w = arith::SelectOp::create(nb, l, outside, c(0.0), w);
           }
           // Edge padding: clamp into [0, in - 1].
           Value clamped = arith::MinimumFOp::create(
@@ -596,6 +619,8 @@ public:
           SmallVector<Value> results = {f64ToIndex(nb, l, clamped)};
           if (withWeights)
             results.push_back(w);
+          if (excludeLater)
+            results.push_back(outside);
           linalg::YieldOp::create(nb, l, results);
         });
     tables.indices = generic.getResult(0);
@@ -603,6 +628,12 @@ public:
       tables.weights = generic.getResult(1);
       if (antialias || excludeOutside)
         tables.weights = normalize(b, loc, tables.weights, axis.outSize);
+      if (excludeLater)
+        tables.weights =
+            normalize(b, loc,
+                      zeroWhere(b, loc, tables.weights, generic.getResult(2),
+                                axis.outSize),
+                      axis.outSize);
     }
     if (crop())
       tables.outside = extrapolationMask(b, loc, axis);
@@ -630,6 +661,27 @@ public:
       right = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, ratio,
                                     c(0.5));
     return arith::SelectOp::create(b, loc, right, one, zero);
+  }
+
+  /// `weights` [out, taps] with 0 where `mask` is set.
+  Value zeroWhere(OpBuilder &b, Location loc, Value weights, Value mask,
+                  Value outSize) const {
+    auto type = cast<RankedTensorType>(weights.getType());
+    AffineMap id = b.getMultiDimIdentityMap(2);
+    Value init =
+        emptyTensor(b, loc, type, {outSize, dimValue(b, loc, weights, 1)});
+    return linalg::GenericOp::create(
+               b, loc, TypeRange{type}, ValueRange{weights, mask}, init,
+               ArrayRef<AffineMap>{id, id, id}, parallel(2),
+               [&](OpBuilder &nb, Location l, ValueRange args) {
+                 linalg::YieldOp::create(
+                     nb, l,
+                     arith::SelectOp::create(
+                         nb, l, args[1],
+                         floatConst(nb, l, nb.getF64Type(), 0.0), args[0])
+                         .getResult());
+               })
+        .getResult(0);
   }
 
   /// Divides each row of `weights` [out, taps] by its sum (1 where it is 0).
@@ -958,9 +1010,11 @@ struct LowerResize : OpRewritePattern<ResizeOp> {
         .getResult(0);
   }
 
-  /// The weighted modes: sum over the taps of every resized axis of the
-  /// product of their weights times the input element, in f64; then the
-  /// conversion to the element type and the extrapolation value.
+  /// The weighted modes, one axis after the other in the order of `axes`
+  /// (as the reference, so that the f64 arithmetic is the same): per axis a
+  /// generic over [output so far..., taps] summing weight times input in
+  /// f64 (a reduction iterator over the taps), then the extrapolation value
+  /// under tf_crop_and_resize; last, the conversion to the element type.
   static Value interpolate(OpBuilder &b, Location loc, ResizeOp op,
                            const ResizeBuilder &builder,
                            ArrayRef<ResizeAxis> resized,
@@ -968,84 +1022,76 @@ struct LowerResize : OpRewritePattern<ResizeOp> {
                            ArrayRef<Value> outSizes,
                            RankedTensorType resultType) {
     int64_t rank = resultType.getRank();
-    int64_t count = resized.size();
-    int64_t dims = rank + count;
     MLIRContext *context = b.getContext();
     Type f64 = b.getF64Type();
-    SmallVector<Value> ins;
-    SmallVector<AffineMap> maps;
-    for (auto [i, axis] : llvm::enumerate(resized)) {
-      AffineMap map = AffineMap::get(dims, 0,
-                                     {getAffineDimExpr(axis.dim, context),
-                                      getAffineDimExpr(rank + i, context)},
-                                     context);
-      ins.push_back(tables[i].indices);
-      maps.push_back(map);
-      ins.push_back(tables[i].weights);
-      maps.push_back(map);
-    }
+    Value current = op.getInput();
+    SmallVector<Value> sizes = dimValues(b, loc, current);
     SmallVector<AffineExpr> outExprs;
     for (int64_t d = 0; d < rank; ++d)
       outExprs.push_back(getAffineDimExpr(d, context));
-    maps.push_back(AffineMap::get(dims, 0, outExprs, context));
-    auto accType = RankedTensorType::get(resultType.getShape(), f64);
-    Value acc = fillTensor(b, loc, floatConst(b, loc, f64, 0.0),
-                           emptyTensor(b, loc, accType, outSizes));
-    SmallVector<utils::IteratorType> iterators = parallel(rank);
-    iterators.append(count, utils::IteratorType::reduction);
-    Value input = op.getInput();
-    Value sum =
-        linalg::GenericOp::create(
-            b, loc, TypeRange{accType}, ins, acc, maps, iterators,
-            [&](OpBuilder &nb, Location l, ValueRange args) {
-              SmallVector<Value> position = loopIndices(nb, l, rank);
-              Value w;
-              for (auto [i, axis] : llvm::enumerate(resized)) {
-                position[axis.dim] = args[2 * i];
-                w = w ? arith::MulFOp::create(nb, l, w, args[2 * i + 1])
-                            .getResult()
-                      : args[2 * i + 1];
-              }
-              Value x = tensor::ExtractOp::create(nb, l, input, position);
-              x = elementToF64(nb, l, x);
-              if (w)
-                x = arith::MulFOp::create(nb, l, w, x);
-              linalg::YieldOp::create(
-                  nb, l,
-                  arith::AddFOp::create(nb, l, args.back(), x).getResult());
-            })
-            .getResult(0);
-
-    // Conversion, and the extrapolation value under tf_crop_and_resize.
-    SmallVector<Value> finalIns = {sum};
+    AffineMap outMap = AffineMap::get(rank + 1, 0, outExprs, context);
     AffineMap id = b.getMultiDimIdentityMap(rank);
-    SmallVector<AffineMap> finalMaps = {id};
-    if (builder.crop())
-      for (auto [axis, table] : llvm::zip_equal(resized, tables)) {
-        finalIns.push_back(table.outside);
-        finalMaps.push_back(
-            AffineMap::get(rank, 0, getAffineDimExpr(axis.dim, context)));
-      }
-    finalMaps.push_back(id);
-    Type elementType = resultType.getElementType();
     double extrapolation = op.getExtrapolationValue().convertToDouble();
+    SmallVector<utils::IteratorType> iterators = parallel(rank);
+    iterators.push_back(utils::IteratorType::reduction);
+    for (auto [axis, table] : llvm::zip_equal(resized, tables)) {
+      int64_t dim = axis.dim;
+      sizes[dim] = axis.outSize;
+      auto type = refinedType(sizes, f64);
+      Value acc = fillTensor(b, loc, floatConst(b, loc, f64, 0.0),
+                             emptyTensor(b, loc, type, sizes));
+      AffineMap tableMap = AffineMap::get(
+          rank + 1, 0,
+          {getAffineDimExpr(dim, context), getAffineDimExpr(rank, context)},
+          context);
+      Value source = current;
+      current =
+          linalg::GenericOp::create(
+              b, loc, TypeRange{type}, ValueRange{table.indices, table.weights},
+              acc, ArrayRef<AffineMap>{tableMap, tableMap, outMap}, iterators,
+              [&](OpBuilder &nb, Location l, ValueRange args) {
+                SmallVector<Value> position = loopIndices(nb, l, rank);
+                position[dim] = args[0];
+                Value x = elementToF64(
+                    nb, l, tensor::ExtractOp::create(nb, l, source, position));
+                Value term = arith::MulFOp::create(nb, l, x, args[1]);
+                linalg::YieldOp::create(
+                    nb, l,
+                    arith::AddFOp::create(nb, l, args[2], term).getResult());
+              })
+              .getResult(0);
+      if (builder.crop()) {
+        AffineMap maskMap =
+            AffineMap::get(rank, 0, getAffineDimExpr(dim, context));
+        current =
+            linalg::GenericOp::create(
+                b, loc, TypeRange{type}, ValueRange{current, table.outside},
+                emptyTensor(b, loc, type, sizes),
+                ArrayRef<AffineMap>{id, maskMap, id}, parallel(rank),
+                [&](OpBuilder &nb, Location l, ValueRange args) {
+                  linalg::YieldOp::create(
+                      nb, l,
+                      arith::SelectOp::create(
+                          nb, l, args[1], floatConst(nb, l, f64, extrapolation),
+                          args[0])
+                          .getResult());
+                })
+                .getResult(0);
+      }
+    }
+
+    // Rounded and saturated to the element type.
+    Type elementType = resultType.getElementType();
     Value init = emptyTensor(b, loc, resultType, outSizes);
     return linalg::GenericOp::create(
-               b, loc, TypeRange{resultType}, finalIns, init, finalMaps,
-               parallel(rank),
+               b, loc, TypeRange{resultType}, ValueRange{current}, init,
+               ArrayRef<AffineMap>{id, id}, parallel(rank),
                [&](OpBuilder &nb, Location l, ValueRange args) {
-                 Value value = saturateCast(nb, l, args[0], elementType);
-                 if (builder.crop() && count > 0) {
-                   Value outside = args[1];
-                   for (int64_t i = 1; i < count; ++i)
-                     outside =
-                         arith::OrIOp::create(nb, l, outside, args[1 + i]);
-                   value = arith::SelectOp::create(
-                       nb, l, outside,
-                       elementConstant(nb, l, extrapolation, elementType),
-                       value);
-                 }
-                 linalg::YieldOp::create(nb, l, value);
+                 Value v = args[0];
+                 if (!v.getType().isF64())
+                   v = elementToF64(nb, l, v);
+                 linalg::YieldOp::create(nb, l,
+                                         saturateCast(nb, l, v, elementType));
                })
         .getResult(0);
   }

@@ -9,8 +9,8 @@
 //   inserts it (before combining, when exclusive) into the result.
 // * reverse_sequence, tensor_scatter: one linalg.generic over the result
 //   that computes the source position of each element.
-// * bit_cast: a linalg.generic of arith.bitcast (bool as a byte: zext or
-//   != 0); tensor.bitcast first and last where an element type is unsigned.
+// * bit_cast: a linalg.generic of arith.bitcast (a bool is a byte 0 or 1:
+//   zext, or != 0 the other way).
 // * non_zero: a linalg.generic counts the non-zero elements, the [r, n]
 //   result is allocated with that count, and an scf.for over the input in
 //   row-major order writes the coordinates.
@@ -32,10 +32,14 @@
 //   written into a buffer for the worst case, and the result is its filled
 //   part. Box arithmetic is in f32, as the reference's.
 //
-// Left unlowered (notifyMatchFailure): unranked tensors; arithmetic
-// (cum_sum, cum_prod, unique's comparisons, det) on unsigned elements
-// (arith has no unsigned element types). The `precision` attribute is not
-// used (cum ops compute in the element type, det in f64).
+// Unsigned elements go through builtin.unrealized_conversion_cast to the
+// signless type in generic bodies (arith has no unsigned types; the casts
+// fold away in the LLVM lowering), and compare unsigned where order
+// matters (unique).
+//
+// Left unlowered (notifyMatchFailure): unranked tensors; det below rank 2;
+// element types other than integers and floats. The `precision`
+// attribute is not used (cum ops compute in the element type, det in f64).
 //
 //===----------------------------------------------------------------------===//
 

@@ -123,23 +123,30 @@ func.func @resize_nearest(%x: tensor<1x3x?x?xui8>, %s: tensor<2xi64>) -> tensor<
 // -----
 
 // Linear resize by constant scales: axes of scale 1 are left out; each
-// resized axis has an [out, 2] table of indices and f64 weights; the sum
-// over the taps is a reduction in f64, then saturated and truncated.
-// CHECK-DAG: #[[MH:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d2, d4)>
-// CHECK-DAG: #[[MW:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d3, d5)>
-// CHECK-DAG: #[[MO:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3)>
+// resized axis has an [out, 2] table of indices and f64 weights, and is
+// interpolated in turn (as ONNX's reference, for the same rounding): a
+// generic whose reduction iterator sums weight times input over the taps,
+// first from the input, then from the f64 intermediate; the result is
+// saturated and truncated.
+// CHECK-DAG: #[[TH:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d2, d4)>
+// CHECK-DAG: #[[TW:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d3, d4)>
+// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3)>
 // CHECK-LABEL: func.func @resize_linear
-// CHECK: %[[TH:.*]]:2 = linalg.generic {{.*}} outs(%{{.*}}, %{{.*}} : tensor<8x2xindex>, tensor<8x2xf64>)
-// CHECK: %[[TW:.*]]:2 = linalg.generic {{.*}} outs(%{{.*}}, %{{.*}} : tensor<8x2xindex>, tensor<8x2xf64>)
-// CHECK: %[[Z:.*]] = linalg.fill ins(%{{.*}} : f64) outs(%{{.*}} : tensor<1x3x8x8xf64>)
-// CHECK: %[[S:.*]] = linalg.generic {indexing_maps = [#[[MH]], #[[MH]], #[[MW]], #[[MW]], #[[MO]]], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]} ins(%[[TH]]#0, %[[TH]]#1, %[[TW]]#0, %[[TW]]#1 : {{.*}}) outs(%[[Z]] : tensor<1x3x8x8xf64>)
-// CHECK: ^bb0(%[[IH:.*]]: index, %[[WH:.*]]: f64, %[[IW:.*]]: index, %[[WW:.*]]: f64, %[[ACC:.*]]: f64):
-// CHECK: %[[WP:.*]] = arith.mulf %[[WH]], %[[WW]] : f64
-// CHECK: %[[X:.*]] = tensor.extract %arg0[%{{.*}}, %{{.*}}, %[[IH]], %[[IW]]] : tensor<1x3x4x4xf32>
+// CHECK: %[[H:.*]]:2 = linalg.generic {{.*}} outs(%{{.*}}, %{{.*}} : tensor<8x2xindex>, tensor<8x2xf64>)
+// CHECK: math.floor
+// CHECK: %[[W:.*]]:2 = linalg.generic {{.*}} outs(%{{.*}}, %{{.*}} : tensor<8x2xindex>, tensor<8x2xf64>)
+// CHECK: %[[Z1:.*]] = linalg.fill ins(%{{.*}} : f64) outs(%{{.*}} : tensor<1x3x8x4xf64>)
+// CHECK: %[[P1:.*]] = linalg.generic {indexing_maps = [#[[TH]], #[[TH]], #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%[[H]]#0, %[[H]]#1 : tensor<8x2xindex>, tensor<8x2xf64>) outs(%[[Z1]] : tensor<1x3x8x4xf64>)
+// CHECK: ^bb0(%[[IH:.*]]: index, %[[WH:.*]]: f64, %[[ACC:.*]]: f64):
+// CHECK: %[[X:.*]] = tensor.extract %arg0[%{{.*}}, %{{.*}}, %[[IH]], %{{.*}}] : tensor<1x3x4x4xf32>
 // CHECK: %[[XD:.*]] = arith.extf %[[X]] : f32 to f64
-// CHECK: %[[T:.*]] = arith.mulf %[[WP]], %[[XD]] : f64
+// CHECK: %[[T:.*]] = arith.mulf %[[XD]], %[[WH]] : f64
 // CHECK: arith.addf %[[ACC]], %[[T]] : f64
-// CHECK: linalg.generic {{.*}} ins(%[[S]] : tensor<1x3x8x8xf64>) outs(%{{.*}} : tensor<1x3x8x8xf32>)
+// CHECK: %[[Z2:.*]] = linalg.fill ins(%{{.*}} : f64) outs(%{{.*}} : tensor<1x3x8x8xf64>)
+// CHECK: %[[P2:.*]] = linalg.generic {indexing_maps = [#[[TW]], #[[TW]], #[[OUT]]], {{.*}} ins(%[[W]]#0, %[[W]]#1 : tensor<8x2xindex>, tensor<8x2xf64>) outs(%[[Z2]] : tensor<1x3x8x8xf64>)
+// CHECK: ^bb0(%[[IW:.*]]: index, %{{.*}}: f64, %{{.*}}: f64):
+// CHECK: tensor.extract %[[P1]][%{{.*}}, %{{.*}}, %{{.*}}, %[[IW]]] : tensor<1x3x8x4xf64>
+// CHECK: linalg.generic {{.*}} ins(%[[P2]] : tensor<1x3x8x8xf64>) outs(%{{.*}} : tensor<1x3x8x8xf32>)
 // CHECK: arith.maximumf
 // CHECK: arith.minimumf
 // CHECK: arith.truncf %{{.*}} : f64 to f32
@@ -152,15 +159,19 @@ func.func @resize_linear(%x: tensor<1x3x4x4xf32>) -> tensor<1x3x8x8xf32> {
 // -----
 
 // Antialiased cubic with exclude_outside on dynamic scales: the number of
-// taps is computed from the scale, and the weights of each output position
-// are normalized by their sum (a linalg.reduce).
+// taps is computed from the scale; the weights of each output position are
+// normalized by their sum (a linalg.reduce), then those outside the input
+// are dropped (the table's third result) and the rest normalized again.
 // CHECK-LABEL: func.func @resize_cubic_antialias
-// CHECK: %[[TABLE:.*]]:2 = linalg.generic {{.*}} outs(%{{.*}}, %{{.*}} : tensor<?x?xindex>, tensor<?x?xf64>)
+// CHECK: %[[TABLE:.*]]:3 = linalg.generic {{.*}} outs(%{{.*}}, %{{.*}}, %{{.*}} : tensor<?x?xindex>, tensor<?x?xf64>, tensor<?x?xi1>)
 // CHECK: math.absf
 // CHECK: %[[SUM:.*]] = linalg.reduce ins(%[[TABLE]]#1 : tensor<?x?xf64>) outs(%{{.*}} : tensor<?xf64>) dimensions = [1]
-// CHECK: linalg.generic {{.*}} ins(%[[TABLE]]#1, %[[SUM]] : tensor<?x?xf64>, tensor<?xf64>) outs(%{{.*}} : tensor<?x?xf64>)
+// CHECK: %[[NORM:.*]] = linalg.generic {{.*}} ins(%[[TABLE]]#1, %[[SUM]] : tensor<?x?xf64>, tensor<?xf64>) outs(%{{.*}} : tensor<?x?xf64>)
 // CHECK: arith.divf
-// CHECK: iterator_types = ["parallel", "parallel", "reduction", "reduction"]
+// CHECK: %[[KEPT:.*]] = linalg.generic {{.*}} ins(%[[NORM]], %[[TABLE]]#2 : tensor<?x?xf64>, tensor<?x?xi1>)
+// CHECK: linalg.reduce ins(%[[KEPT]] : tensor<?x?xf64>)
+// CHECK: iterator_types = ["parallel", "parallel", "reduction"]
+// CHECK: iterator_types = ["parallel", "parallel", "reduction"]
 // CHECK: arith.truncf %{{.*}} : f64 to f16
 func.func @resize_cubic_antialias(%x: tensor<?x?xf16>, %s: tensor<2xf32>) -> tensor<?x?xf16> {
   %0 = ds.resize %x scales %s {mode = "cubic", antialias = true, exclude_outside = true} : (tensor<?x?xf16>, tensor<2xf32>) -> tensor<?x?xf16>
