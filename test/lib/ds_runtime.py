@@ -105,7 +105,8 @@ class Model:
         checks). Returns the outputs as numpy arrays."""
         if arrays is None:
             arrays = [feeds[name] for name, _, _ in self.inputs]
-        arrays = [np.ascontiguousarray(a) for a in arrays]
+        # np.require keeps rank 0 (np.ascontiguousarray makes it 1-D).
+        arrays = [np.require(a, requirements='C') for a in arrays]
         tensors = []
         try:
             for a in arrays:

@@ -58,7 +58,8 @@ def ConvertDSToLinalg : Pass<"convert-ds-to-linalg", "::mlir::func::FuncOp"> {
   }];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
-    "::mlir::arith::ArithDialect", "::mlir::math::MathDialect"
+    "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect"
   ];
   let options = [
     Option<"requireFull", "require-full", "bool", "false",

@@ -175,8 +175,9 @@ struct LowerDFT : OpRewritePattern<DFTOp> {
                                     indexToF64(rewriter, loc, n));
     // Forward: e^{-i theta}; the sine table holds sin for the forward and
     // -sin for the inverse so that one body serves both.
-    auto [cosTable, sinTable] =
-        twiddles(rewriter, loc, n, inverse ? -1.0 : 1.0, scale);
+    // Named values, not a structured binding: lambdas capture them below.
+    auto tables = twiddles(rewriter, loc, n, inverse ? -1.0 : 1.0, scale);
+    Value cosTable = tables.first, sinTable = tables.second;
 
     // [output dims..., m]: m, the reduction, replaces the axis for input.
     int64_t dims = rank + 1;
@@ -323,8 +324,9 @@ struct LowerSTFT : OpRewritePattern<STFTOp> {
           fillTensor(rewriter, loc, floatConst(rewriter, loc, f64, 1.0),
                      emptyTensor(rewriter, loc, windowType, {frameLength}));
     }
-    auto [cosTable, sinTable] = twiddles(rewriter, loc, frameLength, 1.0,
-                                         floatConst(rewriter, loc, f64, 1.0));
+    auto tables = twiddles(rewriter, loc, frameLength, 1.0,
+                           floatConst(rewriter, loc, f64, 1.0));
+    Value cosTable = tables.first, sinTable = tables.second;
 
     MLIRContext *context = op.getContext();
     AffineMap windowMap = AffineMap::get(5, 0, getAffineDimExpr(4, context));
