@@ -20,61 +20,17 @@
 # CHECK: global_pools: ok
 # CHECK: pools_8bit: ok
 # CHECK: pools_dynamic: ok
-import os
-import subprocess
 import sys
 
 import numpy as np
-import onnx
-import onnxruntime as ort
-from onnx import TensorProto, helper
-from onnx.reference import ReferenceEvaluator
+from onnx import TensorProto
 
-from ds_runtime import Model
-from onnx_test_models import save, tensor, value
+from lowering_check import Checker, node
+from onnx_test_models import tensor, value
 
-out, bin_dir, runtime = sys.argv[1:4]
-os.makedirs(out, exist_ok=True)
+check = Checker(*sys.argv[1:4]).check
 rng = np.random.default_rng(7)
 F32 = TensorProto.FLOAT
-
-
-def node(op, inputs, outputs, **attrs):
-    return helper.make_node(op, inputs, outputs, **attrs)
-
-
-def check(name, nodes, inputs, outputs, feeds, initializers=(), oracle="ort",
-          opset=21, rtol=1e-4, atol=1e-5):
-    """Compiles the model, runs it on each feed and compares every output."""
-    path = os.path.join(out, name + ".onnx")
-    lib = os.path.join(out, name + ".so")
-    # Output types from ONNX shape inference (the checker wants shapes).
-    model = save(path, nodes, inputs, outputs, initializers, opset=opset,
-                 check=False)
-    outputs = list(onnx.shape_inference.infer_shapes(model).graph.output)
-    save(path, nodes, inputs, outputs, initializers, opset=opset)
-    subprocess.run([os.path.join(bin_dir, "ds-compile"), path, "-o", lib],
-                   check=True)
-    model = Model(lib, runtime)
-    if oracle == "ort":
-        session = ort.InferenceSession(path)
-        reference = lambda feed: session.run(None, feed)
-    else:
-        evaluator = ReferenceEvaluator(path)
-        reference = lambda feed: evaluator.run(None, feed)
-    for feed in feeds:
-        original = {k: v.copy() for k, v in feed.items()}
-        got = model.run(feed)
-        # The inputs are the caller's: the model must not write into them.
-        for k, v in feed.items():
-            np.testing.assert_array_equal(v, original[k], err_msg=f"{name}: {k}")
-        want = reference(feed)
-        for o, g, w in zip(outputs, got, want):
-            assert g.shape == w.shape, (name, o.name, g.shape, w.shape)
-            assert g.dtype == w.dtype, (name, o.name, g.dtype, w.dtype)
-            np.testing.assert_allclose(g, w, rtol=rtol, atol=atol,
-                                       err_msg=f"{name}: {o.name}")
-    print(f"{name}: ok")
 
 
 def randn(*shape):
