@@ -5,9 +5,10 @@
 # and padding mode over dynamic sizes and in 3-D, AffineGrid with a size
 # known only at run time, RoiAlign with a dynamic number of regions,
 # MaxUnpool with pads, dynamic sizes and a run-time output_shape, and
-# grouped DeformConv with several offset groups. Compared with the ONNX
-# reference evaluator, with onnxruntime for MaxRoiPool (the reference has
-# none), and with numpy for per-channel zero points outside 2-D.
+# grouped DeformConv with several offset groups in 1-D, 2-D and 3-D.
+# Compared with the ONNX reference evaluator, with onnxruntime for
+# MaxRoiPool (the reference has none), and with numpy for per-channel zero
+# points outside 2-D and DeformConv outside 2-D.
 # RUN: %python %s %t %ds_bin %ds_lib/libds_runtime.so | FileCheck %s
 # CHECK: col2im: ok
 # CHECK: max_roi_pool: ok
@@ -19,6 +20,7 @@
 # CHECK: roi_align: ok
 # CHECK: max_unpool: ok
 # CHECK: deform_conv: ok
+# CHECK: deform_conv_nd: ok
 import sys
 
 import numpy as np
@@ -211,3 +213,67 @@ check("deform_conv", [
    initializers=[tensor("w", randn(6, 2, 2, 3)), tensor("b", randn(6)),
                  tensor("w1", randn(3, 4, 2, 2))],
    oracle="reference", opset=22)
+
+
+def deform_conv_numpy(x, w, offset, bias, mask, strides, pads, dilations,
+                      group, offset_group):
+    """DeformConv over any rank: multilinear sampling, zero outside."""
+    n_batch, channels = x.shape[:2]
+    out_channels, group_channels = w.shape[:2]
+    kernel, out = w.shape[2:], offset.shape[2:]
+    n = len(kernel)
+    offset = offset.reshape((n_batch, offset_group) + kernel + (n,) + out)
+    if mask is not None:
+        mask = mask.reshape((n_batch, offset_group) + kernel + out)
+    per_group = out_channels // group
+    y = np.zeros((n_batch, out_channels) + out, np.float64)
+    for b in range(n_batch):
+        for o in np.ndindex(*out):
+            for k in np.ndindex(*kernel):
+                for c in range(channels):
+                    og = c // (channels // offset_group)
+                    pos = [o[i] * strides[i] - pads[i] + k[i] * dilations[i] +
+                           offset[(b, og) + k + (i,) + o] for i in range(n)]
+                    low = [int(np.floor(p)) for p in pos]
+                    value = 0.0
+                    for corner in np.ndindex(*([2] * n)):
+                        idx = [low[i] + corner[i] for i in range(n)]
+                        if any(j < 0 or j >= x.shape[2 + i]
+                               for i, j in enumerate(idx)):
+                            continue
+                        weight = np.prod([pos[i] - low[i] if corner[i]
+                                          else 1 - (pos[i] - low[i])
+                                          for i in range(n)])
+                        value += weight * x[(b, c) + tuple(idx)]
+                    if mask is not None:
+                        value *= mask[(b, og) + k + o]
+                    g = c // group_channels
+                    for f in range(per_group):
+                        m = g * per_group + f
+                        y[(b, m) + o] += value * w[(m, c % group_channels) + k]
+    if bias is not None:
+        y += bias.reshape((1, -1) + (1,) * n)
+    return y.astype(np.float32)
+
+
+# DeformConv in 1-D and 3-D (the reference implements 2-D only).
+w1, b1 = randn(4, 1, 3), randn(4)
+w3 = randn(2, 2, 2, 1, 2)
+check("deform_conv_nd", [
+    node("DeformConv", ["x1", "w1", "offset1", "b1", "mask1"], ["y1"],
+         group=2, offset_group=2, strides=[2], pads=[1, 2], dilations=[2]),
+    node("DeformConv", ["x3", "w3", "offset3"], ["y3"], pads=[0, 1, 0, 1, 0, 0]),
+], [value("x1", F32, [2, 2, 9]), value("offset1", F32, [2, 6, 4]),
+    value("mask1", F32, [2, 6, 4]), value("x3", F32, [1, 2, 3, 4, 3]),
+    value("offset3", F32, [1, 12, 3, 5, 2])],
+   [value("y1", F32, None), value("y3", F32, None)],
+   [{"x1": randn(2, 2, 9), "offset1": 1.5 * randn(2, 6, 4),
+     "mask1": randn(2, 6, 4), "x3": randn(1, 2, 3, 4, 3),
+     "offset3": randn(1, 12, 3, 5, 2)}],
+   initializers=[tensor("w1", w1), tensor("b1", b1), tensor("w3", w3)],
+   oracle=lambda feed: [
+       deform_conv_numpy(feed["x1"], w1, feed["offset1"], b1, feed["mask1"],
+                         [2], [1], [2], 2, 2),
+       deform_conv_numpy(feed["x3"], w3, feed["offset3"], None, None,
+                         [1, 1, 1], [0, 1, 0], [1, 1, 1], 1, 1)],
+   opset=22)
