@@ -1325,7 +1325,7 @@ struct LowerGlobalPool : OpRewritePattern<OpTy> {
     Value reduced =
         linalg::ReduceOp::create(
             rewriter, loc, ValueRange{input}, ValueRange{init}, dims,
-            [p](OpBuilder &b, Location bodyLoc, ValueRange args) {
+            [=](OpBuilder &b, Location bodyLoc, ValueRange args) {
               Value combined;
               if constexpr (Kind == GlobalKind::Max)
                 combined =

@@ -1196,9 +1196,10 @@ struct LowerMaxRoiPool : OpRewritePattern<MaxRoiPoolOp> {
       auto [hStart, hEnd] =
           bin(startH, endH, pooled[0], linalg::IndexOp::create(b, l, 2),
               inputSizes[2]);
-      auto [wStart, wEnd] =
-          bin(startW, endW, pooled[1], linalg::IndexOp::create(b, l, 3),
-              inputSizes[3]);
+      // Named values, not a structured binding: a lambda captures them.
+      auto wBin = bin(startW, endW, pooled[1], linalg::IndexOp::create(b, l, 3),
+                      inputSizes[3]);
+      Value wStart = wBin.first, wEnd = wBin.second;
       Value lowest = floatConstant(
           b, l, type,
           APFloat::getLargest(type.getFloatSemantics(), /*Negative=*/true)
