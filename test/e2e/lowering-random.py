@@ -31,6 +31,7 @@ nodes = [
     helper.make_node("RandomUniform", [], ["uniform"], shape=[n], low=-2.0, high=3.0,
                      seed=3.0),
     helper.make_node("RandomUniform", [], ["uniform16"], shape=[n], dtype=T.FLOAT16),
+    helper.make_node("RandomUniform", [], ["uniform16b"], shape=[n], dtype=T.FLOAT16),
     helper.make_node("RandomUniformLike", ["x"], ["like"], dtype=T.FLOAT, seed=9.0),
     helper.make_node("RandomNormalLike", ["x"], ["normal_like"], dtype=T.FLOAT16,
                      seed=9.0),
@@ -47,6 +48,7 @@ save(path, nodes,
       value("logits", T.FLOAT, ["B", 4])],
      [value("normal", T.FLOAT, [n]), value("normal64", T.DOUBLE, [2, n // 2]),
       value("uniform", T.FLOAT, [n]), value("uniform16", T.FLOAT16, [n]),
+      value("uniform16b", T.FLOAT16, [n]),
       value("like", T.FLOAT, ["N", 1000]), value("normal_like", T.FLOAT16, ["N", 1000]),
       value("coin", T.UINT8, [4, 5000]), value("coin_bool", T.BOOL, [4, 5000]),
       value("classes", T.INT64, ["B", n // 4]), value("classes32", T.INT32, ["B", 3])])
@@ -65,6 +67,7 @@ got = dict(zip(names, runs[0]))
 
 expected = {"normal": (np.float32, (n,)), "normal64": (np.float64, (2, n // 2)),
             "uniform": (np.float32, (n,)), "uniform16": (np.float16, (n,)),
+            "uniform16b": (np.float16, (n,)),
             "like": (np.float32, (3, 1000)), "normal_like": (np.float16, (3, 1000)),
             "coin": (np.uint8, (4, 5000)), "coin_bool": (np.bool_, (4, 5000)),
             "classes": (np.int64, (2, n // 4)), "classes32": (np.int32, (2, 3))}
@@ -77,13 +80,15 @@ assert other["like"].shape == (5, 1000) and other["normal_like"].shape == (5, 10
 print("shapes: ok")
 
 # Seeded and unseeded ops give the same values on every run and at any
-# thread count; different seeds, or different nodes, give different values.
+# thread count; different seeds, or different unseeded nodes, give
+# different values.
 for run in runs[1:]:
     for name, a, b in zip(names, runs[0], run):
         assert np.array_equal(a, b), name
 assert np.array_equal(other["like"][:3], got["like"])
 assert not np.array_equal(got["coin"].astype(bool), got["coin_bool"])
 assert not np.array_equal(got["like"][0], got["like"][1])
+assert np.mean(got["uniform16"] == got["uniform16b"]) < 0.01
 print("reproducible: ok")
 
 

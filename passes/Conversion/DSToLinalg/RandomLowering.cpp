@@ -12,10 +12,12 @@
 //   counter n   the row-major linear index of the element in the result (for
 //               Multinomial: of the sample, batch * sample_size + sample);
 //   key k       mix64(bits of the f32 seed) for a seeded op; for an op
-//               without a seed, mix64 of an FNV-1a hash of its printed
-//               location (the ONNX node), so that distinct nodes draw
-//               distinct values; those are the same on every run too (ds
-//               has no run-time state for a fresh seed);
+//               without a seed, mix64(FNV-1a(function name) + (i + 1) *
+//               0x9E3779B97F4A7C15) where i numbers the function's unseeded
+//               random ops in program order: distinct ops draw distinct
+//               values, the same on every run (ds has no run-time state
+//               for a fresh seed; likewise an op in a loop body draws the
+//               same values at each iteration);
 //   bits(n)     mix64(k + (n + 1) * 0x9E3779B97F4A7C15): the n-th output of
 //               SplitMix64 started at state k, with
 //   mix64(z)    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
@@ -53,7 +55,7 @@
 #include "dialects/ds/DSOps.h"
 #include "mlir/IR/PatternMatch.h"
 #include "llvm/ADT/bit.h"
-#include "llvm/Support/raw_ostream.h"
+#include "mlir/IR/SymbolTable.h"
 
 #include <cmath>
 
@@ -73,19 +75,60 @@ uint64_t mix64(uint64_t z) {
   return z ^ (z >> 31);
 }
 
-/// The key of `op`'s generator (see the file comment).
-uint64_t generatorKey(Operation *op, std::optional<llvm::APFloat> seed) {
-  if (seed)
-    return mix64(llvm::bit_cast<uint32_t>(seed->convertToFloat()));
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  op->getLoc().print(os);
+/// FNV-1a of `text`.
+uint64_t hashText(StringRef text) {
   uint64_t hash = 0xCBF29CE484222325ULL;
   for (unsigned char c : text) {
     hash ^= c;
     hash *= 0x100000001B3ULL;
   }
-  return mix64(hash);
+  return hash;
+}
+
+bool isRandomOp(Operation *op) {
+  return isa<RandomNormalOp, RandomUniformOp, RandomNormalLikeOp,
+             RandomUniformLikeOp, BernoulliOp, MultinomialOp>(op);
+}
+
+/// The discardable attribute that numbers the unseeded random ops.
+constexpr StringLiteral kOrdinalAttr = "ds_random_ordinal";
+
+/// The position of the unseeded random op `op` among those of its function
+/// in program order. They are numbered all at once when the first of them
+/// is lowered, while they all still exist (a count at each op's own
+/// lowering would change as the ops before it are replaced).
+int64_t unseededOrdinal(Operation *op, PatternRewriter &rewriter) {
+  if (auto ordinal = op->getAttrOfType<IntegerAttr>(kOrdinalAttr))
+    return ordinal.getInt();
+  Operation *scope = op->getParentWithTrait<mlir::OpTrait::IsIsolatedFromAbove>();
+  int64_t next = 0;
+  scope->walk([&](Operation *other) {
+    if (auto ordinal = other->getAttrOfType<IntegerAttr>(kOrdinalAttr))
+      next = std::max(next, ordinal.getInt() + 1);
+  });
+  scope->walk([&](Operation *other) {
+    if (!isRandomOp(other) || other->hasAttr("seed") ||
+        other->hasAttr(kOrdinalAttr))
+      return;
+    rewriter.modifyOpInPlace(other, [&] {
+      other->setAttr(kOrdinalAttr, rewriter.getI64IntegerAttr(next++));
+    });
+  });
+  return op->getAttrOfType<IntegerAttr>(kOrdinalAttr).getInt();
+}
+
+/// The key of `op`'s generator (see the file comment).
+uint64_t generatorKey(Operation *op, std::optional<llvm::APFloat> seed,
+                      PatternRewriter &rewriter) {
+  if (seed)
+    return mix64(llvm::bit_cast<uint32_t>(seed->convertToFloat()));
+  StringRef function;
+  Operation *scope = op->getParentWithTrait<mlir::OpTrait::IsIsolatedFromAbove>();
+  if (auto name =
+          scope->getAttrOfType<StringAttr>(SymbolTable::getSymbolAttrName()))
+    function = name.getValue();
+  uint64_t ordinal = unseededOrdinal(op, rewriter);
+  return mix64(hashText(function) + (ordinal + 1) * kGamma);
 }
 
 Value i64Constant(OpBuilder &b, Location loc, uint64_t value) {
@@ -267,7 +310,7 @@ struct LowerUniform : OpRewritePattern<OpTy> {
     double high = op.getHigh().convertToDouble();
     Value result = buildDraw(
         rewriter, op.getLoc(), type, source, Value(),
-        generatorKey(op, seedOf(op)),
+        generatorKey(op, seedOf(op), rewriter),
         [&](OpBuilder &b, Location loc, Value bits, Value) {
           Type computeType = computeTypeFor(b, elementType);
           Value u = uniformFromBits(b, loc, bits, significandBits(elementType),
@@ -298,7 +341,7 @@ struct LowerNormal : OpRewritePattern<OpTy> {
     double scale = op.getScale().convertToDouble();
     Value result = buildDraw(
         rewriter, op.getLoc(), type, source, Value(),
-        generatorKey(op, seedOf(op)),
+        generatorKey(op, seedOf(op), rewriter),
         [&](OpBuilder &b, Location loc, Value bits, Value) {
           Type computeType = computeTypeFor(b, elementType);
           Value z = normalFromBits(b, loc, bits, computeType);
@@ -327,7 +370,7 @@ struct LowerBernoulli : OpRewritePattern<BernoulliOp> {
     Type elementType = type.getElementType();
     Value result = buildDraw(
         rewriter, op.getLoc(), type, input, input,
-        generatorKey(op, op.getSeed()),
+        generatorKey(op, op.getSeed(), rewriter),
         [&](OpBuilder &b, Location loc, Value bits, Value p) {
           Type computeType = computeTypeFor(b, probabilityType);
           Value u = uniformFromBits(b, loc, bits,
@@ -367,7 +410,7 @@ struct LowerMultinomial : OpRewritePattern<MultinomialOp> {
     Type computeType = computeTypeFor(rewriter, inputElement);
     Type indexType = type.getElementType();
     int64_t samples = op.getSampleSize();
-    uint64_t key = generatorKey(op, op.getSeed());
+    uint64_t key = generatorKey(op, op.getSeed(), rewriter);
 
     AffineExpr d0, d1, d2;
     bindDims(context, d0, d1, d2);

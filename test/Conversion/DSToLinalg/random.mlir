@@ -46,6 +46,22 @@ func.func @seeds() -> (tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) {
 
 // -----
 
+// Unseeded ops: keys from the function's name and the ops' order, so that
+// two identical ops draw different values.
+// CHECK-LABEL: func.func @unseeded
+// CHECK: arith.addi %{{.*}}, %[[K:c-?[0-9]+_i64]] : i64
+// CHECK: linalg.generic
+// CHECK-NOT: arith.addi %{{.*}}, %[[K]] : i64
+// CHECK: linalg.yield
+// CHECK-NOT: ds_random_ordinal
+func.func @unseeded() -> (tensor<4xf32>, tensor<4xf32>) {
+  %0 = ds.random_uniform {dtype = f32, high = 1.0 : f32, low = 0.0 : f32, shape = array<i64: 4>} : () -> tensor<4xf32>
+  %1 = ds.random_uniform {dtype = f32, high = 1.0 : f32, low = 0.0 : f32, shape = array<i64: 4>} : () -> tensor<4xf32>
+  return %0, %1 : tensor<4xf32>, tensor<4xf32>
+}
+
+// -----
+
 // RandomUniformLike with a dynamic size: the size from tensor.dim of the
 // input (whose values are not read); f16 takes the top 11 bits (2^-11).
 // CHECK-LABEL: func.func @uniform_like
