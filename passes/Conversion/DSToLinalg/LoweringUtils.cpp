@@ -8,6 +8,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
 
 using namespace mlir;
 
@@ -35,4 +36,18 @@ Value ds::countAlong(OpBuilder &b, Location loc, Value input,
   Value count =
       arith::IndexCastOp::create(b, loc, b.getI64Type(), dynamicCount);
   return arith::UIToFPOp::create(b, loc, type, count);
+}
+
+Type ds::toSignless(Type type) {
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    return shaped.clone(toSignless(shaped.getElementType()));
+  if (auto integer = dyn_cast<IntegerType>(type); integer && integer.isUnsigned())
+    return IntegerType::get(type.getContext(), integer.getWidth());
+  return type;
+}
+
+Value ds::castSignedness(OpBuilder &b, Location loc, Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  return UnrealizedConversionCastOp::create(b, loc, type, value).getResult(0);
 }

@@ -18,6 +18,20 @@ mlir::Value countAlong(mlir::OpBuilder &b, mlir::Location loc,
                        mlir::Value input, llvm::ArrayRef<int64_t> axes,
                        mlir::Type type);
 
+/// `type` (a scalar or shaped type) with an unsigned integer element type
+/// replaced by the signless integer type of its width; other types as they
+/// are. arith and math work on signless integers only.
+mlir::Type toSignless(mlir::Type type);
+
+/// Reinterprets the scalar `value` as `type` where the two differ only in
+/// integer signedness (ui8 and i8): a builtin.unrealized_conversion_cast,
+/// which disappears in the conversion to LLVM, where both are i8. Returns
+/// `value` when it already has `type`. Use it inside linalg bodies, whose
+/// block arguments keep the tensors' element types: tensor.bitcast would
+/// change signedness at the tensor level too but does not bufferize.
+mlir::Value castSignedness(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::Value value, mlir::Type type);
+
 } // namespace ds
 
 #endif // DS_PASSES_CONVERSION_DSTOLINALG_LOWERINGUTILS_H
