@@ -323,15 +323,14 @@ struct LowerReshape : OpRewritePattern<ReshapeOp> {
     }
     Value inferred = rewriter.createOrFold<arith::DivSIOp>(
         loc, total, maxI(rewriter, loc, known, one));
-    SmallVector<Value> indexSizes;
     for (Value &size : sizes) {
       Value isInferred =
           cmpI(rewriter, loc, arith::CmpIPredicate::eq, size, minusOne);
       size = selectV(rewriter, loc, isInferred, inferred, size);
-      indexSizes.push_back(rewriter.createOrFold<arith::IndexCastOp>(
-          loc, rewriter.getIndexType(), size));
     }
-    Value shape = tensor::FromElementsOp::create(rewriter, loc, indexSizes);
+    // An i64 shape: the LLVM lowering of memref.reshape reads no index
+    // shape.
+    Value shape = tensor::FromElementsOp::create(rewriter, loc, sizes);
     rewriter.replaceOpWithNewOp<tensor::ReshapeOp>(op, resultType, input,
                                                    shape);
     return success();

@@ -54,8 +54,8 @@ func.func @reshape_regroup(%x: tensor<2x3xf32>) -> tensor<3x2xf32> {
 // CHECK: %[[KNOWN:.*]] = arith.muli
 // CHECK: %[[KNOWN1:.*]] = arith.maxsi %[[KNOWN]]
 // CHECK: %[[INF:.*]] = arith.divsi %[[TOTAL]], %[[KNOWN1]] : i64
-// CHECK: %[[F:.*]] = tensor.from_elements %{{.*}}, %{{.*}} : tensor<2xindex>
-// CHECK: tensor.reshape %arg0(%[[F]]) : (tensor<?x3xf32>, tensor<2xindex>) -> tensor<?x?xf32>
+// CHECK: %[[F:.*]] = tensor.from_elements %{{.*}}, %{{.*}} : tensor<2xi64>
+// CHECK: tensor.reshape %arg0(%[[F]]) : (tensor<?x3xf32>, tensor<2xi64>) -> tensor<?x?xf32>
 func.func @reshape_runtime(%x: tensor<?x3xf32>, %s: tensor<2xi64>) -> tensor<?x?xf32> {
   %0 = ds.reshape %x, %s : (tensor<?x3xf32>, tensor<2xi64>) -> tensor<?x?xf32>
   return %0 : tensor<?x?xf32>
