@@ -95,6 +95,13 @@ check("reshape_constant",
       [value("x", F, ["N", "M", 6])], [value("y", F, [None, None])],
       [{"x": data(2, 3, 6)}, {"x": data(1, 5, 6)}],
       [tensor("s", ints(0, -1))])
+# Collapsing a dynamic size into a static one would assume its size: the
+# sizes come from the shape then.
+check("reshape_regroup",
+      [helper.make_node("Reshape", ["x", "s"], ["y"])],
+      [value("x", F, ["N", "M", "K"])], [value("y", F, [None, 6])],
+      [{"x": data(2, 3, 6)}, {"x": data(4, 6, 1)}],
+      [tensor("s", ints(-1, 6))])
 check("reshape_allowzero",
       [helper.make_node("Reshape", ["x", "s"], ["y"], allowzero=1)],
       [value("x", F, ["N", 3]), value("s", I64, [2])], [value("y", F, [None, None])],
@@ -182,6 +189,11 @@ check("expand_runtime",
       [value("x", F, ["A", "B"]), value("s", I64, [3])], [value("y", F, [None] * 3)],
       [{"x": data(3, 1), "s": ints(2, 1, 4)}, {"x": data(1, 4), "s": ints(1, 3, 1)},
        {"x": data(2, 3), "s": ints(2, 1, 1)}, {"x": data(1, 1), "s": ints(1, 1, 1)}])
+check("expand_same_rank",
+      [helper.make_node("Expand", ["x", "s"], ["y"])],
+      [value("x", F, ["A", "B"]), value("s", I64, [2])], [value("y", F, [None] * 2)],
+      [{"x": data(1, 4), "s": ints(3, 4)}, {"x": data(2, 1), "s": ints(2, 5)},
+       {"x": data(2, 3), "s": ints(1, 1)}])
 check("tile_runtime",
       [helper.make_node("Tile", ["x", "r"], ["y"])],
       [value("x", F, ["A", "B"]), value("r", I64, [2])], [value("y", F, [None] * 2)],

@@ -23,9 +23,11 @@
 //   pads the rest with tensor.pad; edge, reflect and wrap are a
 //   linalg.generic mapping each result index back into the input.
 // * Expand: a linalg.generic whose input map reads index 0 along the
-//   broadcast dimensions when the types tell which those are; otherwise the
-//   sizes come from the shape operand at run time and the generic extracts
-//   at index 0 along input dimensions whose run-time size is 1.
+//   broadcast dimensions when the types tell which those are (a dynamic
+//   input size may be 1 at run time and broadcast, so only where the shape
+//   is a constant 1); otherwise the sizes come from the shape operand at
+//   run time and the generic extracts at index 0 along input dimensions
+//   whose run-time size is 1.
 // * Tile: a linalg.generic broadcasting into r_0 x s_0 x r_1 x s_1 x ...,
 //   collapsed pairwise.
 // * Gather along an axis (an indexing op, lowered here until its own file
@@ -44,6 +46,7 @@
 #include "dialects/ds/DSOps.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 
 using namespace mlir;
@@ -83,6 +86,22 @@ bool expandable(RankedTensorType type,
   return true;
 }
 
+/// Whether collapsing (or expanding) by `reassociation` between `wide`
+/// (the higher rank) and `narrow` gives the sizes a reshape gives: every
+/// group holding a dynamic size of `narrow` also holds one of `wide` (and
+/// the other way round), so that no dynamic size is assumed to have a
+/// static product, and a dynamic size follows from the element count.
+bool dynamicSizesMatch(RankedTensorType wide, RankedTensorType narrow,
+                       ArrayRef<ReassociationIndices> reassociation) {
+  for (auto [i, group] : llvm::enumerate(reassociation)) {
+    bool wideDynamic = llvm::any_of(
+        group, [&](int64_t d) { return wide.isDynamicDim(d); });
+    if (wideDynamic != narrow.isDynamicDim(i))
+      return false;
+  }
+  return true;
+}
+
 /// Reshapes `input` to `resultType` (same element count, row-major) with
 /// collapse_shape and expand_shape: one of them when the sizes group
 /// into each other, a collapse to 1-D and an expand otherwise (static
@@ -107,12 +126,14 @@ Value reshapeTo(OpBuilder &b, Location loc, Value input,
   if (resultType.getRank() < inputType.getRank()) {
     if (auto reassociation =
             getReassociationIndicesForReshape(inputType, resultType))
-      return tensor::CollapseShapeOp::create(b, loc, resultType, input,
-                                             *reassociation);
+      if (dynamicSizesMatch(inputType, resultType, *reassociation))
+        return tensor::CollapseShapeOp::create(b, loc, resultType, input,
+                                               *reassociation);
   } else if (resultType.getRank() > inputType.getRank()) {
     if (auto reassociation =
             getReassociationIndicesForReshape(resultType, inputType))
-      if (expandable(resultType, *reassociation))
+      if (expandable(resultType, *reassociation) &&
+          dynamicSizesMatch(resultType, inputType, *reassociation))
         return tensor::ExpandShapeOp::create(b, loc, resultType, input,
                                              *reassociation);
   }
@@ -1084,7 +1105,8 @@ struct LowerExpand : OpRewritePattern<ExpandOp> {
   /// The static form, or null when a size is only known at run time.
   static Value staticForm(OpBuilder &b, Location loc, Value input,
                           RankedTensorType inputType,
-                          RankedTensorType resultType) {
+                          RankedTensorType resultType,
+                          ArrayRef<std::optional<int64_t>> wanted) {
     int64_t rank = resultType.getRank();
     int64_t offset = rank - inputType.getRank();
     MLIRContext *context = b.getContext();
@@ -1099,7 +1121,9 @@ struct LowerExpand : OpRewritePattern<ExpandOp> {
         exprs.push_back(getAffineConstantExpr(0, context));
         continue;
       }
-      if (ShapedType::isDynamic(size) && resultSize != size)
+      // A dynamic size may be 1 at run time and broadcast, unless the shape
+      // asks for 1 there.
+      if (ShapedType::isDynamic(size) && wanted[offset + i] != 1)
         return {};
       exprs.push_back(getAffineDimExpr(offset + i, context));
       sourceDims[offset + i] = i;
@@ -1133,15 +1157,26 @@ struct LowerExpand : OpRewritePattern<ExpandOp> {
     if (offset < 0)
       return rewriter.notifyMatchFailure(op, "result rank below input rank");
     Location loc = op.getLoc();
-    if (Value result =
-            staticForm(rewriter, loc, input, inputType, resultType)) {
-      rewriter.replaceOp(op, result);
-      return success();
-    }
     std::optional<int64_t> length = staticLength(op.getShape());
     if (!length || *length > rank)
       return rewriter.notifyMatchFailure(op, "shape of unknown length");
     int64_t shapeOffset = rank - *length;
+    // The constant entries of the shape, by result dimension (1 before it).
+    SmallVector<std::optional<int64_t>> wanted(rank, 1);
+    DenseIntElementsAttr shapeAttr;
+    bool constantShape =
+        matchPattern(op.getShape(), m_Constant(&shapeAttr));
+    for (int64_t d = shapeOffset; d < rank; ++d)
+      wanted[d] = constantShape
+                      ? std::optional<int64_t>(
+                            shapeAttr.getValues<APInt>()[d - shapeOffset]
+                                .getSExtValue())
+                      : std::nullopt;
+    if (Value result =
+            staticForm(rewriter, loc, input, inputType, resultType, wanted)) {
+      rewriter.replaceOp(op, result);
+      return success();
+    }
     Value one = constI64(rewriter, loc, 1);
     SmallVector<OpFoldResult> sizes;
     SmallVector<Value> inputIsOne;

@@ -525,3 +525,24 @@ func.func @tile_static(%x: tensor<2x4xf32>) -> tensor<6x4xf32> {
   %0 = ds.tile %x, %r : (tensor<2x4xf32>, tensor<2xi64>) -> tensor<6x4xf32>
   return %0 : tensor<6x4xf32>
 }
+
+// -----
+
+// Dynamic input sizes may be 1 at run time and broadcast: without a
+// constant shape the run-time form handles them; a constant 1 in the shape
+// keeps the size, so the static form applies.
+// CHECK-LABEL: func.func @expand_dynamic_same_rank
+// CHECK: arith.cmpi eq
+// CHECK: linalg.generic
+// CHECK: tensor.extract %arg0
+// CHECK-LABEL: func.func @expand_dynamic_kept
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}], iterator_types = ["parallel", "parallel", "parallel"]} ins(%arg0 : tensor<?x1xf32>)
+func.func @expand_dynamic_same_rank(%x: tensor<?x?xf32>, %s: tensor<2xi64>) -> tensor<?x?xf32> {
+  %0 = ds.expand %x, %s : (tensor<?x?xf32>, tensor<2xi64>) -> tensor<?x?xf32>
+  return %0 : tensor<?x?xf32>
+}
+func.func @expand_dynamic_kept(%x: tensor<?x1xf32>) -> tensor<2x?x4xf32> {
+  %s = ds.constant dense<[2, 1, 4]> : tensor<3xi64>
+  %0 = ds.expand %x, %s : (tensor<?x1xf32>, tensor<3xi64>) -> tensor<2x?x4xf32>
+  return %0 : tensor<2x?x4xf32>
+}
