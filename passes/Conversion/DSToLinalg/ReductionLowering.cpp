@@ -440,8 +440,13 @@ struct LowerReduce : OpRewritePattern<OpTy> {
       if (kind == ReduceKind::Mean && isa<FloatType>(accType))
         count = countAlong(rewriter, loc, data, axes, accType);
       else if (kind == ReduceKind::Mean)
+        // At least 1: the mean of an empty set has no integer value, and
+        // a division by zero would trap.
         count = arith::IndexCastOp::create(
-            rewriter, loc, accType, countIndex(rewriter, loc, data, axes));
+            rewriter, loc, accType,
+            arith::MaxUIOp::create(
+                rewriter, loc, countIndex(rewriter, loc, data, axes),
+                arith::ConstantIndexOp::create(rewriter, loc, 1)));
       bool needsFinish = kind == ReduceKind::Mean || kind == ReduceKind::L2 ||
                          kind == ReduceKind::LogSum || accType != elementType;
       if (needsFinish)

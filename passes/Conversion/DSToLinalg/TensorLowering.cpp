@@ -658,6 +658,16 @@ struct LowerRange : OpRewritePattern<RangeOp> {
                                                     widen(start)),
           widen(delta));
       Value ceiled = rewriter.createOrFold<math::CeilOp>(loc, quotient);
+      // A zero delta (which ONNX leaves undefined) gives an infinite or NaN
+      // quotient: no elements rather than an undefined conversion.
+      Value finite = rewriter.createOrFold<arith::CmpFOp>(
+          loc, arith::CmpFPredicate::OLT,
+          rewriter.createOrFold<math::AbsFOp>(loc, ceiled),
+          arith::ConstantOp::create(rewriter, loc, f64,
+                                    rewriter.getF64FloatAttr(0x1p62)));
+      ceiled = selectV(rewriter, loc, finite, ceiled,
+                       arith::ConstantOp::create(rewriter, loc, f64,
+                                                 rewriter.getF64FloatAttr(0)));
       count = rewriter.createOrFold<arith::FPToSIOp>(loc, i64, ceiled);
     } else {
       auto widen = [&](Value v) -> Value {
@@ -665,8 +675,15 @@ struct LowerRange : OpRewritePattern<RangeOp> {
                    ? v
                    : rewriter.createOrFold<arith::ExtSIOp>(loc, i64, v);
       };
+      // A zero delta gives no elements rather than a division trap.
+      Value step = widen(delta);
+      Value zeroStep = cmpI(rewriter, loc, arith::CmpIPredicate::eq, step,
+                            constI64(rewriter, loc, 0));
       count = rewriter.createOrFold<arith::CeilDivSIOp>(
-          loc, subI(rewriter, loc, widen(limit), widen(start)), widen(delta));
+          loc, subI(rewriter, loc, widen(limit), widen(start)),
+          selectV(rewriter, loc, zeroStep, constI64(rewriter, loc, 1), step));
+      count = selectV(rewriter, loc, zeroStep, constI64(rewriter, loc, 0),
+                      count);
     }
     count = maxI(rewriter, loc, count, constI64(rewriter, loc, 0));
     OpFoldResult size = resultType.isDynamicDim(0)
@@ -885,10 +902,15 @@ struct LowerSlice : OpRewritePattern<SliceOp> {
       Value endHigh = selectV(rewriter, loc, up, size, last);
       start = minI(rewriter, loc, maxI(rewriter, loc, start, zero), startHigh);
       end = minI(rewriter, loc, maxI(rewriter, loc, end, endLow), endHigh);
-      // count = max(ceil((end - start) / step), 0).
+      // count = max(ceil((end - start) / step), 0); a zero step (invalid)
+      // takes nothing rather than trapping in the division.
+      Value zeroStep = cmpI(rewriter, loc, arith::CmpIPredicate::eq, step,
+                            zero);
       Value count = rewriter.createOrFold<arith::CeilDivSIOp>(
-          loc, subI(rewriter, loc, end, start), step);
-      count = maxI(rewriter, loc, count, zero);
+          loc, subI(rewriter, loc, end, start),
+          selectV(rewriter, loc, zeroStep, one, step));
+      count = selectV(rewriter, loc, zeroStep, zero,
+                      maxI(rewriter, loc, count, zero));
       // An empty slice starts at 0 (its start may be the size).
       Value empty = cmpI(rewriter, loc, arith::CmpIPredicate::eq, count, zero);
       starts[axis] = selectV(rewriter, loc, empty, zero, start);
@@ -1039,7 +1061,9 @@ struct LowerPad : OpRewritePattern<PadOp> {
                          high[d]);
       sizes.push_back(toIndex(rewriter, loc, maxI(rewriter, loc, total, zero)));
       Value last = subI(rewriter, loc, size, one);
-      inputSizes.push_back(size);
+      // Wrap divides by the size: at least 1, so that an empty input (an
+      // invalid model) does not trap.
+      inputSizes.push_back(maxI(rewriter, loc, size, one));
       lasts.push_back(last);
       periods.push_back(maxI(rewriter, loc, addI(rewriter, loc, last, last),
                              one));

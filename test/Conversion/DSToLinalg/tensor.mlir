@@ -197,7 +197,9 @@ func.func @slice_reverse(%x: tensor<4xf32>) -> tensor<4xf32> {
 // CHECK: %[[SP:.*]] = tensor.extract %arg3[%{{.*}}] : tensor<1xi32>
 // CHECK: %[[STEP:.*]] = arith.extsi %[[SP]] : i32 to i64
 // CHECK: %[[UP:.*]] = arith.cmpi sgt, %[[STEP]]
-// CHECK: %[[N:.*]] = arith.ceildivsi %{{.*}}, %[[STEP]] : i64
+// CHECK: %[[Z:.*]] = arith.cmpi eq, %[[STEP]]
+// CHECK: %[[DIV:.*]] = arith.select %[[Z]], %{{.*}}, %[[STEP]] : i64
+// CHECK: %[[N:.*]] = arith.ceildivsi %{{.*}}, %[[DIV]] : i64
 // CHECK: arith.maxsi %[[N]]
 // CHECK: linalg.generic
 // CHECK: %[[I0:.*]] = linalg.index 0 : index
@@ -402,14 +404,16 @@ func.func @constant_of_shape_default() -> tensor<2x3xf32> {
 // -----
 
 // Range of integers: max(ceildiv(limit - start, delta), 0) elements (in
-// i64), each start + i * delta.
+// i64; none for a zero delta), each start + i * delta.
 // CHECK-DAG: #[[V:.*]] = affine_map<(d0) -> (d0)>
 // CHECK-LABEL: func.func @range_int
 // CHECK: %[[START:.*]] = tensor.extract %arg0[] : tensor<i32>
 // CHECK: %[[LIMIT:.*]] = tensor.extract %arg1[] : tensor<i32>
 // CHECK: %[[DELTA:.*]] = tensor.extract %arg2[] : tensor<i32>
+// CHECK: %[[Z:.*]] = arith.cmpi eq, %{{.*}}, %{{.*}} : i64
 // CHECK: %[[N:.*]] = arith.ceildivsi
-// CHECK: %[[M:.*]] = arith.maxsi %[[N]]
+// CHECK: %[[S:.*]] = arith.select %[[Z]], %{{.*}}, %[[N]] : i64
+// CHECK: %[[M:.*]] = arith.maxsi %[[S]]
 // CHECK: %[[NI:.*]] = arith.index_cast %[[M]] : i64 to index
 // CHECK: %[[E:.*]] = tensor.empty(%[[NI]]) : tensor<?xi32>
 // CHECK: linalg.generic {indexing_maps = [#[[V]]], iterator_types = ["parallel"]} outs(%[[E]] : tensor<?xi32>)
