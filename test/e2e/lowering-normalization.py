@@ -138,6 +138,19 @@ for shape in ((4, 3, 5), (1, 3, 7)):
             (m * 0.8 + mean * 0.2).astype(np.float32))
     compare(f"BatchNormalization running var {shape}", got[2],
             (v * 0.8 + var * 0.2).astype(np.float32))
+# Inference mode with f16 data and f32 parameters (ONNX's T, T1 and T2).
+node = helper.make_node("BatchNormalization", ["x", "s", "b", "m", "v"], ["y"])
+inputs = [value("x", TensorProto.FLOAT16, ["N", 3])] + [
+    value(n, TensorProto.FLOAT, [3]) for n in "sbmv"]
+_, model = compile_model("batch_norm_mixed", [node], inputs,
+                         [value("y", TensorProto.FLOAT16, ["N", 3])])
+x = rng.standard_normal((4, 3)).astype(np.float16)
+s, b, m = (rng.standard_normal(3).astype(np.float32) for _ in range(3))
+v = rng.random(3).astype(np.float32) + 0.5
+y = s * (x.astype(np.float32) - m) / np.sqrt(v + 1e-5) + b
+compare("BatchNormalization f16 with f32 parameters",
+        model.run({"x": x, "s": s, "b": b, "m": m, "v": v})[0],
+        y.astype(np.float16), rtol=1e-2, atol=1e-2)
 print("batch normalization training: ok")
 
 # Softmax and LogSoftmax of f16: exponentials and sums in f32, one rounding.

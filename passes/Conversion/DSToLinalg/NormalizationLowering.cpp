@@ -6,7 +6,8 @@
 //   exponentiating (a linalg.reduce for the maximum, one for the sum of the
 //   exponentials, and linalg.generic ops for the elementwise parts).
 // * BatchNormalization in inference mode is one linalg.generic reading the
-//   per-channel parameters through (d1) maps. In training mode the batch
+//   per-channel parameters through (d1) maps (converted to x's type when
+//   theirs differs, as ONNX's T1 and T2 allow). In training mode the batch
 //   statistics come first (over every axis but 1), then the same generic,
 //   and a generic over the channels updates the running statistics.
 // * LayerNormalization, GroupNormalization and InstanceNormalization compute
@@ -394,19 +395,21 @@ struct LowerBatchNormalization : OpRewritePattern<BatchNormalizationOp> {
     double epsilon = op.getEpsilon().convertToDouble();
 
     if (!training) {
-      for (Value param : params)
-        if (getElementTypeOrSelf(param.getType()) != elementType)
-          return rewriter.notifyMatchFailure(op, "mixed parameter types");
+      // The parameters may have other float types than x (ONNX's T1 and
+      // T2): they are converted to x's.
       SmallVector<Value> inputs = {op.getX()};
       llvm::append_range(inputs, params);
       SmallVector<AffineMap> maps = {id};
       maps.append(4, channel);
-      Value y =
-          parallelGeneric(rewriter, loc, op.getX(), inputs, maps,
-                          [&](OpBuilder &b, Location l, ValueRange args) {
-                            return normalize(b, l, args[0], args[3], args[4],
-                                             epsilon, args[1], args[2]);
-                          });
+      Value y = parallelGeneric(
+          rewriter, loc, op.getX(), inputs, maps,
+          [&](OpBuilder &b, Location l, ValueRange args) {
+            auto param = [&](int i) {
+              return convertFloat(b, l, args[i], elementType);
+            };
+            return normalize(b, l, args[0], param(3), param(4), epsilon,
+                             param(1), param(2));
+          });
       rewriter.replaceOp(op, castTo(rewriter, loc, y, op.getY().getType()));
       return success();
     }
