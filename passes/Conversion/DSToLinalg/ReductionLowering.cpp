@@ -26,11 +26,13 @@
 //   `sorted = false` allows.
 //
 // `keepdims` reinserts the reduced axes as size-1 dimensions with a
-// tensor.expand_shape. Unlowered: unsigned integer element types (arith has
-// no unsigned integer types; the importer and the elementwise lowering do
-// not produce them either) and unranked tensors. TopK needs the scf dialect
-// loaded in the context; convert-ds-to-linalg does not declare it (Passes.td
-// is not this file's), so in a pipeline that loads no scf the op stays.
+// tensor.expand_shape. Unlowered: unsigned integer element types (arith
+// computes on signless integers only, and tensor.bitcast to them does not
+// bufferize; the elementwise lowering leaves them too) and unranked
+// tensors. TopK creates scf ops, a dialect convert-ds-to-linalg does not
+// declare (Passes.td is not this file's): the pattern checks that it is
+// loaded (ds-opt's and ds-compile's registries load it along with linalg)
+// and otherwise leaves the op.
 //
 //===----------------------------------------------------------------------===//
 

@@ -3,7 +3,8 @@
 // Part of ds. Lowers the tensor ds ops:
 //
 // * Reshape: collapse_shape and expand_shape when the result type has at
-//   most one dynamic size (the element count then fixes it); otherwise the
+//   most one dynamic size (the element count then fixes it) and the
+//   grouping puts dynamic sizes only against dynamic sizes; otherwise the
 //   sizes come from the shape operand at run time (0 copies an input size
 //   unless allowzero, -1 takes what the others leave) and a tensor.reshape
 //   applies them. Flatten, Squeeze and Unsqueeze know their grouping from
