@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Conversion/DSToLinalg/LoweringUtils.h"
 #include "passes/Conversion/DSToLinalg/Passes.h"
 
 #include "dialects/ds/DSOps.h"
@@ -109,23 +110,62 @@ struct LowerMatMul : OpRewritePattern<MatMulOp> {
     int64_t rankA = std::max<int64_t>(aType.getRank(), 2);
     int64_t rankB = std::max<int64_t>(bType.getRank(), 2);
     bool batchedA = rankA > 2, batchedB = rankB > 2;
+    Location loc = op.getLoc();
+    Value a = op.getA(), b = op.getB();
     if (batchedB) {
-      // Both batched with equal ranks and equal batch sizes: both static
-      // and the same, or both dynamic (taken to be the same, as the
-      // elementwise lowering does); any other combination broadcasts batch
-      // dimensions.
-      if (rankA != rankB)
-        return rewriter.notifyMatchFailure(op, "batch broadcasting");
-      for (int64_t d = 0; d < rankA - 2; ++d) {
-        int64_t sizeA = aType.getDimSize(d), sizeB = bType.getDimSize(d);
-        if (sizeA != sizeB)
-          return rewriter.notifyMatchFailure(
-              op, "broadcast batch dimensions");
+      // Both batched with equal batch sizes (both static and the same, or
+      // both dynamic: taken to be the same, as the elementwise lowering
+      // does) go to batch_matmul as they are. Otherwise the batch
+      // dimensions broadcast (numpy rules): both operands are broadcast to
+      // the common batch sizes first, at run time where a dynamic size may
+      // be 1.
+      bool same = rankA == rankB;
+      for (int64_t d = 0; same && d < rankA - 2; ++d)
+        same = aType.getDimSize(d) == bType.getDimSize(d);
+      if (!same) {
+        if (vectorA)
+          return rewriter.notifyMatchFailure(op, "1-D a with batched b");
+        int64_t batch = std::max(rankA, rankB) - 2;
+        SmallVector<OpFoldResult> target;
+        for (int64_t p = 0; p < batch; ++p) {
+          int64_t da = p - (batch - (rankA - 2));
+          int64_t db = p - (batch - (rankB - 2));
+          int64_t sa = da < 0 ? 1 : aType.getDimSize(da);
+          int64_t sb = db < 0 ? 1 : bType.getDimSize(db);
+          auto dimOf = [&](Value v, int64_t d) -> Value {
+            return tensor::DimOp::create(rewriter, loc, v, d);
+          };
+          if (sa == sb && !ShapedType::isDynamic(sa)) {
+            target.push_back(rewriter.getIndexAttr(sa));
+          } else if (sa == 1) {
+            target.push_back(tensor::getMixedSize(rewriter, loc, b, db));
+          } else if (sb == 1) {
+            target.push_back(tensor::getMixedSize(rewriter, loc, a, da));
+          } else if (!ShapedType::isDynamic(sa) || !ShapedType::isDynamic(sb)) {
+            target.push_back(rewriter.getIndexAttr(
+                ShapedType::isDynamic(sa) ? sb : sa));
+          } else {
+            target.push_back(
+                arith::MaxSIOp::create(rewriter, loc, dimOf(a, da),
+                                       dimOf(b, db))
+                    .getResult());
+          }
+        }
+        auto broadcastOperand = [&](Value v, RankedTensorType type) {
+          SmallVector<OpFoldResult> sizes(target);
+          for (int64_t d = type.getRank() - 2; d < type.getRank(); ++d)
+            sizes.push_back(tensor::getMixedSize(rewriter, loc, v, d));
+          return ds::broadcastAtRunTime(rewriter, loc, v, sizes);
+        };
+        a = broadcastOperand(a, aType);
+        b = broadcastOperand(b, bType);
+        aType = cast<RankedTensorType>(a.getType());
+        bType = cast<RankedTensorType>(b.getType());
+        rankA = rankB = batch + 2;
+        batchedA = true;
       }
     }
 
-    Location loc = op.getLoc();
-    Value a = op.getA(), b = op.getB();
     // 1-D operands: K -> 1xK for `a`, K -> Kx1 for `b`.
     OpFoldResult one = rewriter.getIndexAttr(1);
     if (vectorA)
