@@ -165,6 +165,10 @@ def compare(got, want, rtol, atol):
         return f"dtype {got.dtype}, expected {want.dtype}"
     if got.shape != want.shape:
         return f"shape {list(got.shape)}, expected {list(want.shape)}"
+    # ml_dtypes' floats (bfloat16, float8...) are not numpy float kinds:
+    # compare their values as float32, with the tolerances.
+    if want.dtype.kind == "V":
+        got, want = got.astype(np.float32), want.astype(np.float32)
     if want.dtype.kind in "fc":
         try:
             np.testing.assert_allclose(got, want, rtol=rtol, atol=atol)

@@ -51,6 +51,27 @@ Value zeroFilled(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes,
       .getResult(0);
 }
 
+/// `value` (of a float type) converted elementwise to `elementType`.
+Value truncated(OpBuilder &b, Location loc, Value value, Type elementType) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, value);
+  Value init = tensor::EmptyOp::create(b, loc, sizes, elementType);
+  AffineMap identity =
+      AffineMap::getMultiDimIdentityMap(type.getRank(), b.getContext());
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{init.getType()}, ValueRange{value},
+             ValueRange{init}, SmallVector<AffineMap>{identity, identity},
+             SmallVector<utils::IteratorType>(type.getRank(),
+                                              utils::IteratorType::parallel),
+             [&](OpBuilder &nb, Location nl, ValueRange args) {
+               linalg::YieldOp::create(
+                   nb, nl,
+                   arith::TruncFOp::create(nb, nl, elementType, args[0])
+                       .getResult());
+             })
+      .getResult(0);
+}
+
 /// Expands `value` to `sizes`, with `reassociation` grouping the result
 /// dimensions per source dimension.
 Value expand(OpBuilder &b, Location loc, Value value,
@@ -178,12 +199,17 @@ struct LowerMatMul : OpRewritePattern<MatMulOp> {
     SmallVector<OpFoldResult> sizesB = tensor::getMixedSizes(rewriter, loc, b);
     OpFoldResult n = sizesB.back();
 
+    // f16 and bf16 products accumulate in f32 (as the reference and
+    // onnxruntime do), then round once.
+    Type accType = elementType.isF16() || elementType.isBF16()
+                       ? Type(rewriter.getF32Type())
+                       : elementType;
     // The product with the batch dimensions of `a` (and `b`), M and N.
     SmallVector<OpFoldResult> productSizes(sizesA.begin(), sizesA.end() - 1);
     productSizes.push_back(n);
     Value product;
     if (!batchedA) {
-      Value init = zeroFilled(rewriter, loc, {sizesA[0], n}, elementType);
+      Value init = zeroFilled(rewriter, loc, {sizesA[0], n}, accType);
       product = linalg::MatmulOp::create(rewriter, loc, ValueRange{a, b},
                                          ValueRange{init})
                     .getResult(0);
@@ -193,7 +219,7 @@ struct LowerMatMul : OpRewritePattern<MatMulOp> {
       Value flatA = tensor::CollapseShapeOp::create(rewriter, loc, a, rows);
       Value init = zeroFilled(
           rewriter, loc, {tensor::getMixedSize(rewriter, loc, flatA, 0), n},
-          elementType);
+          accType);
       Value flat = linalg::MatmulOp::create(rewriter, loc, ValueRange{flatA, b},
                                             ValueRange{init})
                        .getResult(0);
@@ -209,13 +235,16 @@ struct LowerMatMul : OpRewritePattern<MatMulOp> {
       Value init = zeroFilled(rewriter, loc,
                               {tensor::getMixedSize(rewriter, loc, batchA, 0),
                                sizesA[rankA - 2], n},
-                              elementType);
+                              accType);
       product = linalg::BatchMatmulOp::create(
                     rewriter, loc, ValueRange{batchA, batchB}, ValueRange{init})
                     .getResult(0);
       if (rankA > 3)
         product = expand(rewriter, loc, product, batch, productSizes);
     }
+
+    if (accType != elementType)
+      product = truncated(rewriter, loc, product, elementType);
 
     // Drop the unit dimensions that 1-D operands added.
     int64_t rank = productSizes.size();
