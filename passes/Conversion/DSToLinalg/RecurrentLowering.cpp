@@ -943,13 +943,493 @@ struct LowerScan : OpRewritePattern<ScanOp> {
   }
 };
 
+//===----------------------------------------------------------------------===//
+// CausalConvWithState
+//===----------------------------------------------------------------------===//
+
+/// A float `value` converted to the float type `to`.
+Value convertFloat(OpBuilder &b, Location loc, Value value, Type to) {
+  Type from = value.getType();
+  if (from == to)
+    return value;
+  unsigned fromWidth = from.getIntOrFloatBitWidth();
+  unsigned toWidth = to.getIntOrFloatBitWidth();
+  if (fromWidth == toWidth) // f16 <-> bf16, through f32.
+    value = arith::ExtFOp::create(b, loc, b.getF32Type(), value);
+  if (value.getType().getIntOrFloatBitWidth() < toWidth)
+    return arith::ExtFOp::create(b, loc, to, value);
+  return arith::TruncFOp::create(b, loc, to, value);
+}
+
+/// The type sums of `type` accumulate in: f32 for the 16-bit floats.
+Type accumulatorType(Type type) {
+  return type.getIntOrFloatBitWidth() < 32 ? Float32Type::get(type.getContext())
+                                           : type;
+}
+
+SmallVector<utils::IteratorType> parallel(int64_t n) {
+  return SmallVector<utils::IteratorType>(n, utils::IteratorType::parallel);
+}
+
+struct LowerCausalConvWithState : OpRewritePattern<CausalConvWithStateOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(CausalConvWithStateOp op,
+                                PatternRewriter &rewriter) const override {
+    Value input = op.getInput(), weight = op.getWeight(), bias = op.getBias(),
+          past = op.getPastState();
+    for (Value v : {input, weight, bias, past})
+      if (v && !isa<RankedTensorType>(v.getType()))
+        return rewriter.notifyMatchFailure(op, "unranked operand");
+    for (Type t : op->getResultTypes())
+      if (!isa<RankedTensorType>(t))
+        return rewriter.notifyMatchFailure(op, "unranked result");
+    StringRef activation = op.getActivation();
+    bool silu = activation == "silu" || activation == "swish";
+    if (!silu && activation != "none")
+      return rewriter.notifyMatchFailure(op, "unknown activation");
+    Type elementType = cast<RankedTensorType>(input.getType()).getElementType();
+    Type accType = accumulatorType(elementType);
+    Location loc = op.getLoc();
+    MLIRContext *context = op.getContext();
+
+    // past_state (or zeros) ++ input along the sequence: [N, C, K - 1 + L].
+    OpFoldResult n = tensor::getMixedSize(rewriter, loc, input, 0);
+    OpFoldResult c = tensor::getMixedSize(rewriter, loc, input, 1);
+    OpFoldResult l = tensor::getMixedSize(rewriter, loc, input, 2);
+    OpFoldResult k = tensor::getMixedSize(rewriter, loc, weight, 2);
+    // Sizes folded to constants where they are static.
+    auto sum = [&](OpFoldResult a, OpFoldResult b,
+                   int64_t bFactor) -> OpFoldResult {
+      std::optional<int64_t> x = getConstantIntValue(a);
+      std::optional<int64_t> y = getConstantIntValue(b);
+      if (x && y)
+        return rewriter.getIndexAttr(*x + bFactor * *y);
+      Value bv = indexValue(rewriter, loc, b);
+      if (bFactor < 0)
+        return arith::SubIOp::create(rewriter, loc,
+                                     indexValue(rewriter, loc, a), bv)
+            .getResult();
+      return arith::AddIOp::create(rewriter, loc, indexValue(rewriter, loc, a),
+                                   bv)
+          .getResult();
+    };
+    OpFoldResult history = sum(k, rewriter.getIndexAttr(1), -1);
+    OpFoldResult total = sum(history, l, 1);
+    Value padded;
+    OpFoldResult z = rewriter.getIndexAttr(0);
+    SmallVector<OpFoldResult> unit(3, rewriter.getIndexAttr(1));
+    if (past) {
+      padded = tensor::EmptyOp::create(rewriter, loc, {n, c, total},
+                                       elementType);
+      padded = tensor::InsertSliceOp::create(rewriter, loc, past, padded,
+                                             {z, z, z}, {n, c, history}, unit);
+    } else {
+      padded = zeros(rewriter, loc, {n, c, total}, elementType);
+    }
+    padded = tensor::InsertSliceOp::create(rewriter, loc, input, padded,
+                                           {z, z, history}, {n, c, l}, unit);
+
+    // The accumulator starts from the bias (broadcast) or zero.
+    Value acc;
+    if (bias) {
+      Value empty = tensor::EmptyOp::create(rewriter, loc, {n, c, l}, accType);
+      acc = linalg::GenericOp::create(
+                rewriter, loc, TypeRange{empty.getType()}, ValueRange{bias},
+                ValueRange{empty},
+                SmallVector<AffineMap>{
+                    AffineMap::get(3, 0, {getAffineDimExpr(1, context)},
+                                   context),
+                    AffineMap::getMultiDimIdentityMap(3, context)},
+                parallel(3),
+                [&](OpBuilder &b, Location bl, ValueRange args) {
+                  linalg::YieldOp::create(
+                      b, bl, convertFloat(b, bl, args[0], accType));
+                })
+                .getResult(0);
+    } else {
+      acc = zeros(rewriter, loc, {n, c, l}, accType);
+    }
+    // out[n, c, l] += padded[n, c, l + k] * weight[c, 0, k].
+    AffineExpr dn, dc, dl, dk;
+    bindDims(context, dn, dc, dl, dk);
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(4, 0, {dn, dc, dl + dk}, context),
+        AffineMap::get(4, 0, {dc, getAffineConstantExpr(0, context), dk},
+                       context),
+        AffineMap::get(4, 0, {dn, dc, dl}, context)};
+    SmallVector<utils::IteratorType> iterators = parallel(3);
+    iterators.push_back(utils::IteratorType::reduction);
+    acc = linalg::GenericOp::create(
+              rewriter, loc, TypeRange{acc.getType()},
+              ValueRange{padded, weight}, ValueRange{acc}, maps, iterators,
+              [&](OpBuilder &b, Location bl, ValueRange args) {
+                Value x = convertFloat(b, bl, args[0], accType);
+                Value w = convertFloat(b, bl, args[1], accType);
+                linalg::YieldOp::create(
+                    b, bl,
+                    arith::AddFOp::create(
+                        b, bl, args[2], arith::MulFOp::create(b, bl, x, w))
+                        .getResult());
+              })
+              .getResult(0);
+    // Rounded to the element type (as the convolution's result is), then
+    // SiLU computed in the accumulator type.
+    Value output = acc;
+    if (silu || accType != elementType) {
+      Value empty =
+          tensor::EmptyOp::create(rewriter, loc, {n, c, l}, elementType);
+      SmallVector<AffineMap> identity(
+          2, AffineMap::getMultiDimIdentityMap(3, context));
+      output = linalg::GenericOp::create(
+                   rewriter, loc, TypeRange{empty.getType()}, ValueRange{acc},
+                   ValueRange{empty}, identity, parallel(3),
+                   [&](OpBuilder &b, Location bl, ValueRange args) {
+                     Value v = convertFloat(b, bl, args[0], elementType);
+                     if (silu) {
+                       Value x = convertFloat(b, bl, v, accType);
+                       v = convertFloat(
+                           b, bl,
+                           arith::MulFOp::create(b, bl, x, sigmoid(b, bl, x)),
+                           elementType);
+                     }
+                     linalg::YieldOp::create(b, bl, v);
+                   })
+                   .getResult(0);
+    }
+    // The last K - 1 positions: the next step's past state.
+    // (Empty for a kernel of one, where the offset would be out of bounds.)
+    Value present =
+        getConstantIntValue(history) == 0
+            ? tensor::EmptyOp::create(rewriter, loc, {n, c, history},
+                                      elementType)
+                  .getResult()
+            : tensor::ExtractSliceOp::create(rewriter, loc, padded, {z, z, l},
+                                             {n, c, history}, unit)
+                  .getResult();
+    rewriter.replaceOp(
+        op, {castTo(rewriter, loc, output, op.getOutput().getType()),
+             castTo(rewriter, loc, present, op.getPresentState().getType())});
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// LinearAttention
+//===----------------------------------------------------------------------===//
+
+/// `value` [N, T, H * D] as [N, T, H, D].
+Value splitHeads(OpBuilder &b, Location loc, Value value, int64_t heads) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<OpFoldResult> sizes = sizesOf(b, loc, value);
+  OpFoldResult last = sizes[2];
+  OpFoldResult d;
+  if (std::optional<int64_t> size = getConstantIntValue(last))
+    d = b.getIndexAttr(*size / heads);
+  else
+    d = arith::DivUIOp::create(b, loc, indexValue(b, loc, last),
+                               arith::ConstantIndexOp::create(b, loc, heads))
+            .getResult();
+  SmallVector<OpFoldResult> outSizes = {sizes[0], sizes[1],
+                                        b.getIndexAttr(heads), d};
+  SmallVector<int64_t> shape;
+  for (OpFoldResult size : outSizes)
+    shape.push_back(getConstantIntValue(size).value_or(ShapedType::kDynamic));
+  return tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(shape, type.getElementType()), value,
+      SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}}, outSizes);
+}
+
+struct LowerLinearAttention : OpRewritePattern<LinearAttentionOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(LinearAttentionOp op,
+                                PatternRewriter &rewriter) const override {
+    Value query = op.getQuery(), key = op.getKey(), value = op.getValue(),
+          past = op.getPastState(), decay = op.getDecay(),
+          beta = op.getBeta();
+    for (Value v : {query, key, value, past, decay, beta})
+      if (v && !isa<RankedTensorType>(v.getType()))
+        return rewriter.notifyMatchFailure(op, "unranked operand");
+    for (Type t : op->getResultTypes())
+      if (!isa<RankedTensorType>(t))
+        return rewriter.notifyMatchFailure(op, "unranked result");
+    StringRef rule = op.getUpdateRule();
+    bool gating = rule == "gated" || rule == "gated_delta";
+    bool delta = rule == "delta" || rule == "gated_delta";
+    if (!gating && !delta && rule != "linear")
+      return rewriter.notifyMatchFailure(op, "unknown update rule");
+    // Rules that do not use decay or beta ignore them.
+    if (!gating)
+      decay = Value();
+    if (!delta)
+      beta = Value();
+    if ((gating && !decay) || (delta && !beta))
+      return rewriter.notifyMatchFailure(op, "missing decay or beta");
+    int64_t qHeads = static_cast<int64_t>(op.getQNumHeads());
+    int64_t kvHeads = static_cast<int64_t>(op.getKvNumHeads());
+    if (qHeads <= 0 || kvHeads <= 0 || qHeads % kvHeads != 0)
+      return rewriter.notifyMatchFailure(op, "bad head counts");
+    int64_t group = qHeads / kvHeads;
+    // Decay per head or per key dimension, beta per head or shared: told
+    // apart by the static last size.
+    auto lastSize = [](Value v) {
+      return cast<RankedTensorType>(v.getType()).getShape().back();
+    };
+    bool decayPerHead = false, betaShared = false;
+    if (decay) {
+      if (ShapedType::isDynamic(lastSize(decay)))
+        return rewriter.notifyMatchFailure(op, "decay of unknown layout");
+      decayPerHead = lastSize(decay) == kvHeads;
+    }
+    if (beta) {
+      if (ShapedType::isDynamic(lastSize(beta)))
+        return rewriter.notifyMatchFailure(op, "beta of unknown layout");
+      betaShared = lastSize(beta) != kvHeads;
+    }
+
+    Location loc = op.getLoc();
+    MLIRContext *context = op.getContext();
+    Type f32 = rewriter.getF32Type();
+    Type outType =
+        cast<RankedTensorType>(op.getOutput().getType()).getElementType();
+    Type stateType =
+        cast<RankedTensorType>(op.getPresentState().getType()).getElementType();
+
+    Value q4 = splitHeads(rewriter, loc, query, qHeads);
+    Value k4 = splitHeads(rewriter, loc, key, kvHeads);
+    Value v4 = splitHeads(rewriter, loc, value, kvHeads);
+    Value g4 = decay && !decayPerHead
+                   ? splitHeads(rewriter, loc, decay, kvHeads)
+                   : decay;
+    OpFoldResult n = tensor::getMixedSize(rewriter, loc, q4, 0);
+    OpFoldResult t = tensor::getMixedSize(rewriter, loc, q4, 1);
+    OpFoldResult dk = tensor::getMixedSize(rewriter, loc, q4, 3);
+    OpFoldResult dv = tensor::getMixedSize(rewriter, loc, v4, 3);
+    OpFoldResult hq = rewriter.getIndexAttr(qHeads);
+    OpFoldResult hkv = rewriter.getIndexAttr(kvHeads);
+
+    // The state in f32, [N, H_kv, d_k, d_v].
+    Value state;
+    if (past) {
+      Value empty = tensor::EmptyOp::create(rewriter, loc, {n, hkv, dk, dv},
+                                            f32);
+      SmallVector<AffineMap> identity(
+          2, AffineMap::getMultiDimIdentityMap(4, context));
+      state = linalg::GenericOp::create(
+                  rewriter, loc, TypeRange{empty.getType()}, ValueRange{past},
+                  ValueRange{empty}, identity, parallel(4),
+                  [&](OpBuilder &b, Location l, ValueRange args) {
+                    linalg::YieldOp::create(b, l,
+                                            convertFloat(b, l, args[0], f32));
+                  })
+                  .getResult(0);
+    } else {
+      state = zeros(rewriter, loc, {n, hkv, dk, dv}, f32);
+    }
+    // scale = 0 means 1 / sqrt(d_k).
+    Value scale;
+    double scaleAttr = op.getScale().convertToDouble();
+    if (scaleAttr != 0.0) {
+      scale = floatConst(rewriter, loc, f32, scaleAttr);
+    } else if (std::optional<int64_t> size = getConstantIntValue(dk)) {
+      scale = floatConst(rewriter, loc, f32,
+                         1.0 / std::sqrt(static_cast<double>(*size)));
+    } else {
+      Value keySize = arith::IndexCastOp::create(
+          rewriter, loc, rewriter.getI64Type(), indexValue(rewriter, loc, dk));
+      scale = arith::DivFOp::create(
+          rewriter, loc, floatConst(rewriter, loc, f32, 1.0),
+          math::SqrtOp::create(rewriter, loc,
+                               arith::SIToFPOp::create(rewriter, loc, f32,
+                                                       keySize)));
+    }
+    Value outputs =
+        tensor::EmptyOp::create(rewriter, loc, {n, t, hq, dv}, outType);
+
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    auto forOp = scf::ForOp::create(rewriter, loc, zero,
+                                    indexValue(rewriter, loc, t), one,
+                                    ValueRange{state, outputs});
+    {
+      OpBuilder::InsertionGuard guard(rewriter);
+      Block *block = forOp.getBody();
+      if (!block->empty())
+        rewriter.eraseOp(block->getTerminator());
+      rewriter.setInsertionPointToEnd(block);
+      Value i = forOp.getInductionVar();
+      Value s = forOp.getRegionIterArgs()[0];
+      Value out = forOp.getRegionIterArgs()[1];
+      // This token's slices: q [N, H_q, d_k], k [N, H_kv, d_k],
+      // v [N, H_kv, d_v], decay [N, H_kv(, d_k)], beta [N, H_kv or 1].
+      Value qt = extractAlong(rewriter, loc, q4, 1, i);
+      Value kt = extractAlong(rewriter, loc, k4, 1, i);
+      Value vt = extractAlong(rewriter, loc, v4, 1, i);
+      AffineExpr d0, d1, d2, d3;
+      bindDims(context, d0, d1, d2, d3);
+      AffineMap id4 = AffineMap::getMultiDimIdentityMap(4, context);
+      if (decay) {
+        // S *= exp(g), in place.
+        Value gt = extractAlong(rewriter, loc, g4, 1, i);
+        AffineMap gMap = decayPerHead
+                             ? AffineMap::get(4, 0, {d0, d1}, context)
+                             : AffineMap::get(4, 0, {d0, d1, d2}, context);
+        s = linalg::GenericOp::create(
+                rewriter, loc, TypeRange{s.getType()}, ValueRange{gt},
+                ValueRange{s}, SmallVector<AffineMap>{gMap, id4}, parallel(4),
+                [&](OpBuilder &b, Location l, ValueRange args) {
+                  Value g = convertFloat(b, l, args[0], f32);
+                  linalg::YieldOp::create(
+                      b, l,
+                      arith::MulFOp::create(b, l, args[1],
+                                            math::ExpOp::create(b, l, g))
+                          .getResult());
+                })
+                .getResult(0);
+      }
+      // The update's value: v, or beta (v - S^T k) with delta.
+      Value u = vt;
+      AffineMap uMap = AffineMap::get(4, 0, {d0, d1, d3}, context);
+      if (delta) {
+        // retrieved[n, h, j] = sum_d S[n, h, d, j] k[n, h, d]; iteration
+        // space (n, h, j, d).
+        Value retrieved = zeros(rewriter, loc, {n, hkv, dv}, f32);
+        SmallVector<utils::IteratorType> iterators = parallel(3);
+        iterators.push_back(utils::IteratorType::reduction);
+        retrieved =
+            linalg::GenericOp::create(
+                rewriter, loc, TypeRange{retrieved.getType()},
+                ValueRange{s, kt}, ValueRange{retrieved},
+                SmallVector<AffineMap>{
+                    AffineMap::get(4, 0, {d0, d1, d3, d2}, context),
+                    AffineMap::get(4, 0, {d0, d1, d3}, context),
+                    AffineMap::get(4, 0, {d0, d1, d2}, context)},
+                iterators,
+                [&](OpBuilder &b, Location l, ValueRange args) {
+                  Value k = convertFloat(b, l, args[1], f32);
+                  linalg::YieldOp::create(
+                      b, l,
+                      arith::AddFOp::create(
+                          b, l, args[2],
+                          arith::MulFOp::create(b, l, args[0], k))
+                          .getResult());
+                })
+                .getResult(0);
+        Value bt = extractAlong(rewriter, loc, beta, 1, i);
+        AffineMap id3 = AffineMap::getMultiDimIdentityMap(3, context);
+        AffineMap bMap = AffineMap::get(
+            3, 0,
+            {d0, betaShared ? getAffineConstantExpr(0, context) : d1},
+            context);
+        Value empty = tensor::EmptyOp::create(rewriter, loc, {n, hkv, dv}, f32);
+        u = linalg::GenericOp::create(
+                rewriter, loc, TypeRange{empty.getType()},
+                ValueRange{vt, retrieved, bt}, ValueRange{empty},
+                SmallVector<AffineMap>{id3, id3, bMap, id3}, parallel(3),
+                [&](OpBuilder &b, Location l, ValueRange args) {
+                  Value v = convertFloat(b, l, args[0], f32);
+                  Value bv = convertFloat(b, l, args[2], f32);
+                  linalg::YieldOp::create(
+                      b, l,
+                      arith::MulFOp::create(
+                          b, l, bv, arith::SubFOp::create(b, l, v, args[1]))
+                          .getResult());
+                })
+                .getResult(0);
+      }
+      // S += k u^T, in place.
+      s = linalg::GenericOp::create(
+              rewriter, loc, TypeRange{s.getType()}, ValueRange{kt, u},
+              ValueRange{s},
+              SmallVector<AffineMap>{AffineMap::get(4, 0, {d0, d1, d2}, context),
+                                     uMap, id4},
+              parallel(4),
+              [&](OpBuilder &b, Location l, ValueRange args) {
+                Value k = convertFloat(b, l, args[0], f32);
+                Value v = convertFloat(b, l, args[1], f32);
+                linalg::YieldOp::create(
+                    b, l,
+                    arith::AddFOp::create(b, l, args[2],
+                                          arith::MulFOp::create(b, l, k, v))
+                        .getResult());
+              })
+              .getResult(0);
+      // o[n, h, j] = scale * sum_d q[n, h, d] S[n, h / group, d, j];
+      // iteration space (n, h, j, d).
+      Value o = zeros(rewriter, loc, {n, hq, dv}, f32);
+      SmallVector<utils::IteratorType> iterators = parallel(3);
+      iterators.push_back(utils::IteratorType::reduction);
+      o = linalg::GenericOp::create(
+              rewriter, loc, TypeRange{o.getType()}, ValueRange{qt, s},
+              ValueRange{o},
+              SmallVector<AffineMap>{
+                  AffineMap::get(4, 0, {d0, d1, d3}, context),
+                  AffineMap::get(4, 0, {d0, d1.floorDiv(group), d3, d2},
+                                 context),
+                  AffineMap::get(4, 0, {d0, d1, d2}, context)},
+              iterators,
+              [&](OpBuilder &b, Location l, ValueRange args) {
+                Value q = convertFloat(b, l, args[0], f32);
+                linalg::YieldOp::create(
+                    b, l,
+                    arith::AddFOp::create(b, l, args[2],
+                                          arith::MulFOp::create(b, l, q,
+                                                                args[1]))
+                        .getResult());
+              })
+              .getResult(0);
+      Value row = extractAlong(rewriter, loc, out, 1, i);
+      AffineMap id3 = AffineMap::getMultiDimIdentityMap(3, context);
+      row = linalg::GenericOp::create(
+                rewriter, loc, TypeRange{row.getType()}, ValueRange{o},
+                ValueRange{row}, SmallVector<AffineMap>{id3, id3}, parallel(3),
+                [&](OpBuilder &b, Location l, ValueRange args) {
+                  linalg::YieldOp::create(
+                      b, l,
+                      convertFloat(b, l,
+                                   arith::MulFOp::create(b, l, args[0], scale),
+                                   outType));
+                })
+                .getResult(0);
+      out = insertAlong(rewriter, loc, row, out, 1, i);
+      scf::YieldOp::create(rewriter, loc, ValueRange{s, out});
+    }
+    // [N, T, H_q, d_v] -> [N, T, H_q * d_v]; the state in its own type.
+    Value output = tensor::CollapseShapeOp::create(
+        rewriter, loc, forOp.getResult(1),
+        SmallVector<ReassociationIndices>{{0}, {1}, {2, 3}});
+    Value present = forOp.getResult(0);
+    if (stateType != f32) {
+      Value empty =
+          tensor::EmptyOp::create(rewriter, loc, {n, hkv, dk, dv}, stateType);
+      SmallVector<AffineMap> identity(
+          2, AffineMap::getMultiDimIdentityMap(4, context));
+      present = linalg::GenericOp::create(
+                    rewriter, loc, TypeRange{empty.getType()},
+                    ValueRange{present}, ValueRange{empty}, identity,
+                    parallel(4),
+                    [&](OpBuilder &b, Location l, ValueRange args) {
+                      linalg::YieldOp::create(
+                          b, l, convertFloat(b, l, args[0], stateType));
+                    })
+                    .getResult(0);
+    }
+    rewriter.replaceOp(
+        op, {castTo(rewriter, loc, output, op.getOutput().getType()),
+             castTo(rewriter, loc, present, op.getPresentState().getType())});
+    return success();
+  }
+};
+
 } // namespace
 
 void populateRecurrentToLinalgPatterns(RewritePatternSet &patterns) {
   // The lowering creates scf ops, which the pass does not declare (see
   // populateControlFlowToLinalgPatterns).
   patterns.getContext()->getOrLoadDialect<scf::SCFDialect>();
-  patterns.add<LowerLSTM, LowerGRU, LowerRNN, LowerScan>(
+  patterns.add<LowerLSTM, LowerGRU, LowerRNN, LowerScan,
+               LowerCausalConvWithState, LowerLinearAttention>(
       patterns.getContext());
 }
 
