@@ -7,8 +7,9 @@
 //    patterns of the same greedy pass); each yielded value is cast to the
 //    result type, since ONNX lets the branches yield different static
 //    sizes.
-//  - ds.loop with `max_trip_count` and no `cond` (a counted loop) becomes
-//    scf.for from 0 to the trip count, carrying the yielded condition (the
+//  - ds.loop with `max_trip_count` and no `cond`, or a `cond` that the body
+//    yields back unchanged (a counted loop) becomes scf.for from 0 to the
+//    trip count (0 if `cond` is false), carrying the yielded condition (the
 //    body may read it) and the loop-carried values. Every other form becomes
 //    scf.while whose "before" region checks `cond` and the trip count and
 //    whose "after" region is the body.
@@ -156,7 +157,15 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
         return rewriter.notifyMatchFailure(op, "scan value of unknown rank");
     }
 
-    SmallVector<Value> results = maxTrip && !cond
+    // A body that yields its condition argument back (as exported for
+    // loops and ONNX's Range do) keeps the condition: with a trip count,
+    // the loop is counted too.
+    Value yieldedCond = yield.getOperand(0);
+    while (auto identity = yieldedCond.getDefiningOp<IdentityOp>())
+      yieldedCond = identity.getOperand();
+    bool counted =
+        maxTrip && (!cond || yieldedCond == body.getArgument(1));
+    SmallVector<Value> results = counted
                                      ? lowerCounted(op, carriedTypes,
                                                     bufferTypes, rewriter)
                                      : lowerWhile(op, carriedTypes,
@@ -191,7 +200,8 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
     return yield;
   }
 
-  /// scf.for over [0, max_trip_count) with (cond, carried..., buffers...).
+  /// scf.for over [0, max_trip_count) (none if `cond` is false) with
+  /// (cond, carried..., buffers...).
   SmallVector<Value> lowerCounted(LoopOp op, ArrayRef<Type> carriedTypes,
                                   ArrayRef<RankedTensorType> bufferTypes,
                                   PatternRewriter &rewriter) const {
@@ -204,8 +214,14 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
     Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
     Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
     trips = arith::MaxSIOp::create(rewriter, loc, trips, zero);
+    // With a (constant over the iterations) condition: none when false.
+    Value condition = arith::ConstantIntOp::create(rewriter, loc, 1, 1);
+    if (op.getCond()) {
+      condition = extractScalar(rewriter, loc, op.getCond());
+      trips = arith::SelectOp::create(rewriter, loc, condition, trips, zero);
+    }
     SmallVector<Value> inits;
-    inits.push_back(arith::ConstantIntOp::create(rewriter, loc, 1, 1));
+    inits.push_back(condition);
     for (auto [value, type] : llvm::zip(op.getInitValues(), carriedTypes))
       inits.push_back(castTo(rewriter, loc, value, type));
     for (RankedTensorType type : bufferTypes) {
