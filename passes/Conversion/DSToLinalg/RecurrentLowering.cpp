@@ -3,8 +3,8 @@
 // Part of ds. The lowering of the Recurrent family
 // (dialects/ds/RecurrentOps.td):
 //  - ds.lstm, ds.gru, ds.rnn: per direction, the input projection of every
-//    time step at once (one linalg.matmul of X, all steps and batches as
-//    rows, against W transposed through the matmul's indexing maps), then an
+//    time step at once (one linalg.contract of X, [S, N, I], with W, [G*H,
+//    I], transposed through its indexing maps), then an
 //    scf.for over the time steps carrying the hidden (and cell) state and
 //    the direction's Y: each step is a linalg.matmul of the state against R
 //    (transposed likewise) and one linalg.generic computing the gates,
@@ -649,10 +649,6 @@ FailureOr<SmallVector<Value>> lowerRecurrent(PatternRewriter &rewriter,
   OpFoldResult hidden =
       spec.hiddenSize ? OpFoldResult(rewriter.getIndexAttr(*spec.hiddenSize))
                       : tensor::getMixedSize(rewriter, loc, spec.r, 2);
-  // All steps and batch entries as the rows of one matrix.
-  Value rows = tensor::CollapseShapeOp::create(
-      rewriter, loc, x, SmallVector<ReassociationIndices>{{0, 1}, {2}});
-
   Value y = tensor::EmptyOp::create(
       rewriter, loc,
       {seq, rewriter.getIndexAttr(directions), batch, hidden}, elementType);
@@ -682,18 +678,26 @@ FailureOr<SmallVector<Value>> lowerRecurrent(PatternRewriter &rewriter,
     Value h0 = initial(h0All);
     Value c0 = spec.cell == Cell::LSTM ? initial(c0All) : Value();
 
-    // X W^T for every step, [S, N, G*H].
-    Value projected = matmulTransposedB(rewriter, loc, rows, wd);
+    // X W^T for every step, [S, N, G*H]: one linalg.contract (a matmul
+    // with the steps as a batch that W is shared across). A collapse to
+    // rows, a matmul and an expand back would be the same, but an
+    // expand_shape that splits one dynamic size into two (S and N) crashes
+    // the CPU pipeline's expand-strided-metadata in ds-compile.
     OpFoldResult gh = tensor::getMixedSize(rewriter, loc, wd, 0);
-    auto xwType = RankedTensorType::get(
-        {getConstantIntValue(seq).value_or(ShapedType::kDynamic),
-         getConstantIntValue(batch).value_or(ShapedType::kDynamic),
-         getConstantIntValue(gh).value_or(ShapedType::kDynamic)},
-        elementType);
-    Value xw = tensor::ExpandShapeOp::create(
-        rewriter, loc, xwType, projected,
-        SmallVector<ReassociationIndices>{{0, 1}, {2}},
-        SmallVector<OpFoldResult>{seq, batch, gh});
+    Value xw = zeros(rewriter, loc, {seq, batch, gh}, elementType);
+    {
+      MLIRContext *context = rewriter.getContext();
+      AffineExpr ds, dn, dg, di;
+      bindDims(context, ds, dn, dg, di);
+      xw = linalg::ContractOp::create(
+               rewriter, loc, TypeRange{xw.getType()}, ValueRange{x, wd},
+               ValueRange{xw},
+               rewriter.getAffineMapArrayAttr(
+                   {AffineMap::get(4, 0, {ds, dn, di}, context),
+                    AffineMap::get(4, 0, {dg, di}, context),
+                    AffineMap::get(4, 0, {ds, dn, dg}, context)}))
+               .getResult(0);
+    }
     // The reverse direction runs the steps backwards: each entry's own
     // steps with sequence lengths, all of them otherwise.
     if (reverse && spec.lens)
