@@ -22,11 +22,12 @@
 //  - the ds.sequence_construct, ds.sequence_empty and ds.optional left
 //    without users are dead (pure) and go.
 // A sequence's element type is often unranked (ds.sequence_empty has no
-// shape) while the tensors that end in it are not: an element taken out
-// gets a tensor.cast to the op's unranked type, and a last pattern folds
-// such a cast into the ds ops that use it, inferring their result types
-// again (and casting back for the users of a result whose type changed), so
-// that the element's shape reaches the ops that need it to be lowered.
+// shape) or has dynamic sizes while the tensors that end in it have static
+// ones: a tensor taken out gets a (marked) tensor.cast to the op's less
+// refined type, and a last pattern folds such a cast into the ds ops that
+// use it, inferring their result types again (and casting back for the
+// users of a result whose type changed), so that the tensor's shape reaches
+// the ops that need it to be lowered.
 // Left unlowered: sequences whose elements are not known at compile time
 // (sequences carried by loops, sequences at a non-constant position of
 // insert or erase, split_to_sequence with a run-time split or a dynamic
@@ -50,6 +51,19 @@ namespace ds {
 namespace {
 
 using namespace loops;
+
+/// The attribute that marks the tensor.casts this lowering creates to a
+/// less refined type: RefineThroughCast folds them into their ds users.
+constexpr StringLiteral kRefine = "ds.refine";
+
+/// `value` as `type`, through a marked tensor.cast when the types differ.
+Value castForUsers(OpBuilder &b, Location loc, Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  auto cast = tensor::CastOp::create(b, loc, type, value);
+  cast->setAttr(kRefine, b.getUnitAttr());
+  return cast;
+}
 
 /// The elements of `sequence` when the op that defines it lists them.
 std::optional<SmallVector<Value>> elementsOf(Value sequence) {
@@ -265,7 +279,7 @@ struct LowerSequenceAt : OpRewritePattern<SequenceAtOp> {
       if (position < 0 || position >= length)
         return rewriter.notifyMatchFailure(op, "position out of range");
       rewriter.replaceOp(
-          op, castTo(rewriter, loc, (*elements)[position], resultType));
+          op, castForUsers(rewriter, loc, (*elements)[position], resultType));
       return success();
     }
     // A run-time position: a switch over the positions.
@@ -304,7 +318,7 @@ struct LowerSequenceAt : OpRewritePattern<SequenceAtOp> {
       fill(switchOp.getCaseRegions()[i], (*elements)[i]);
     rewriter.setInsertionPointAfter(switchOp);
     rewriter.replaceOp(
-        op, castTo(rewriter, loc, switchOp.getResult(0), resultType));
+        op, castForUsers(rewriter, loc, switchOp.getResult(0), resultType));
     return success();
   }
 };
@@ -390,7 +404,7 @@ struct LowerConcatFromSequence : OpRewritePattern<ConcatFromSequenceOp> {
                                                       elementSizes[axis]))
                                          .getResult());
     }
-    rewriter.replaceOp(op, castTo(rewriter, loc, result, op.getType()));
+    rewriter.replaceOp(op, castForUsers(rewriter, loc, result, op.getType()));
     return success();
   }
 
@@ -413,7 +427,7 @@ struct LowerOptionalGetElement : OpRewritePattern<OptionalGetElementOp> {
     if (value.getType() != op.getType()) {
       if (!isa<TensorType>(value.getType()) || !isa<TensorType>(op.getType()))
         return rewriter.notifyMatchFailure(op, "sequence of another type");
-      value = castTo(rewriter, op.getLoc(), value, op.getType());
+      value = castForUsers(rewriter, op.getLoc(), value, op.getType());
     }
     rewriter.replaceOp(op, value);
     return success();
@@ -458,20 +472,20 @@ Type refine(Type written, Type inferred) {
   return RankedTensorType::get(shape, w.getElementType());
 }
 
-/// A tensor.cast of a ranked tensor to an unranked type, used by a ds op
-/// that infers its result types: the op takes the ranked value and its
-/// results are inferred again (and a cast back to a ranked type becomes one
-/// cast from the ranked value). A result whose type gets refined is cast
-/// back to its old type for its users, so the IR stays valid and the same
-/// pattern carries the refinement on to the ds ops among them.
-struct RefineThroughUnrankedCast : OpRewritePattern<tensor::CastOp> {
+/// A marked tensor.cast (castForUsers) of a ranked tensor to a less refined
+/// type, used by a ds op that infers its result types: the op takes the
+/// ranked value and its results are inferred again (and a cast back to a
+/// ranked type becomes one cast from the source). A result whose type gets
+/// refined is cast back to its old type for its users, through a marked
+/// cast, so the IR stays valid and the same pattern carries the refinement
+/// on to the ds ops among them.
+struct RefineThroughCast : OpRewritePattern<tensor::CastOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(tensor::CastOp cast,
                                 PatternRewriter &rewriter) const override {
     Value source = cast.getSource();
-    if (!isa<RankedTensorType>(source.getType()) ||
-        !isa<UnrankedTensorType>(cast.getType()))
-      return rewriter.notifyMatchFailure(cast, "not ranked to unranked");
+    if (!cast->hasAttr(kRefine) || !isa<RankedTensorType>(source.getType()))
+      return rewriter.notifyMatchFailure(cast, "not a refinable cast");
     bool changed = false;
     for (OpOperand &use : llvm::make_early_inc_range(cast->getUses())) {
       Operation *user = use.getOwner();
@@ -516,9 +530,8 @@ struct RefineThroughUnrankedCast : OpRewritePattern<tensor::CastOp> {
         if (type == old)
           continue;
         rewriter.modifyOpInPlace(user, [&] { result.setType(type); });
-        auto back = tensor::CastOp::create(rewriter, user->getLoc(), old,
-                                           result);
-        rewriter.replaceAllUsesExcept(result, back.getResult(), back);
+        Value back = castForUsers(rewriter, user->getLoc(), result, old);
+        rewriter.replaceAllUsesExcept(result, back, back.getDefiningOp());
       }
       changed = true;
     }
@@ -535,7 +548,7 @@ void populateSequenceToLinalgPatterns(RewritePatternSet &patterns) {
   patterns.add<LowerSplitToSequence, LowerSequenceInsert, LowerSequenceErase,
                LowerSequenceLength, LowerSequenceAt, LowerConcatFromSequence,
                LowerOptionalGetElement, LowerOptionalHasElement,
-               RefineThroughUnrankedCast>(patterns.getContext());
+               RefineThroughCast>(patterns.getContext());
 }
 
 } // namespace ds
