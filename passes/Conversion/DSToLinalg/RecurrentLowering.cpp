@@ -108,16 +108,19 @@ Value matmulTransposedB(OpBuilder &b, Location loc, Value a, Value w) {
   return matmul.getResult(0);
 }
 
+/// `h` times `g`: a constant where `h` is one.
+OpFoldResult times(OpBuilder &b, Location loc, OpFoldResult h, int64_t g) {
+  if (std::optional<int64_t> hs = getConstantIntValue(h))
+    return b.getIndexAttr(g * *hs);
+  return arith::MulIOp::create(b, loc, indexValue(b, loc, h),
+                               arith::ConstantIndexOp::create(b, loc, g))
+      .getResult();
+}
+
 /// Columns [g * h, (g + 1) * h) of a 2-D `value`.
 Value columns(OpBuilder &b, Location loc, Value value, int64_t g,
               OpFoldResult h) {
-  OpFoldResult offset;
-  if (std::optional<int64_t> hs = getConstantIntValue(h))
-    offset = b.getIndexAttr(g * *hs);
-  else
-    offset = arith::MulIOp::create(b, loc, indexValue(b, loc, h),
-                                   arith::ConstantIndexOp::create(b, loc, g))
-                 .getResult();
+  OpFoldResult offset = times(b, loc, h, g);
   return tensor::ExtractSliceOp::create(
       b, loc, value, {b.getIndexAttr(0), offset},
       {tensor::getMixedSize(b, loc, value, 0), h},
@@ -127,13 +130,7 @@ Value columns(OpBuilder &b, Location loc, Value value, int64_t g,
 /// Elements [g * h, (g + 1) * h) of a 1-D `value`.
 Value segment(OpBuilder &b, Location loc, Value value, int64_t g,
               OpFoldResult h) {
-  OpFoldResult offset;
-  if (std::optional<int64_t> hs = getConstantIntValue(h))
-    offset = b.getIndexAttr(g * *hs);
-  else
-    offset = arith::MulIOp::create(b, loc, indexValue(b, loc, h),
-                                   arith::ConstantIndexOp::create(b, loc, g))
-                 .getResult();
+  OpFoldResult offset = times(b, loc, h, g);
   return tensor::ExtractSliceOp::create(b, loc, value, {offset}, {h},
                                         {b.getIndexAttr(1)});
 }
@@ -414,16 +411,13 @@ DirectionResult runDirection(OpBuilder &b, Location loc,
   // R per gate for GRU without linear_before_reset: [R_z; R_r] and R_h.
   Value rZR, rH;
   if (cell == Cell::GRU && !spec.linearBeforeReset) {
-    Value hv = indexValue(b, loc, hidden);
-    Value twoH = arith::MulIOp::create(
-        b, loc, hv, arith::ConstantIndexOp::create(b, loc, 2));
+    OpFoldResult twoH = times(b, loc, hidden, 2);
     OpFoldResult inputSize = tensor::getMixedSize(b, loc, rd, 1);
     rZR = tensor::ExtractSliceOp::create(
-        b, loc, rd, {b.getIndexAttr(0), b.getIndexAttr(0)},
-        {getAsOpFoldResult(twoH), inputSize},
+        b, loc, rd, {b.getIndexAttr(0), b.getIndexAttr(0)}, {twoH, inputSize},
         {b.getIndexAttr(1), b.getIndexAttr(1)});
     rH = tensor::ExtractSliceOp::create(
-        b, loc, rd, {getAsOpFoldResult(twoH), b.getIndexAttr(0)},
+        b, loc, rd, {twoH, b.getIndexAttr(0)},
         {hidden, inputSize}, {b.getIndexAttr(1), b.getIndexAttr(1)});
   }
 
