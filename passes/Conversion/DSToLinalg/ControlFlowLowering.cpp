@@ -20,6 +20,15 @@
 //    trip count is unknown up front, so the buffer grows by one row per
 //    iteration (a copy each time: quadratic in the trip count, fine for the
 //    short loops these are).
+//  - Bufferization: a carried value of static shape is written back into
+//    its iteration argument (linalg.copy, see writeBack) and a scan buffer
+//    allocated before the loop is filled in place, so the loop yields the
+//    buffers it was given. A carried value of dynamic shape (it may change
+//    between iterations), a scan buffer allocated at the first iteration
+//    and a growing one are new buffers each iteration, which one-shot
+//    bufferization accepts only with allow-return-allocs-from-loops; the CPU
+//    pipeline does not set it yet, so such loops lower here but fail to
+//    bufferize in ds-compile.
 // Left unlowered: conditions, carried values and results whose types are
 // unranked (a branch's or iteration's rank is not known here), and a ds.if
 // result whose type is unranked while the branches yield different ranks.

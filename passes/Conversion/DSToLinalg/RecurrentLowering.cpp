@@ -3,10 +3,10 @@
 // Part of ds. The lowering of the Recurrent family
 // (dialects/ds/RecurrentOps.td):
 //  - ds.lstm, ds.gru, ds.rnn: per direction, the input projection of every
-//    time step at once (one linalg.contract of X, [S, N, I], with W, [G*H,
-//    I], transposed through its indexing maps), then an
-//    scf.for over the time steps carrying the hidden (and cell) state and
-//    the direction's Y: each step is a linalg.matmul of the state against R
+//    time step at once (one linalg.contract of X, [S, N, I], with W,
+//    [G*H, I], transposed through its indexing maps), then an scf.for over
+//    the time steps carrying the hidden (and cell) state and the
+//    direction's Y: each step is a linalg.matmul of the state against R
 //    (transposed likewise) and one linalg.generic computing the gates,
 //    which writes the new state and the step's row of Y in place. GRU
 //    without linear_before_reset needs (r * H) before its last product: one
@@ -16,27 +16,33 @@
 //    batch entry past its length keeps its state and gets zeros in Y; in
 //    the reverse direction with sequence_lens each entry's steps run from
 //    its own last element, through a gather of the projected inputs (and
-//    of Y back) by `len - 1 - t`.
+//    of Y back) by `len - 1 - t`. The arithmetic is in the element type.
 //  - ds.scan: an scf.for over the scan axis of the scan inputs, carrying
 //    the states and one buffer per scan output. The body moves into the
 //    loop (its ds ops are lowered by the other patterns of the pass); the
 //    scan inputs are sliced with tensor.extract_slice and the scan values
 //    inserted with tensor.insert_slice, in either direction and along any
 //    axis. A buffer whose other sizes are static is allocated before the
-//    loop, otherwise at the first iteration from the first value's sizes.
+//    loop, otherwise at the first iteration from the first value's sizes
+//    (which, like states of dynamic shape, needs one-shot bufferization's
+//    allow-return-allocs-from-loops: see ControlFlowLowering.cpp).
 //  - ds.causal_conv_with_state: the past state (or zero padding) and the
 //    input concatenated along the sequence, then one linalg.generic with
 //    the kernel as a reduction dimension (depthwise, so the weight is read
 //    per channel), the bias as the initial value and SiLU on top; the
-//    present state is the last K - 1 positions of the concatenation.
+//    present state is the last K - 1 positions of the concatenation. f16
+//    and bf16 sum in f32, rounded before SiLU as ONNX's reference does.
 //  - ds.linear_attention: an scf.for over the tokens carrying the state
 //    [N, H_kv, d_k, d_v] and the output; per token, linalg.generics for the
 //    decay, the retrieval S^T k, the rank-1 update and the readout S^T q
-//    (query heads mapped to their key/value head in the indexing maps). The
-//    state is kept in its own element type and the products accumulate in
-//    f32 when the inputs are f16 or bf16.
-// Left unlowered: unranked operands or results, non-float element types, a
-// ds.scan body argument or result whose type is unranked.
+//    (query heads mapped to their key/value head in the indexing maps). As
+//    in ONNX's reference, the state and every product are f32; each
+//    token's output and the final state are rounded to their element
+//    types. Decay per head or per key dimension and beta per head or shared
+//    are told apart by their static last size (dynamic: left unlowered).
+// Left unlowered: unranked operands or results, recurrent layers of
+// non-float element types, a ds.scan state or scan output whose type is
+// unranked.
 //
 //===----------------------------------------------------------------------===//
 
