@@ -258,13 +258,6 @@ void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 // Binary verifiers
 //===----------------------------------------------------------------------===//
 
-LogicalResult ModOp::verify() {
-  if (!getFmod() && isa<FloatType>(getElementType(getLhs().getType())))
-    return emitOpError("fmod = false requires integer operands; floating-point "
-                       "remainders need fmod = true");
-  return success();
-}
-
 LogicalResult BitShiftOp::verify() {
   if (getDirection() != "LEFT" && getDirection() != "RIGHT")
     return emitOpError("direction must be \"LEFT\" or \"RIGHT\", got \"")

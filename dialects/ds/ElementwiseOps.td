@@ -190,10 +190,10 @@ def DS_DivOp : DS_ArithOp<"div", DS_NumericTensor,
 def DS_MaxOp : DS_ArithOp<"max", DS_NumericTensor, "max(a, b)">;
 def DS_MinOp : DS_ArithOp<"min", DS_NumericTensor, "min(a, b)">;
 def DS_ModOp : DS_ArithOp<"mod", DS_NumericTensor,
-    "a mod b: the sign of b when fmod is false (integers only), of a when true",
+    "a mod b: with the sign of b when fmod is false (floor division's "
+    "remainder, numpy.mod), of a when true (truncating division's, fmod)",
     (ins DefaultValuedAttr<BoolAttr, "false">:$fmod)> {
   let hasFolder = 0;
-  let hasVerifier = 1;
 }
 def DS_PReluOp : DS_ArithOp<"prelu", DS_SignedNumericTensor,
     "a >= 0 ? a : b * a"> {
@@ -232,8 +232,11 @@ def DS_XorOp : DS_BitOp<"xor", DS_BoolTensor, "a != b", "i1">;
 def DS_BitwiseAndOp : DS_BitOp<"bitwise_and", DS_IntTensor, "a & b", "i32">;
 def DS_BitwiseOrOp : DS_BitOp<"bitwise_or", DS_IntTensor, "a | b", "i32">;
 def DS_BitwiseXorOp : DS_BitOp<"bitwise_xor", DS_IntTensor, "a ^ b", "i32">;
-def DS_BitShiftOp : DS_BitOp<"bit_shift", TensorOf<[UI8, UI16, UI32, UI64]>,
-    "a << b or a >> b by `direction` (\"LEFT\" or \"RIGHT\")", "ui32",
+def DS_BitShiftOp : DS_BitOp<"bit_shift", DS_IntTensor,
+    "a << b or a >> b by `direction` (\"LEFT\" or \"RIGHT\"); signed "
+    "values shift right arithmetically (ONNX opset 28); a shift by a negative "
+    "amount or by the bit width or more gives 0, or -1 for a negative value "
+    "shifted right", "ui32",
     (ins StrAttr:$direction)> {
   let hasVerifier = 1;
 }

@@ -9,7 +9,8 @@
 # RUN: ds-opt %t.arg.onnx | FileCheck %s --check-prefix=ARG
 # RUN: ds-opt %t.topk9.onnx | FileCheck %s --check-prefix=TOPK9
 # RUN: ds-opt %t.topk11.onnx | FileCheck %s --check-prefix=TOPK11
-# RUN: not ds-opt %t.runtime-axes.onnx 2>&1 | FileCheck %s --check-prefix=RUNTIME-AXES
+# RUN: ds-opt %t.runtime-axes.onnx | FileCheck %s --check-prefix=RUNTIME-AXES
+# RUN: not ds-opt %t.runtime-axes-unknown.onnx 2>&1 | FileCheck %s --check-prefix=RUNTIME-UNKNOWN
 # RUN: not ds-opt %t.bad-axis.onnx 2>&1 | FileCheck %s --check-prefix=BAD-AXIS
 # RUN: not ds-opt %t.topk-no-k.onnx 2>&1 | FileCheck %s --check-prefix=TOPK-NO-K
 from onnx_test_models import *
@@ -108,10 +109,28 @@ save(out_path(".topk11.onnx"), [
    [value("v", F, [None, 8, None]), value("i", I64, [None, 8, None])],
    opset=11)
 
-# RUNTIME-AXES: runtime-axes.onnx: error: node #0 'r' (op ReduceSum, domain ai.onnx, opset 13): axes (input #1) must be a constant: ds takes it as an attribute
+# Axes computed at run time: normalized, one reduction per axis selected by
+# whether it is listed, then one element of each run.
+# RUNTIME-AXES-LABEL: func.func @main(
+# RUNTIME-AXES-SAME: %[[AXES:arg1]]: tensor<1xi64> {ds.name = "axes"}
+# RUNTIME-AXES: %[[NEG:.*]] = ds.less %[[AXES]]
+# RUNTIME-AXES: %[[NORM:.*]] = ds.where %[[NEG]]
+# RUNTIME-AXES: ds.equal %[[NORM]]
+# RUNTIME-AXES: %[[R0:.*]] = ds.reduce_sum %arg0 {axes = array<i64: 0>} : (tensor<?x8x4xf32>) -> tensor<1x8x4xf32>
+# RUNTIME-AXES: %[[Y0:.*]] = ds.where %{{.*}}, %[[R0]], %arg0
+# RUNTIME-AXES: ds.reduce_sum %[[Y0]] {axes = array<i64: 1>}
+# RUNTIME-AXES: ds.reduce_sum %{{.*}} {axes = array<i64: 2>}
+# RUNTIME-AXES: ds.slice {{.*}} {axes = array<i64: 0, 1, 2>} : (tensor<?x8x4xf32>, tensor<3xi64>, tensor<3xi64>) -> tensor<?x?x?xf32>
+# RUNTIME-AXES: return {{.*}} : tensor<?x?x?xf32>
 save(out_path(".runtime-axes.onnx"), [
     helper.make_node("ReduceSum", ["x", "axes"], ["y"], name="r"),
 ], [x, value("axes", I64, [1])], [value("y", F, [None, None, None])],
+   opset=13)
+
+# RUNTIME-UNKNOWN: runtime-axes-unknown.onnx: error: node #0 'r' (op ReduceSum, domain ai.onnx, opset 13): axes (input #1) is computed at run time, which needs it to be a scalar or a 1-D tensor of known length
+save(out_path(".runtime-axes-unknown.onnx"), [
+    helper.make_node("ReduceSum", ["x", "axes"], ["y"], name="r"),
+], [x, value("axes", I64, [None])], [value("y", F, [None, None, None])],
    opset=13)
 
 # BAD-AXIS: bad-axis.onnx: error: node #0 (op ReduceL2, domain ai.onnx, opset 11): cannot convert to 'ds.reduce_l2': {{.*}}axes

@@ -48,8 +48,14 @@ onnx::NodeProto *ExportContext::addNode(StringRef opType,
                                         ValueRange outputs, Location loc) {
   onnx::NodeProto *node = graph->add_node();
   node->set_op_type(opType.str());
-  if (auto nameLoc = dyn_cast<NameLoc>(loc))
-    node->set_name(nameLoc.getName().str());
+  // Node names must be unique in a graph; the ops that one ONNX node was
+  // decomposed into share its name, so later ones get a suffix.
+  if (auto nameLoc = dyn_cast<NameLoc>(loc)) {
+    std::string name = nameLoc.getName().str();
+    for (unsigned i = 1; !nodeNames.insert(name).second; ++i)
+      name = nameLoc.getName().str() + "_" + std::to_string(i);
+    node->set_name(name);
+  }
   // Trailing absent inputs are dropped; inner ones are written "".
   size_t count = inputs.size();
   while (count && !inputs[count - 1])

@@ -70,6 +70,8 @@ private:
 
   llvm::DenseMap<mlir::Value, std::string> names;
   llvm::StringSet<> usedNames;
+  /// Names of the nodes written so far (unique in the graph).
+  llvm::StringSet<> nodeNames;
   unsigned nextName = 0;
 };
 

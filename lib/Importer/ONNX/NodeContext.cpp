@@ -53,12 +53,62 @@ SmallVector<Value> NodeContext::inputsFrom(unsigned i) const {
   return values;
 }
 
+/// The value of `value` as a constant, if the ops that compute it fold to
+/// one: shape computations of models (Shape, Gather, Concat, arithmetic on
+/// them) often have values known at import though no op is a constant.
+/// Evaluated with the ops' folders without changing the IR.
+static Attribute evaluateConstant(Value value,
+                                  llvm::DenseMap<Value, Attribute> &memo,
+                                  unsigned depth) {
+  Attribute attr;
+  if (matchPattern(value, m_Constant(&attr)))
+    return attr;
+  auto found = memo.find(value);
+  if (found != memo.end())
+    return found->second;
+  Operation *op = value.getDefiningOp();
+  memo[value] = Attribute();
+  if (!op || depth == 0 || op->getNumRegions() != 0 ||
+      !isa<DSDialect>(op->getDialect()))
+    return {};
+  SmallVector<Attribute> operands;
+  for (Value operand : op->getOperands())
+    operands.push_back(evaluateConstant(operand, memo, depth - 1));
+  SmallVector<OpFoldResult> results;
+  if (failed(op->fold(operands, results)) ||
+      results.size() != op->getNumResults())
+    return {};
+  OpFoldResult result = results[cast<OpResult>(value).getResultNumber()];
+  if (auto folded = dyn_cast<Attribute>(result))
+    attr = folded;
+  else
+    attr = evaluateConstant(cast<Value>(result), memo, depth - 1);
+  memo[value] = attr;
+  return attr;
+}
+
+std::optional<SmallVector<int64_t>> NodeContext::evaluateInts(Value value) {
+  if (std::optional<SmallVector<int64_t>> values = getConstantInts(value))
+    return values;
+  llvm::DenseMap<Value, Attribute> memo;
+  auto attr = dyn_cast_or_null<DenseIntElementsAttr>(
+      evaluateConstant(value, memo, /*depth=*/32));
+  if (!attr)
+    return std::nullopt;
+  SmallVector<int64_t> result;
+  bool isUnsigned = attr.getElementType().isUnsignedInteger();
+  for (const APInt &v : attr.getValues<APInt>())
+    result.push_back(isUnsigned ? static_cast<int64_t>(v.getZExtValue())
+                                : v.getSExtValue());
+  return result;
+}
+
 FailureOr<std::optional<SmallVector<int64_t>>>
 NodeContext::constantInts(unsigned i, StringRef what) {
   Value value = input(i);
   if (!value)
     return std::optional<SmallVector<int64_t>>();
-  std::optional<SmallVector<int64_t>> values = getConstantInts(value);
+  std::optional<SmallVector<int64_t>> values = evaluateInts(value);
   if (!values)
     return fail(what + " (input #" + Twine(i) +
                 ") must be a constant: ds takes it as an attribute");

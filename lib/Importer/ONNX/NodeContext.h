@@ -47,9 +47,14 @@ public:
   mlir::FailureOr<mlir::Value> requiredInput(unsigned i);
   /// The present inputs from `i` on (variadic inputs).
   llvm::SmallVector<mlir::Value> inputsFrom(unsigned i) const;
-  /// The integer values of input `i`, which must be a constant (ONNX inputs
-  /// that ds takes as attributes, such as axes); an error naming `what`
-  /// otherwise. std::nullopt when the input is absent.
+  /// The integer values of `value` if it is a constant or the ds ops that
+  /// compute it fold to one (shape arithmetic known at import).
+  static std::optional<llvm::SmallVector<int64_t>>
+  evaluateInts(mlir::Value value);
+  /// The integer values of input `i`, which must be a constant, or computed
+  /// by ops that fold to one (ONNX inputs that ds takes as attributes, such
+  /// as axes); an error naming `what` otherwise. std::nullopt when the input
+  /// is absent.
   mlir::FailureOr<std::optional<llvm::SmallVector<int64_t>>>
   constantInts(unsigned i, llvm::StringRef what);
 

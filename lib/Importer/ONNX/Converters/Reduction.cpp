@@ -10,6 +10,7 @@
 #include "dialects/ds/DSOps.h"
 #include "dialects/ds/ShapeInference.h"
 #include "lib/Importer/ONNX/NodeContext.h"
+#include "lib/Importer/ONNX/RuntimeAxes.h"
 
 #include <type_traits>
 
@@ -17,6 +18,111 @@ using namespace mlir;
 
 namespace ds::onnx_import {
 namespace {
+
+/// Reduces `x` by `CoreOp` along every listed axis, one axis at a time,
+/// keeping the shape: the result of each axis is broadcast back along it
+/// by the ds.where that selects it, so every element holds the reduction
+/// of its run.
+template <typename CoreOp>
+Value replicate(Decomposer &d, ArrayRef<Value> listed, Value x) {
+  for (auto [dim, isListed] : llvm::enumerate(listed)) {
+    Value reduced = d.op<CoreOp>(
+        x, {d.axesAttr({static_cast<int64_t>(dim)}),
+            d.attr("keepdims", d.node.boolean(true))});
+    x = d.where(isListed, reduced, x);
+  }
+  return x;
+}
+
+/// Reduce* whose axes are computed at run time (RuntimeAxes.h): the
+/// reduction in replicated form, then one element of each run (a slice to
+/// size 1 on the listed axes), then, without keepdims, a reshape to the
+/// unlisted sizes.
+template <typename OpTy>
+LogicalResult reduceRuntimeAxes(NodeContext &node, Value data, Value axesInput,
+                                bool keepdims) {
+  Decomposer d(node);
+  auto type = dyn_cast<RankedTensorType>(data.getType());
+  FailureOr<RuntimeAxes> axes =
+      RuntimeAxes::get(d, axesInput, type ? type.getRank() : -1,
+                       "axes (input #1)");
+  if (failed(axes))
+    return failure();
+  int64_t rank = type.getRank();
+  Type elementType = type.getElementType();
+  Type i64 = node.b.getI64Type();
+  bool isBool = elementType.isInteger(1);
+  Value x = isBool ? d.cast(data, node.b.getI8Type()) : data;
+  SmallVector<Value> listed;
+  for (int64_t dim = 0; dim < rank; ++dim)
+    listed.push_back(axes->isListed(dim));
+
+  Value y;
+  if constexpr (std::is_same_v<OpTy, ReduceSumOp> ||
+                std::is_same_v<OpTy, ReduceMeanOp>) {
+    y = replicate<ReduceSumOp>(d, listed, x);
+  } else if constexpr (std::is_same_v<OpTy, ReduceMaxOp> ||
+                       std::is_same_v<OpTy, ReduceMinOp> ||
+                       std::is_same_v<OpTy, ReduceProdOp>) {
+    y = replicate<OpTy>(d, listed, x);
+  } else if constexpr (std::is_same_v<OpTy, ReduceL1Op>) {
+    y = replicate<ReduceSumOp>(d, listed, d.op<AbsOp>(x));
+  } else if constexpr (std::is_same_v<OpTy, ReduceL2Op>) {
+    y = d.op<SqrtOp>(replicate<ReduceSumOp>(d, listed, d.mul(x, x)));
+  } else if constexpr (std::is_same_v<OpTy, ReduceSumSquareOp>) {
+    y = replicate<ReduceSumOp>(d, listed, d.mul(x, x));
+  } else if constexpr (std::is_same_v<OpTy, ReduceLogSumOp>) {
+    y = d.op<LogOp>(replicate<ReduceSumOp>(d, listed, x));
+  } else {
+    static_assert(std::is_same_v<OpTy, ReduceLogSumExpOp>);
+    // log(sum(exp(x - max))) + max, as the op is computed.
+    Value max = replicate<ReduceMaxOp>(d, listed, x);
+    y = d.add(d.op<LogOp>(replicate<ReduceSumOp>(
+                  d, listed, d.op<ExpOp>(d.sub(x, max)))),
+              max);
+  }
+  if constexpr (std::is_same_v<OpTy, ReduceMeanOp>) {
+    SmallVector<Value> sizes;
+    for (int64_t dim = 0; dim < rank; ++dim)
+      sizes.push_back(d.where(listed[dim], d.dim(x, dim), d.ints({1})));
+    y = d.div(y, d.cast(d.product(sizes), elementType));
+  }
+
+  SmallVector<int64_t> zeros(rank, 0), all;
+  SmallVector<Value> ends;
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    all.push_back(dim);
+    ends.push_back(d.where(listed[dim], d.ints({1}), d.dim(y, dim)));
+  }
+  Value result =
+      d.op<SliceOp>({y, d.ints(zeros), d.shape(ends)}, {d.axesAttr(all)});
+  if (!keepdims) {
+    // Output dim j is the j-th unlisted dim: the one with j unlisted dims
+    // before it.
+    SmallVector<Value> before;
+    Value count = d.ints({0});
+    for (int64_t dim = 0; dim < rank; ++dim) {
+      before.push_back(count);
+      count = d.add(count, d.cast(d.op<NotOp>(listed[dim]), i64));
+    }
+    SmallVector<Value> parts;
+    for (int64_t j = 0; j < rank - axes->count(); ++j) {
+      Value part = d.ints({0});
+      for (int64_t dim = 0; dim < rank; ++dim) {
+        Value here = d.op<AndOp>({d.op<NotOp>(listed[dim]),
+                                  d.op<EqualOp>({before[dim], d.ints({j})})});
+        part = d.add(part, d.where(here, d.dim(result, dim), d.ints({0})));
+      }
+      parts.push_back(part);
+    }
+    result = d.reshape(result, parts);
+  }
+  if (isBool)
+    result = d.cast(result, elementType);
+  if (!d.ok() || !result)
+    return failure();
+  return node.setResults(result);
+}
 
 /// Reduce*: `AxesInputSince` is the opset in which the axes attribute became
 /// an input (together with `noop_with_empty_axes`).
@@ -27,7 +133,20 @@ LogicalResult reduce(NodeContext &node) {
     return failure();
   std::optional<SmallVector<int64_t>> axes;
   bool noop = false;
-  if (node.opset >= AxesInputSince) {
+  Value axesInput = node.opset >= AxesInputSince ? node.input(1) : Value();
+  if (axesInput && !NodeContext::evaluateInts(axesInput)) {
+    // Axes of static length 0 are the empty list; others are computed at
+    // run time.
+    auto type = dyn_cast<RankedTensorType>(axesInput.getType());
+    if (!type || !type.hasStaticShape() || type.getNumElements() != 0) {
+      bool keepdims = node.intAttr("keepdims", 1) != 0;
+      if (node.failed())
+        return failure();
+      return reduceRuntimeAxes<OpTy>(node, *data, axesInput, keepdims);
+    }
+    axes = SmallVector<int64_t>();
+    noop = node.intAttr("noop_with_empty_axes", 0) != 0;
+  } else if (node.opset >= AxesInputSince) {
     FailureOr<std::optional<SmallVector<int64_t>>> input =
         node.constantInts(1, "axes");
     if (failed(input))

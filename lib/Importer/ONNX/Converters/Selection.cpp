@@ -12,6 +12,7 @@
 #include "dialects/ds/ShapeInference.h"
 #include "lib/Importer/ONNX/Decomposer.h"
 #include "lib/Importer/ONNX/NodeContext.h"
+#include "lib/Importer/ONNX/RuntimeAxes.h"
 #include "lib/Importer/ONNX/TensorImport.h"
 
 using namespace mlir;
@@ -39,19 +40,40 @@ template <typename OpTy> LogicalResult cumulative(NodeContext &node) {
     return failure();
   if (!node.input(1))
     return node.fail("input 'axis' is required");
-  FailureOr<std::optional<SmallVector<int64_t>>> axis =
-      node.constantInts(1, "axis");
-  if (failed(axis))
-    return failure();
-  if ((*axis)->size() != 1)
-    return node.fail("axis must hold one value, got " + Twine((*axis)->size()));
   std::optional<bool> exclusive = flagAttr(node, "exclusive", false);
   std::optional<bool> reverse = flagAttr(node, "reverse", false);
   if (node.failed())
     return failure();
-  return node.emit<OpTy>(*x, {node.named("axis", node.i64((*axis)->front())),
-                              node.named("exclusive", node.boolean(*exclusive)),
-                              node.named("reverse", node.boolean(*reverse))});
+  auto attrs = [&](int64_t axis) -> SmallVector<NamedAttribute> {
+    return {node.named("axis", node.i64(axis)),
+            node.named("exclusive", node.boolean(*exclusive)),
+            node.named("reverse", node.boolean(*reverse))};
+  };
+  std::optional<SmallVector<int64_t>> axis =
+      NodeContext::evaluateInts(node.input(1));
+  if (!axis) {
+    // The axis is computed at run time: the scan along each axis, selected.
+    Decomposer d(node);
+    auto type = dyn_cast<RankedTensorType>(x->getType());
+    FailureOr<RuntimeAxes> axes = RuntimeAxes::get(
+        d, node.input(1), type ? type.getRank() : -1, "axis (input #1)");
+    if (failed(axes))
+      return failure();
+    if (axes->count() != 1)
+      return node.fail("axis must hold one value, got " +
+                       Twine(axes->count()));
+    Value result;
+    for (int64_t dim = 0; dim < axes->rank(); ++dim) {
+      Value scan = d.op<OpTy>(*x, attrs(dim));
+      result = dim == 0 ? scan : d.where(axes->isListed(dim), scan, result);
+    }
+    if (!d.ok() || !result)
+      return failure();
+    return node.setResults(result);
+  }
+  if (axis->size() != 1)
+    return node.fail("axis must hold one value, got " + Twine(axis->size()));
+  return node.emit<OpTy>(*x, attrs(axis->front()));
 }
 
 /// ReverseSequence (opsets 10, 28); the op checks the axes.

@@ -11,6 +11,7 @@
 #include "dialects/ds/DSOps.h"
 #include "dialects/ds/ShapeInference.h"
 #include "lib/Importer/ONNX/NodeContext.h"
+#include "lib/Importer/ONNX/RuntimeAxes.h"
 #include "lib/Importer/ONNX/TensorImport.h"
 
 using namespace mlir;
@@ -247,10 +248,47 @@ LogicalResult squeeze(NodeContext &node) {
   return node.emit<SqueezeOp>(*x, attrs);
 }
 
+/// Unsqueeze with axes computed at run time (of static length k): a
+/// reshape to rank r + k whose dim j is 1 where listed and otherwise the
+/// input dim that comes next.
+LogicalResult unsqueezeRuntimeAxes(NodeContext &node, Value x,
+                                   Value axesInput) {
+  Decomposer d(node);
+  auto type = dyn_cast<RankedTensorType>(x.getType());
+  auto axesType = dyn_cast<RankedTensorType>(axesInput.getType());
+  if (!type || !axesType || !axesType.hasStaticShape())
+    return node.fail("axes (input #1) is computed at run time, which needs "
+                     "an input of known rank and axes of known length");
+  int64_t rank = type.getRank() + axesType.getNumElements();
+  FailureOr<RuntimeAxes> axes =
+      RuntimeAxes::get(d, axesInput, rank, "axes (input #1)");
+  if (failed(axes))
+    return failure();
+  Type i64 = node.b.getI64Type();
+  SmallVector<Value> parts;
+  Value inputDim = d.ints({0}); // input dims used before output dim j
+  for (int64_t j = 0; j < rank; ++j) {
+    Value listed = axes->isListed(j);
+    Value size = d.ints({0});
+    for (int64_t i = 0; i < type.getRank(); ++i)
+      size = d.add(size, d.where(d.op<EqualOp>({inputDim, d.ints({i})}),
+                                 d.dim(x, i), d.ints({0})));
+    parts.push_back(d.where(listed, d.ints({1}), size));
+    inputDim = d.add(inputDim, d.cast(d.op<NotOp>(listed), i64));
+  }
+  Value result = d.reshape(x, parts);
+  if (!d.ok() || !result)
+    return failure();
+  return node.setResults(result);
+}
+
 LogicalResult unsqueeze(NodeContext &node) {
   FailureOr<Value> x = node.requiredInput(0);
   if (failed(x))
     return failure();
+  if (node.opset >= 13 && node.input(1) &&
+      !NodeContext::evaluateInts(node.input(1)))
+    return unsqueezeRuntimeAxes(node, *x, node.input(1));
   FailureOr<std::optional<SmallVector<int64_t>>> axes = squeezeAxes(node);
   if (failed(axes))
     return failure();
@@ -363,11 +401,39 @@ LogicalResult slice(NodeContext &node) {
     FailureOr<Value> ends = node.requiredInput(2);
     if (failed(starts) || failed(ends))
       return failure();
-    FailureOr<std::optional<SmallVector<int64_t>>> axesInput =
+    Value axesInput = node.input(3);
+    if (axesInput && !NodeContext::evaluateInts(axesInput)) {
+      // Axes computed at run time: bounds and steps for every axis, the
+      // given ones where listed and the whole axis elsewhere.
+      Decomposer d(node);
+      auto type = dyn_cast<RankedTensorType>(data->getType());
+      FailureOr<RuntimeAxes> runtime = RuntimeAxes::get(
+          d, axesInput, type ? type.getRank() : -1, "axes (input #3)");
+      if (failed(runtime))
+        return failure();
+      Value steps = node.input(4);
+      SmallVector<Value> allStarts, allEnds, allSteps;
+      SmallVector<int64_t> all;
+      for (int64_t dim = 0; dim < runtime->rank(); ++dim) {
+        all.push_back(dim);
+        allStarts.push_back(runtime->valueFor(*starts, dim, 0));
+        allEnds.push_back(
+            runtime->valueFor(*ends, dim, RuntimeAxes::kMaxIndex));
+        allSteps.push_back(steps ? runtime->valueFor(steps, dim, 1)
+                                 : d.ints({1}));
+      }
+      Value result = d.op<SliceOp>({*data, d.shape(allStarts),
+                                    d.shape(allEnds), d.shape(allSteps)},
+                                   {d.axesAttr(all)});
+      if (!d.ok() || !result)
+        return failure();
+      return node.setResults(result);
+    }
+    FailureOr<std::optional<SmallVector<int64_t>>> axesConst =
         node.constantInts(3, "axes");
-    if (failed(axesInput))
+    if (failed(axesConst))
       return failure();
-    axes = *axesInput;
+    axes = *axesConst;
     operands.append({*starts, *ends});
     if (Value steps = node.input(4))
       operands.push_back(steps);
@@ -417,12 +483,32 @@ LogicalResult pad(NodeContext &node) {
     // ONNX ignores the fill value in the other modes.
     if (Value value = node.input(2); value && mode == "constant")
       operands.push_back(value);
-    if (node.opset >= 18) {
-      FailureOr<std::optional<SmallVector<int64_t>>> axesInput =
-          node.constantInts(3, "axes");
-      if (failed(axesInput))
+    Value axesInput = node.opset >= 18 ? node.input(3) : Value();
+    if (axesInput && !NodeContext::evaluateInts(axesInput)) {
+      // Axes computed at run time: pads for every axis, 0 where unlisted.
+      Decomposer d(node);
+      auto type = dyn_cast<RankedTensorType>(data->getType());
+      FailureOr<RuntimeAxes> runtime = RuntimeAxes::get(
+          d, axesInput, type ? type.getRank() : -1, "axes (input #3)");
+      if (failed(runtime))
         return failure();
-      axes = *axesInput;
+      int64_t k = runtime->count();
+      Value begins = d.slice(*pads, 0, 0, k);
+      Value endings = d.slice(*pads, 0, k, 2 * k);
+      SmallVector<Value> all;
+      for (int64_t dim = 0; dim < runtime->rank(); ++dim)
+        all.push_back(runtime->valueFor(begins, dim, 0));
+      for (int64_t dim = 0; dim < runtime->rank(); ++dim)
+        all.push_back(runtime->valueFor(endings, dim, 0));
+      if (!d.ok())
+        return failure();
+      operands[1] = d.shape(all);
+    } else if (node.opset >= 18) {
+      FailureOr<std::optional<SmallVector<int64_t>>> axesConst =
+          node.constantInts(3, "axes");
+      if (failed(axesConst))
+        return failure();
+      axes = *axesConst;
     }
   }
   SmallVector<NamedAttribute> attrs = {

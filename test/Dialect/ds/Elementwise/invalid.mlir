@@ -576,14 +576,6 @@ func.func @greater_or_equal_mixed_element_types(%a: tensor<3xf32>, %b: tensor<3x
 
 // -----
 
-func.func @mod_float_needs_fmod(%a: tensor<3xf32>) -> tensor<3xf32> {
-  // expected-error @+1 {{'ds.mod' op fmod = false requires integer operands}}
-  %0 = ds.mod %a, %a : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
-  return %0 : tensor<3xf32>
-}
-
-// -----
-
 func.func @compare_result_not_bool(%a: tensor<3xf32>) -> tensor<3xf32> {
   // expected-error @+1 {{'ds.less' op result #0 must be tensor of 1-bit signless integer values}}
   %0 = ds.less %a, %a : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
