@@ -19,7 +19,9 @@
 //    of Y back) by `len - 1 - t`. The arithmetic is in the element type.
 //  - ds.scan: an scf.for over the scan axis of the scan inputs, carrying
 //    the states and one buffer per scan output. The body moves into the
-//    loop (its ds ops are lowered by the other patterns of the pass); the
+//    loop (its ds ops are lowered by the other patterns of the pass, after
+//    the scan: its states and slices, often more refined than the body's
+//    argument types, reach them through ShapeRefinement.h); the
 //    scan inputs are sliced with tensor.extract_slice and the scan values
 //    inserted with tensor.insert_slice, in either direction and along any
 //    axis. A buffer whose other sizes are static is allocated before the
@@ -49,6 +51,7 @@
 #include "passes/Conversion/DSToLinalg/Passes.h"
 
 #include "passes/Conversion/DSToLinalg/LoopLoweringUtils.h"
+#include "passes/Conversion/DSToLinalg/ShapeRefinement.h"
 
 #include "dialects/ds/DSOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -61,6 +64,7 @@ namespace ds {
 namespace {
 
 using namespace loops;
+using namespace refinement;
 
 Value indexValue(OpBuilder &b, Location loc, OpFoldResult ofr) {
   return getValueOrCreateConstantIndexOp(b, loc, ofr);
@@ -832,16 +836,22 @@ struct LowerScan : OpRewritePattern<ScanOp> {
       inAxes.push_back(axis);
       inReverse.push_back(entryOr0(op.getScanInputDirections(), j));
     }
+    // A state keeps its shape (ONNX requires it): it travels as the most
+    // refined of its initial value's, body argument's, yielded value's and
+    // result's types.
+    auto yield = cast<ScanYieldOp>(body.getTerminator());
     SmallVector<Type> stateTypes;
     for (unsigned i = 0; i < numStates; ++i) {
       Type type = body.getArgument(i).getType();
-      if (!isa<RankedTensorType>(type))
-        type = op.getResult(i).getType();
+      for (Type other : {op.getInputs()[i].getType(),
+                         yield.getOperand(i).getType(),
+                         op.getResult(i).getType()})
+        if (Type refined = refineType(type, other))
+          type = refined;
       if (!isa<RankedTensorType>(type))
         return rewriter.notifyMatchFailure(op, "unranked state");
       stateTypes.push_back(type);
     }
-    auto yield = cast<ScanYieldOp>(body.getTerminator());
     SmallVector<RankedTensorType> outTypes;
     SmallVector<int64_t> outAxes, outReverse;
     for (auto [k, result] : llvm::enumerate(op.getScanOutputs())) {
@@ -893,17 +903,22 @@ struct LowerScan : OpRewritePattern<ScanOp> {
         rewriter, loc, arith::SubIOp::create(rewriter, loc, lengthValue, one),
         iv);
     ValueRange args = forOp.getRegionIterArgs();
+    // The body arguments' types are often less refined than what they get
+    // (ONNX bodies often leave shapes out): marked casts, folded into the
+    // body's ds ops once it is in the loop (ShapeRefinement.h).
     SmallVector<Value> replacements;
     for (auto [value, arg] :
          llvm::zip(args.take_front(numStates), body.getArguments()))
-      replacements.push_back(castTo(rewriter, loc, value, arg.getType()));
+      replacements.push_back(
+          refinableCast(rewriter, loc, value, arg.getType()));
     for (auto [j, input] : llvm::enumerate(scanInputs)) {
       Value slice = extractAlong(rewriter, loc, input, inAxes[j],
                                  inReverse[j] ? backwards : iv);
-      replacements.push_back(castTo(
+      replacements.push_back(refinableCast(
           rewriter, loc, slice, body.getArgument(numStates + j).getType()));
     }
     rewriter.mergeBlocks(&body, block, replacements);
+    refineThroughCasts(rewriter, replacements);
     rewriter.setInsertionPoint(yield);
 
     // Scan values first, then the states' write-backs (see writeBack).
@@ -1426,13 +1441,31 @@ struct LowerLinearAttention : OpRewritePattern<LinearAttentionOp> {
   }
 };
 
+/// Lowers a ds.scan when an op of its body comes up first. The greedy
+/// driver reaches the ops of a body before their scan in general (a nested
+/// op queues its ancestors, so a scan waits behind the later ops of its
+/// body); lowered that way they would not see the shapes the scan passes in
+/// (see the marked casts of LowerScan).
+struct LowerScanBeforeBody : RewritePattern {
+  LowerScanBeforeBody(MLIRContext *context)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/10, context) {}
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    auto scan = op->getParentOfType<ScanOp>();
+    if (!scan || !isa<DSDialect>(op->getDialect()))
+      return rewriter.notifyMatchFailure(op, "not a ds op of a scan body");
+    rewriter.setInsertionPoint(scan);
+    return LowerScan(getContext()).matchAndRewrite(scan, rewriter);
+  }
+};
+
 } // namespace
 
 void populateRecurrentToLinalgPatterns(RewritePatternSet &patterns) {
   // The lowering creates scf ops, which the pass does not declare (see
   // populateControlFlowToLinalgPatterns).
   patterns.getContext()->getOrLoadDialect<scf::SCFDialect>();
-  patterns.add<LowerLSTM, LowerGRU, LowerRNN, LowerScan,
+  patterns.add<LowerLSTM, LowerGRU, LowerRNN, LowerScan, LowerScanBeforeBody,
                LowerCausalConvWithState, LowerLinearAttention>(
       patterns.getContext());
 }

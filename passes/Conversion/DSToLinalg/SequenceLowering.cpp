@@ -23,11 +23,12 @@
 //    without users are dead (pure) and go.
 // A sequence's element type is often unranked (ds.sequence_empty has no
 // shape) or has dynamic sizes while the tensors that end in it have static
-// ones: a tensor taken out gets a (marked) tensor.cast to the op's less
-// refined type, and a last pattern folds such a cast into the ds ops that
-// use it, inferring their result types again (and casting back for the
-// users of a result whose type changed), so that the tensor's shape reaches
-// the ops that need it to be lowered.
+// ones: a tensor taken out goes to the op's users through a marked
+// tensor.cast to the op's type, folded at once into the ds ops that use it
+// (ShapeRefinement.h), whose result types are inferred again from the
+// tensor's shape, so that the shape reaches the ops that need it to be
+// lowered. A pattern folds the marked casts left (users that became ds
+// ops' operands later).
 // Left unlowered: sequences whose elements are not known at compile time
 // (sequences carried by loops, sequences at a non-constant position of
 // insert or erase, split_to_sequence with a run-time split or a dynamic
@@ -38,10 +39,12 @@
 #include "passes/Conversion/DSToLinalg/Passes.h"
 
 #include "passes/Conversion/DSToLinalg/LoopLoweringUtils.h"
+#include "passes/Conversion/DSToLinalg/ShapeRefinement.h"
 
 #include "dialects/ds/DSOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Matchers.h"
+#include "llvm/ADT/TypeSwitch.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 
@@ -51,19 +54,7 @@ namespace ds {
 namespace {
 
 using namespace loops;
-
-/// The attribute that marks the tensor.casts this lowering creates to a
-/// less refined type: RefineThroughCast folds them into their ds users.
-constexpr StringLiteral kRefine = "ds.refine";
-
-/// `value` as `type`, through a marked tensor.cast when the types differ.
-Value castForUsers(OpBuilder &b, Location loc, Value value, Type type) {
-  if (value.getType() == type)
-    return value;
-  auto cast = tensor::CastOp::create(b, loc, type, value);
-  cast->setAttr(kRefine, b.getUnitAttr());
-  return cast;
-}
+using namespace refinement;
 
 /// The elements of `sequence` when the op that defines it lists them.
 std::optional<SmallVector<Value>> elementsOf(Value sequence) {
@@ -278,8 +269,10 @@ struct LowerSequenceAt : OpRewritePattern<SequenceAtOp> {
       int64_t position = *constant < 0 ? *constant + length : *constant;
       if (position < 0 || position >= length)
         return rewriter.notifyMatchFailure(op, "position out of range");
-      rewriter.replaceOp(
-          op, castForUsers(rewriter, loc, (*elements)[position], resultType));
+      Value element =
+          refinableCast(rewriter, loc, (*elements)[position], resultType);
+      rewriter.replaceOp(op, element);
+      refineThroughCasts(rewriter, element);
       return success();
     }
     // A run-time position: a switch over the positions.
@@ -317,8 +310,10 @@ struct LowerSequenceAt : OpRewritePattern<SequenceAtOp> {
     for (int64_t i = 0; i < length; ++i)
       fill(switchOp.getCaseRegions()[i], (*elements)[i]);
     rewriter.setInsertionPointAfter(switchOp);
-    rewriter.replaceOp(
-        op, castForUsers(rewriter, loc, switchOp.getResult(0), resultType));
+    Value element =
+        refinableCast(rewriter, loc, switchOp.getResult(0), resultType);
+    rewriter.replaceOp(op, element);
+    refineThroughCasts(rewriter, element);
     return success();
   }
 };
@@ -404,7 +399,9 @@ struct LowerConcatFromSequence : OpRewritePattern<ConcatFromSequenceOp> {
                                                       elementSizes[axis]))
                                          .getResult());
     }
-    rewriter.replaceOp(op, castForUsers(rewriter, loc, result, op.getType()));
+    result = refinableCast(rewriter, loc, result, op.getType());
+    rewriter.replaceOp(op, result);
+    refineThroughCasts(rewriter, result);
     return success();
   }
 
@@ -427,9 +424,10 @@ struct LowerOptionalGetElement : OpRewritePattern<OptionalGetElementOp> {
     if (value.getType() != op.getType()) {
       if (!isa<TensorType>(value.getType()) || !isa<TensorType>(op.getType()))
         return rewriter.notifyMatchFailure(op, "sequence of another type");
-      value = castForUsers(rewriter, op.getLoc(), value, op.getType());
+      value = refinableCast(rewriter, op.getLoc(), value, op.getType());
     }
     rewriter.replaceOp(op, value);
+    refineThroughCasts(rewriter, value);
     return success();
   }
 };
@@ -450,92 +448,127 @@ struct LowerOptionalHasElement : OpRewritePattern<OptionalHasElementOp> {
   }
 };
 
-/// The more refined of two compatible tensor types, null if incompatible.
-Type refine(Type written, Type inferred) {
-  if (written == inferred)
-    return written;
-  auto w = dyn_cast<TensorType>(written), i = dyn_cast<TensorType>(inferred);
-  if (!w || !i || w.getElementType() != i.getElementType())
-    return {};
-  if (!i.hasRank())
-    return w;
-  if (!w.hasRank())
-    return i;
-  if (w.getRank() != i.getRank())
-    return {};
-  SmallVector<int64_t> shape;
-  for (auto [a, b] : llvm::zip(w.getShape(), i.getShape())) {
-    if (!ShapedType::isDynamic(a) && !ShapedType::isDynamic(b) && a != b)
-      return {};
-    shape.push_back(ShapedType::isDynamic(a) ? b : a);
-  }
-  return RankedTensorType::get(shape, w.getElementType());
+/// Applies `pattern` to `op` (a pattern that changes nothing when it
+/// fails); records a change in `changed`.
+template <typename PatternTy, typename OpTy>
+bool applyTo(OpTy op, PatternRewriter &rewriter, bool &changed) {
+  rewriter.setInsertionPoint(op);
+  if (failed(PatternTy(rewriter.getContext()).matchAndRewrite(op, rewriter)))
+    return false;
+  changed = true;
+  return true;
 }
 
-/// A marked tensor.cast (castForUsers) of a ranked tensor to a less refined
-/// type, used by a ds op that infers its result types: the op takes the
-/// ranked value and its results are inferred again (and a cast back to a
-/// ranked type becomes one cast from the source). A result whose type gets
-/// refined is cast back to its old type for its users, through a marked
-/// cast, so the IR stays valid and the same pattern carries the refinement
-/// on to the ds ops among them.
+/// Resolves the ops that define `sequence` (sequence ops, and an optional's
+/// element) into a ds.sequence_construct or ds.sequence_empty, innermost
+/// first; whether that worked (`changed` tells whether anything did).
+bool resolveSequence(Value sequence, PatternRewriter &rewriter,
+                     bool &changed) {
+  Operation *def = sequence.getDefiningOp();
+  if (!def)
+    return false;
+  return llvm::TypeSwitch<Operation *, bool>(def)
+      .Case<SequenceConstructOp, SequenceEmptyOp>([](auto) { return true; })
+      .Case([&](SequenceInsertOp op) {
+        return resolveSequence(op.getInputSequence(), rewriter, changed) &&
+               applyTo<LowerSequenceInsert>(op, rewriter, changed);
+      })
+      .Case([&](SequenceEraseOp op) {
+        return resolveSequence(op.getInputSequence(), rewriter, changed) &&
+               applyTo<LowerSequenceErase>(op, rewriter, changed);
+      })
+      .Case([&](SplitToSequenceOp op) {
+        return applyTo<LowerSplitToSequence>(op, rewriter, changed);
+      })
+      .Case([&](OptionalGetElementOp op) {
+        return applyTo<LowerOptionalGetElement>(op, rewriter, changed);
+      })
+      .Default([](Operation *) { return false; });
+}
+
+/// Takes a tensor out of its sequence (or optional) when `def`, which a ds
+/// op uses, does that; whether it did (`changed`: whether anything did).
+bool resolveProducer(Operation *def, PatternRewriter &rewriter,
+                     bool &changed) {
+  return llvm::TypeSwitch<Operation *, bool>(def)
+      .Case([&](SequenceAtOp at) {
+        return resolveSequence(at.getInputSequence(), rewriter, changed) &&
+               applyTo<LowerSequenceAt>(at, rewriter, changed);
+      })
+      .Case([&](ConcatFromSequenceOp concat) {
+        return resolveSequence(concat.getInputSequence(), rewriter,
+                               changed) &&
+               applyTo<LowerConcatFromSequence>(concat, rewriter, changed);
+      })
+      .Case([&](OptionalGetElementOp get) {
+        return applyTo<LowerOptionalGetElement>(get, rewriter, changed);
+      })
+      .Default([](Operation *) { return false; });
+}
+
+/// Takes the tensors out of sequences (and optionals) before the ds ops
+/// that use them, directly or through other ds ops of not fully static
+/// types, are lowered. The greedy driver reaches the later ops of a
+/// function first; lowered before the tensor comes out of its sequence,
+/// they would not see its shape. The search goes back a bounded number of
+/// ops and stops at static types (nothing to refine there).
+struct ResolveSequencesBeforeUsers : RewritePattern {
+  ResolveSequencesBeforeUsers(MLIRContext *context)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/10, context) {}
+
+  static constexpr unsigned kMaxDepth = 16;
+
+  static bool isStatic(Operation *op) {
+    return llvm::all_of(op->getResultTypes(), [](Type type) {
+      auto ranked = dyn_cast<RankedTensorType>(type);
+      return ranked && ranked.hasStaticShape();
+    });
+  }
+
+  /// A producer to resolve among the ops `op` depends on, or null.
+  static Operation *findProducer(Operation *op, unsigned depth,
+                                 llvm::SmallPtrSetImpl<Operation *> &seen) {
+    for (Value operand : op->getOperands()) {
+      Operation *def = operand.getDefiningOp();
+      if (!def || !seen.insert(def).second)
+        continue;
+      if (isa<SequenceAtOp, ConcatFromSequenceOp, OptionalGetElementOp>(def))
+        return def;
+      if (depth + 1 < kMaxDepth && isa<DSDialect>(def->getDialect()) &&
+          def->getNumRegions() == 0 && !isStatic(def))
+        if (Operation *found = findProducer(def, depth + 1, seen))
+          return found;
+    }
+    return nullptr;
+  }
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    if (!isa<DSDialect>(op->getDialect()) ||
+        isa<SequenceAtOp, ConcatFromSequenceOp, OptionalGetElementOp>(op))
+      return rewriter.notifyMatchFailure(op, "not a ds op using a tensor");
+    llvm::SmallPtrSet<Operation *, 16> seen;
+    bool changed = false;
+    while (Operation *producer = findProducer(op, 0, seen))
+      if (resolveProducer(producer, rewriter, changed))
+        return success();
+    // Resolving part of a sequence changes the IR too.
+    if (changed)
+      return success();
+    return rewriter.notifyMatchFailure(op, "no sequence to resolve first");
+  }
+};
+
+/// A marked cast left over (one whose users were lowered, or became ds
+/// ops, later): folded as refineThroughCasts does.
 struct RefineThroughCast : OpRewritePattern<tensor::CastOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(tensor::CastOp cast,
                                 PatternRewriter &rewriter) const override {
-    Value source = cast.getSource();
-    if (!cast->hasAttr(kRefine) || !isa<RankedTensorType>(source.getType()))
-      return rewriter.notifyMatchFailure(cast, "not a refinable cast");
-    bool changed = false;
-    for (OpOperand &use : llvm::make_early_inc_range(cast->getUses())) {
-      Operation *user = use.getOwner();
-      // A cast back to a ranked type: one cast from the source instead.
-      if (auto next = dyn_cast<tensor::CastOp>(user)) {
-        if (!isa<RankedTensorType>(next.getType()))
-          continue;
-        rewriter.setInsertionPoint(next);
-        rewriter.replaceOp(next,
-                           castTo(rewriter, next.getLoc(), source,
-                                  next.getType()));
-        changed = true;
-        continue;
-      }
-      auto infer = dyn_cast<InferTypeOpInterface>(user);
-      if (!infer || !isa<DSDialect>(user->getDialect()) ||
-          user->getNumRegions() != 0)
-        continue;
-      // Infer with the ranked operand; keep the op if that fails.
-      SmallVector<Value> operands(user->getOperands());
-      operands[use.getOperandNumber()] = source;
-      SmallVector<Type> inferred;
-      if (failed(infer.inferReturnTypes(
-              user->getContext(), std::nullopt, operands,
-              user->getRawDictionaryAttrs(), user->getPropertiesStorage(),
-              user->getRegions(), inferred)) ||
-          inferred.size() < user->getNumResults())
-        continue;
-      SmallVector<Type> refined;
-      for (auto [result, type] : llvm::zip(user->getResults(), inferred)) {
-        refined.push_back(refine(result.getType(), type));
-        if (!refined.back())
-          break;
-      }
-      if (refined.size() != user->getNumResults() ||
-          llvm::is_contained(refined, Type()))
-        continue;
-      rewriter.modifyOpInPlace(user, [&] { use.set(source); });
-      rewriter.setInsertionPointAfter(user);
-      for (auto [result, type] : llvm::zip(user->getResults(), refined)) {
-        Type old = result.getType();
-        if (type == old)
-          continue;
-        rewriter.modifyOpInPlace(user, [&] { result.setType(type); });
-        Value back = castForUsers(rewriter, user->getLoc(), result, old);
-        rewriter.replaceAllUsesExcept(result, back, back.getDefiningOp());
-      }
-      changed = true;
-    }
-    return success(changed);
+    SmallVector<tensor::CastOp> created;
+    if (!foldRefinableCast(rewriter, cast, created))
+      return rewriter.notifyMatchFailure(cast, "nothing to fold");
+    return success();
   }
 };
 
@@ -548,7 +581,8 @@ void populateSequenceToLinalgPatterns(RewritePatternSet &patterns) {
   patterns.add<LowerSplitToSequence, LowerSequenceInsert, LowerSequenceErase,
                LowerSequenceLength, LowerSequenceAt, LowerConcatFromSequence,
                LowerOptionalGetElement, LowerOptionalHasElement,
-               RefineThroughCast>(patterns.getContext());
+               ResolveSequencesBeforeUsers, RefineThroughCast>(
+      patterns.getContext());
 }
 
 } // namespace ds

@@ -207,3 +207,27 @@ func.func @linear_attention(%q: tensor<1x?x32xf32>, %k: tensor<1x?x16xf32>, %v: 
       : (tensor<1x?x32xf32>, tensor<1x?x16xf32>, tensor<1x?x16xf32>, tensor<1x?x2xf32>, tensor<1x?x2xf32>) -> (tensor<1x?x32xf32>, tensor<1x2x8x8xf32>)
   return %o, %s : tensor<1x?x32xf32>, tensor<1x2x8x8xf32>
 }
+
+// -----
+
+// A body written without shapes (as ONNX graphs often are) gets them: the
+// scan is lowered before its body, its slices and states reach the body's
+// ds ops, whose types are inferred again, so they lower to static IR.
+// CHECK-LABEL: func.func @scan_body_without_shapes
+// CHECK: scf.for {{.*}} iter_args(%[[ACC:[a-z0-9_]+]] = %arg0) -> (tensor<2x4xf32>)
+// CHECK:   %[[ROW:.*]] = tensor.extract_slice %arg1[%{{.*}}, 0, 0] [1, 2, 4] [1, 1, 1] : tensor<3x2x4xf32> to tensor<2x4xf32>
+// CHECK:   %[[E:.*]] = linalg.generic {{.*}} ins(%[[ROW]] : tensor<2x4xf32>) outs(%{{.*}} : tensor<2x4xf32>)
+// CHECK:   tensor.expand_shape %[[E]] {{\[}}[0], [1, 2]] output_shape [2, 4, 1] : tensor<2x4xf32> into tensor<2x4x1xf32>
+// CHECK:   linalg.generic {{.*}} ins(%[[ACC]], %{{.*}} : tensor<2x4xf32>, tensor<2x4xf32>) outs(%{{.*}} : tensor<2x4xf32>)
+// CHECK-NOT: tensor<?x?
+func.func @scan_body_without_shapes(%init: tensor<2x4xf32>, %x: tensor<3x2x4xf32>) -> tensor<2x4xf32> {
+  %s = ds.scan %init, %x {num_scan_inputs = 1 : i64} : (tensor<2x4xf32>, tensor<3x2x4xf32>) -> tensor<2x4xf32> {
+  ^bb0(%acc: tensor<?x?xf32>, %row: tensor<?x?xf32>):
+    %e = ds.exp %row : (tensor<?x?xf32>) -> tensor<?x?xf32>
+    %u = ds.unsqueeze %e {axes = array<i64: -1>} : (tensor<?x?xf32>) -> tensor<?x?x1xf32>
+    %q = ds.squeeze %u {axes = array<i64: -1>} : (tensor<?x?x1xf32>) -> tensor<?x?xf32>
+    %m = ds.mul %acc, %q : (tensor<?x?xf32>, tensor<?x?xf32>) -> tensor<?x?xf32>
+    ds.scan_yield %m : tensor<?x?xf32>
+  }
+  return %s : tensor<2x4xf32>
+}

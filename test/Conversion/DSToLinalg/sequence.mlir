@@ -1,16 +1,16 @@
 // RUN: ds-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(convert-ds-to-linalg))' | FileCheck %s
 
 // split_to_sequence in pieces of a constant size (the last one shorter):
-// slices. The last piece, taken out, is padded (cast to the type of
-// sequence_at's result, marked as one that may be refined); the others,
-// left after an erase of the last, are stacked along a new axis by writing
-// each into one buffer. No ds op is left.
+// slices. The last piece, taken out, is padded: the pad sees its static
+// shape rather than sequence_at's dynamic result type. The others, left
+// after an erase of the last, are stacked along a new axis by writing each
+// into one buffer. No ds op is left.
 // CHECK-LABEL: func.func @split_concat_new_axis
 // CHECK: %[[P0:.*]] = tensor.extract_slice %arg0[0, 0] [2, 3] [1, 1] : tensor<2x7xf32> to tensor<2x3xf32>
 // CHECK: %[[P1:.*]] = tensor.extract_slice %arg0[0, 3] [2, 3] [1, 1] : tensor<2x7xf32> to tensor<2x3xf32>
 // CHECK: %[[P2:.*]] = tensor.extract_slice %arg0[0, 6] [2, 1] [1, 1] : tensor<2x7xf32> to tensor<2x1xf32>
-// CHECK: %[[L:.*]] = tensor.cast %[[P2]] {ds.refine} : tensor<2x1xf32> to tensor<2x?xf32>
-// CHECK: tensor.pad %[[L]] low[0, 0] high[0, 3]
+// CHECK: tensor.pad %[[P2]] low[0, 0] high[0, 3]
+// CHECK: } : tensor<2x1xf32> to tensor<2x4xf32>
 // CHECK: %[[E:.*]] = tensor.empty() : tensor<2x2x3xf32>
 // CHECK: %[[S0:.*]] = tensor.insert_slice %[[P0]] into %[[E]][0, 0, 0] [2, 1, 3] [1, 1, 1] : tensor<2x3xf32> into tensor<2x2x3xf32>
 // CHECK: %[[S1:.*]] = tensor.insert_slice %[[P1]] into %[[S0]][0, 1, 0] [2, 1, 3] [1, 1, 1] : tensor<2x3xf32> into tensor<2x2x3xf32>
@@ -55,6 +55,25 @@ func.func @empty_insert_length_concat(%a: tensor<2x3xf32>, %b: tensor<3x3xf32>) 
   %neg = ds.neg %c : (tensor<*xf32>) -> tensor<*xf32>
   %r = tensor.cast %neg : tensor<*xf32> to tensor<?x3xf32>
   return %r, %n : tensor<?x3xf32>, tensor<i64>
+}
+
+// -----
+
+// The ds ops after a sequence_at see the element's shape, also those the
+// greedy driver reaches before the sequence_at: the sequence is resolved
+// first and their types are inferred again from the element's.
+// CHECK-LABEL: func.func @users_see_the_element_shape
+// CHECK: %[[E:.*]] = linalg.generic {{.*}} ins(%arg0 : tensor<2x4xf32>) outs(%{{.*}} : tensor<2x4xf32>)
+// CHECK: %[[U:.*]] = tensor.expand_shape %[[E]] {{\[}}[0], [1, 2]] output_shape [2, 4, 1] : tensor<2x4xf32> into tensor<2x4x1xf32>
+// CHECK: %[[R:.*]] = tensor.cast %[[U]] {ds.refine} : tensor<2x4x1xf32> to tensor<?x?x1xf32>
+// CHECK: return %[[R]]
+func.func @users_see_the_element_shape(%a: tensor<2x4xf32>) -> tensor<?x?x1xf32> {
+  %s = ds.sequence_construct %a : (tensor<2x4xf32>) -> !ds.seq<tensor<?x?xf32>>
+  %i = ds.constant dense<0> : tensor<i64>
+  %c = ds.sequence_at %s, %i : (!ds.seq<tensor<?x?xf32>>, tensor<i64>) -> tensor<?x?xf32>
+  %e = ds.exp %c : (tensor<?x?xf32>) -> tensor<?x?xf32>
+  %u = ds.unsqueeze %e {axes = array<i64: -1>} : (tensor<?x?xf32>) -> tensor<?x?x1xf32>
+  return %u : tensor<?x?x1xf32>
 }
 
 // -----
