@@ -172,13 +172,10 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
     Value yieldedCond = yield.getOperand(0);
     while (auto identity = yieldedCond.getDefiningOp<IdentityOp>())
       yieldedCond = identity.getOperand();
-    bool counted =
-        maxTrip && (!cond || yieldedCond == body.getArgument(1));
-    SmallVector<Value> results = counted
-                                     ? lowerCounted(op, carriedTypes,
-                                                    bufferTypes, rewriter)
-                                     : lowerWhile(op, carriedTypes,
-                                                  bufferTypes, rewriter);
+    bool counted = maxTrip && (!cond || yieldedCond == body.getArgument(1));
+    SmallVector<Value> results =
+        counted ? lowerCounted(op, carriedTypes, bufferTypes, rewriter)
+                : lowerWhile(op, carriedTypes, bufferTypes, rewriter);
     Location loc = op.getLoc();
     for (auto [value, result] : llvm::zip(results, op.getResults()))
       value = castTo(rewriter, loc, value, result.getType());
@@ -236,14 +233,13 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
     for (RankedTensorType type : bufferTypes) {
       // Static rows: the whole buffer now. Dynamic: a placeholder with no
       // rows, replaced at the first iteration.
-      Value buffer = hasStaticRows(type, 0)
-                         ? emptyStack(rewriter, loc, type, 0, trips, Value())
-                         : tensor::EmptyOp::create(
-                               rewriter, loc, type.getShape(),
-                               type.getElementType(),
-                               SmallVector<Value>(type.getNumDynamicDims(),
-                                                  zero))
-                               .getResult();
+      Value buffer =
+          hasStaticRows(type, 0)
+              ? emptyStack(rewriter, loc, type, 0, trips, Value())
+              : tensor::EmptyOp::create(
+                    rewriter, loc, type.getShape(), type.getElementType(),
+                    SmallVector<Value>(type.getNumDynamicDims(), zero))
+                    .getResult();
       inits.push_back(buffer);
     }
 
@@ -256,8 +252,8 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
     Value i =
         arith::IndexCastOp::create(rewriter, loc, rewriter.getI64Type(), iv);
     ValueRange args = forOp.getRegionIterArgs();
-    YieldOp yield = moveBody(op, block, i, args[0],
-                             args.slice(1, numCarried), rewriter);
+    YieldOp yield =
+        moveBody(op, block, i, args[0], args.slice(1, numCarried), rewriter);
     // The scan values first: they may read a carried argument, which the
     // write-backs then overwrite.
     SmallVector<Value> rowsNext;
@@ -266,8 +262,8 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
       Value buffer = args[1 + numCarried + k];
       if (!hasStaticRows(type, 0)) {
         // The first iteration allocates from the first value's shape.
-        Value first = arith::CmpIOp::create(
-            rewriter, loc, arith::CmpIPredicate::eq, iv, zero);
+        Value first = arith::CmpIOp::create(rewriter, loc,
+                                            arith::CmpIPredicate::eq, iv, zero);
         buffer = scf::IfOp::create(
                      rewriter, loc, first,
                      [&](OpBuilder &b, Location l) {
@@ -283,9 +279,8 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
     }
     SmallVector<Value> next;
     next.push_back(extractScalar(rewriter, loc, yield.getOperand(0)));
-    for (auto [value, arg] :
-         llvm::zip(yield.getOperands().slice(1, numCarried),
-                   args.slice(1, numCarried)))
+    for (auto [value, arg] : llvm::zip(yield.getOperands().slice(1, numCarried),
+                                       args.slice(1, numCarried)))
       next.push_back(writeBack(rewriter, loc, value, arg));
     llvm::append_range(next, rowsNext);
     rewriter.replaceOpWithNewOp<scf::YieldOp>(yield, next);
@@ -319,8 +314,7 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
     SmallVector<Location> locs(types.size(), loc);
 
     auto whileOp = scf::WhileOp::create(rewriter, loc, types, inits);
-    Block *before =
-        rewriter.createBlock(&whileOp.getBefore(), {}, types, locs);
+    Block *before = rewriter.createBlock(&whileOp.getBefore(), {}, types, locs);
     Value go = before->getArgument(1);
     if (maxTrip) {
       Value inRange =
@@ -333,12 +327,12 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
     Block *after = rewriter.createBlock(&whileOp.getAfter(), {}, types, locs);
     Value i = after->getArgument(0);
     ValueRange args = after->getArguments();
-    YieldOp yield = moveBody(op, after, i, args[1], args.slice(2, numCarried),
-                             rewriter);
+    YieldOp yield =
+        moveBody(op, after, i, args[1], args.slice(2, numCarried), rewriter);
     // The scan values first, as in the counted form.
     SmallVector<Value> rowsNext;
-    Value rows = arith::IndexCastOp::create(rewriter, loc,
-                                            rewriter.getIndexType(), i);
+    Value rows =
+        arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(), i);
     Value grown = arith::AddIOp::create(
         rewriter, loc, rows, arith::ConstantIndexOp::create(rewriter, loc, 1));
     for (auto [k, type] : llvm::enumerate(bufferTypes)) {
@@ -360,9 +354,8 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
     next.push_back(arith::AddIOp::create(
         rewriter, loc, i, arith::ConstantIntOp::create(rewriter, loc, 1, 64)));
     next.push_back(extractScalar(rewriter, loc, yield.getOperand(0)));
-    for (auto [value, arg] :
-         llvm::zip(yield.getOperands().slice(1, numCarried),
-                   args.slice(2, numCarried)))
+    for (auto [value, arg] : llvm::zip(yield.getOperands().slice(1, numCarried),
+                                       args.slice(2, numCarried)))
       next.push_back(writeBack(rewriter, loc, value, arg));
     llvm::append_range(next, rowsNext);
     rewriter.replaceOpWithNewOp<scf::YieldOp>(yield, next);

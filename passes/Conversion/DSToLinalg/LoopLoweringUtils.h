@@ -93,16 +93,16 @@ inline bool hasStaticRows(mlir::RankedTensorType type, int64_t axis) {
 /// `row` (ranked, one dimension less than `stack`) written into `stack` at
 /// `index` along `axis`.
 inline mlir::Value insertAlong(mlir::OpBuilder &b, mlir::Location loc,
-                               mlir::Value row, mlir::Value stack,
-                               int64_t axis, mlir::OpFoldResult index) {
+                               mlir::Value row, mlir::Value stack, int64_t axis,
+                               mlir::OpFoldResult index) {
   int64_t rank = mlir::cast<mlir::RankedTensorType>(stack.getType()).getRank();
   llvm::SmallVector<mlir::OpFoldResult> offsets(rank, b.getIndexAttr(0));
   offsets[axis] = index;
   llvm::SmallVector<mlir::OpFoldResult> sizes = sizesOf(b, loc, row);
   sizes.insert(sizes.begin() + axis, b.getIndexAttr(1));
   llvm::SmallVector<mlir::OpFoldResult> strides(rank, b.getIndexAttr(1));
-  return mlir::tensor::InsertSliceOp::create(b, loc, row, stack, offsets,
-                                             sizes, strides);
+  return mlir::tensor::InsertSliceOp::create(b, loc, row, stack, offsets, sizes,
+                                             strides);
 }
 
 /// The slice of `source` at `index` along `axis`, without that dimension.

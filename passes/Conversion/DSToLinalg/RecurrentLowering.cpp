@@ -101,20 +101,19 @@ Value transpose(OpBuilder &b, Location loc, Value input,
 /// indexing maps read `w` transposed in place.
 Value matmulTransposedB(OpBuilder &b, Location loc, Value a, Value w) {
   Type elementType = cast<RankedTensorType>(a.getType()).getElementType();
-  Value init = zeros(b, loc,
-                     {tensor::getMixedSize(b, loc, a, 0),
-                      tensor::getMixedSize(b, loc, w, 0)},
-                     elementType);
-  auto matmul = linalg::MatmulOp::create(b, loc, ValueRange{a, w},
-                                         ValueRange{init});
+  Value init = zeros(
+      b, loc,
+      {tensor::getMixedSize(b, loc, a, 0), tensor::getMixedSize(b, loc, w, 0)},
+      elementType);
+  auto matmul =
+      linalg::MatmulOp::create(b, loc, ValueRange{a, w}, ValueRange{init});
   MLIRContext *context = b.getContext();
   AffineExpr m, n, k;
   bindDims(context, m, n, k);
   auto map = [&](AffineExpr row, AffineExpr col) {
     return AffineMapAttr::get(AffineMap::get(3, 0, {row, col}, context));
   };
-  matmul.setIndexingMapsAttr(
-      b.getArrayAttr({map(m, k), map(n, k), map(m, n)}));
+  matmul.setIndexingMapsAttr(b.getArrayAttr({map(m, k), map(n, k), map(m, n)}));
   return matmul.getResult(0);
 }
 
@@ -309,12 +308,12 @@ struct StepOperands {
     return add(value, AffineMap::getMultiDimIdentityMap(2, context));
   }
   unsigned addPerUnit(Value value) {
-    return add(value, AffineMap::get(2, 0, {getAffineDimExpr(1, context)},
-                                     context));
+    return add(value,
+               AffineMap::get(2, 0, {getAffineDimExpr(1, context)}, context));
   }
   unsigned addPerBatch(Value value) {
-    return add(value, AffineMap::get(2, 0, {getAffineDimExpr(0, context)},
-                                     context));
+    return add(value,
+               AffineMap::get(2, 0, {getAffineDimExpr(0, context)}, context));
   }
 };
 
@@ -324,17 +323,16 @@ struct StepOperands {
 Value reverseWithin(OpBuilder &b, Location loc, Value src, Value lens) {
   auto type = cast<RankedTensorType>(src.getType());
   MLIRContext *context = b.getContext();
-  Value init =
-      tensor::EmptyOp::create(b, loc, sizesOf(b, loc, src),
-                              type.getElementType());
+  Value init = tensor::EmptyOp::create(b, loc, sizesOf(b, loc, src),
+                                       type.getElementType());
   Value seqLength = tensor::DimOp::create(b, loc, src, 0);
   SmallVector<AffineMap> maps = {
       AffineMap::get(3, 0, {getAffineDimExpr(1, context)}, context),
       AffineMap::getMultiDimIdentityMap(3, context)};
   SmallVector<utils::IteratorType> iterators(3, utils::IteratorType::parallel);
   return linalg::GenericOp::create(
-             b, loc, TypeRange{type}, ValueRange{lens}, ValueRange{init},
-             maps, iterators,
+             b, loc, TypeRange{type}, ValueRange{lens}, ValueRange{init}, maps,
+             iterators,
              [&](OpBuilder &nb, Location l, ValueRange args) {
                Value t = linalg::IndexOp::create(nb, l, 0);
                Value n = linalg::IndexOp::create(nb, l, 1);
@@ -352,9 +350,11 @@ Value reverseWithin(OpBuilder &b, Location loc, Value src, Value lens) {
                Value v = tensor::ExtractOp::create(nb, l, src,
                                                    ValueRange{from, n, k});
                Value z = arith::ConstantOp::create(
-                   nb, l, cast<TypedAttr>(nb.getZeroAttr(type.getElementType())));
+                   nb, l,
+                   cast<TypedAttr>(nb.getZeroAttr(type.getElementType())));
                linalg::YieldOp::create(
-                   nb, l, arith::SelectOp::create(nb, l, valid, v, z).getResult());
+                   nb, l,
+                   arith::SelectOp::create(nb, l, valid, v, z).getResult());
              })
       .getResult(0);
 }
@@ -369,8 +369,8 @@ struct DirectionResult {
 
 DirectionResult runDirection(OpBuilder &b, Location loc,
                              const RecurrentSpec &spec, Value xw, Value rd,
-                             Value wb, Value rb, Value pd, Value lens,
-                             Value h0, Value c0, OpFoldResult hidden,
+                             Value wb, Value rb, Value pd, Value lens, Value h0,
+                             Value c0, OpFoldResult hidden,
                              ArrayRef<Activation> acts, bool backwards) {
   Cell cell = spec.cell;
   auto stateType = cast<RankedTensorType>(h0.getType());
@@ -384,10 +384,10 @@ DirectionResult runDirection(OpBuilder &b, Location loc,
   // linear_before_reset, whose Rb goes inside the reset.
   int64_t g = numGates(cell);
   auto addVectors = [&](Value a, Value c2) -> Value {
-    Value init = tensor::EmptyOp::create(b, loc, sizesOf(b, loc, a),
-                                         elementType);
-    SmallVector<AffineMap> maps(3, AffineMap::getMultiDimIdentityMap(1,
-                                                                     context));
+    Value init =
+        tensor::EmptyOp::create(b, loc, sizesOf(b, loc, a), elementType);
+    SmallVector<AffineMap> maps(3,
+                                AffineMap::getMultiDimIdentityMap(1, context));
     return linalg::GenericOp::create(
                b, loc, TypeRange{init.getType()}, ValueRange{a, c2},
                ValueRange{init}, maps,
@@ -426,9 +426,9 @@ DirectionResult runDirection(OpBuilder &b, Location loc,
     rZR = tensor::ExtractSliceOp::create(
         b, loc, rd, {b.getIndexAttr(0), b.getIndexAttr(0)}, {twoH, inputSize},
         {b.getIndexAttr(1), b.getIndexAttr(1)});
-    rH = tensor::ExtractSliceOp::create(
-        b, loc, rd, {twoH, b.getIndexAttr(0)},
-        {hidden, inputSize}, {b.getIndexAttr(1), b.getIndexAttr(1)});
+    rH = tensor::ExtractSliceOp::create(b, loc, rd, {twoH, b.getIndexAttr(0)},
+                                        {hidden, inputSize},
+                                        {b.getIndexAttr(1), b.getIndexAttr(1)});
   }
 
   SmallVector<Value> inits = {h0};
@@ -453,8 +453,7 @@ DirectionResult runDirection(OpBuilder &b, Location loc,
   Value t = s;
   if (backwards)
     t = arith::SubIOp::create(
-        b, loc,
-        arith::SubIOp::create(b, loc, indexValue(b, loc, seq), one), s);
+        b, loc, arith::SubIOp::create(b, loc, indexValue(b, loc, seq), one), s);
   Value xwT = extractAlong(b, loc, xw, 0, t);
   Value yRow = extractAlong(b, loc, yAcc, 0, t);
 
@@ -470,8 +469,8 @@ DirectionResult runDirection(OpBuilder &b, Location loc,
     unsigned h = rOps.add2D(columns(b, loc, hrZR, 1, hidden));
     unsigned bias = gateBias[1] ? rOps.addPerUnit(gateBias[1]) : ~0u;
     unsigned prev = rOps.add2D(hPrev);
-    Value init = tensor::EmptyOp::create(b, loc, sizesOf(b, loc, hPrev),
-                                         elementType);
+    Value init =
+        tensor::EmptyOp::create(b, loc, sizesOf(b, loc, hPrev), elementType);
     rOps.maps.push_back(AffineMap::getMultiDimIdentityMap(2, context));
     Value rTimesH =
         linalg::GenericOp::create(
@@ -486,8 +485,8 @@ DirectionResult runDirection(OpBuilder &b, Location loc,
                 Value c = floatConst(nb, l, elementType, *spec.clip);
                 pre = arith::MinimumFOp::create(
                     nb, l,
-                    arith::MaximumFOp::create(
-                        nb, l, pre, arith::NegFOp::create(nb, l, c)),
+                    arith::MaximumFOp::create(nb, l, pre,
+                                              arith::NegFOp::create(nb, l, c)),
                     c);
               }
               Value r = apply(nb, l, acts[0], pre);
@@ -590,14 +589,14 @@ DirectionResult runDirection(OpBuilder &b, Location loc,
         Value yValue = hNew;
         if (lensIdx != ~0u) {
           // Past the entry's length: the state stays, Y is zero.
-          Value len = arith::IndexCastOp::create(nb, l, nb.getIndexType(),
-                                                 a[lensIdx]);
+          Value len =
+              arith::IndexCastOp::create(nb, l, nb.getIndexType(), a[lensIdx]);
           Value valid =
               arith::CmpIOp::create(nb, l, arith::CmpIPredicate::slt, s, len);
           hNew = arith::SelectOp::create(nb, l, valid, hNew, hOld);
           if (cNew)
-            cNew = arith::SelectOp::create(nb, l, valid, cNew,
-                                           a[numInputs + 1]);
+            cNew =
+                arith::SelectOp::create(nb, l, valid, cNew, a[numInputs + 1]);
           yValue = arith::SelectOp::create(nb, l, valid, yValue, c(0.0));
         }
         SmallVector<Value> results = {hNew};
@@ -624,8 +623,8 @@ DirectionResult runDirection(OpBuilder &b, Location loc,
 FailureOr<SmallVector<Value>> lowerRecurrent(PatternRewriter &rewriter,
                                              Operation *op,
                                              const RecurrentSpec &spec) {
-  for (Value v : {spec.x, spec.w, spec.r, spec.b, spec.lens, spec.h0,
-                  spec.c0, spec.p})
+  for (Value v :
+       {spec.x, spec.w, spec.r, spec.b, spec.lens, spec.h0, spec.c0, spec.p})
     if (v && !isa<RankedTensorType>(v.getType()))
       return rewriter.notifyMatchFailure(op, "unranked operand");
   for (Type t : op->getResultTypes())
@@ -654,8 +653,8 @@ FailureOr<SmallVector<Value>> lowerRecurrent(PatternRewriter &rewriter,
       spec.hiddenSize ? OpFoldResult(rewriter.getIndexAttr(*spec.hiddenSize))
                       : tensor::getMixedSize(rewriter, loc, spec.r, 2);
   Value y = tensor::EmptyOp::create(
-      rewriter, loc,
-      {seq, rewriter.getIndexAttr(directions), batch, hidden}, elementType);
+      rewriter, loc, {seq, rewriter.getIndexAttr(directions), batch, hidden},
+      elementType);
   Value yh = tensor::EmptyOp::create(
       rewriter, loc, {rewriter.getIndexAttr(directions), batch, hidden},
       elementType);
@@ -668,10 +667,10 @@ FailureOr<SmallVector<Value>> lowerRecurrent(PatternRewriter &rewriter,
     Value wb, rb;
     if (spec.b) {
       Value bd = extractAlong(rewriter, loc, spec.b, 0, di);
-      wb = segment(rewriter, loc, bd, 0, tensor::getMixedSize(rewriter, loc,
-                                                              wd, 0));
-      rb = segment(rewriter, loc, bd, 1, tensor::getMixedSize(rewriter, loc,
-                                                              wd, 0));
+      wb = segment(rewriter, loc, bd, 0,
+                   tensor::getMixedSize(rewriter, loc, wd, 0));
+      rb = segment(rewriter, loc, bd, 1,
+                   tensor::getMixedSize(rewriter, loc, wd, 0));
     }
     Value pd = spec.p ? extractAlong(rewriter, loc, spec.p, 0, di) : Value();
     auto initial = [&](Value all) -> Value {
@@ -706,12 +705,11 @@ FailureOr<SmallVector<Value>> lowerRecurrent(PatternRewriter &rewriter,
     // steps with sequence lengths, all of them otherwise.
     if (reverse && spec.lens)
       xw = reverseWithin(rewriter, loc, xw, spec.lens);
-    ArrayRef<Activation> acts =
-        ArrayRef<Activation>(spec.activations)
-            .slice(d * perDirection, perDirection);
+    ArrayRef<Activation> acts = ArrayRef<Activation>(spec.activations)
+                                    .slice(d * perDirection, perDirection);
     DirectionResult r =
-        runDirection(rewriter, loc, spec, xw, rd, wb, rb, pd, spec.lens, h0,
-                     c0, hidden, acts, /*backwards=*/reverse && !spec.lens);
+        runDirection(rewriter, loc, spec, xw, rd, wb, rb, pd, spec.lens, h0, c0,
+                     hidden, acts, /*backwards=*/reverse && !spec.lens);
     Value yd = r.y;
     if (reverse && spec.lens)
       yd = reverseWithin(rewriter, loc, yd, spec.lens);
@@ -750,10 +748,9 @@ RecurrentSpec commonSpec(OpTy op, Cell cell, ArrayRef<StringRef> defaults) {
   spec.layout = static_cast<int64_t>(op.getLayout());
   if (std::optional<APFloat> clip = op.getClip())
     spec.clip = clip->convertToDouble();
-  spec.activations =
-      activationsOf(op.getActivations(), op.getActivationAlpha(),
-                    op.getActivationBeta(), defaults,
-                    spec.direction == "bidirectional" ? 2 : 1);
+  spec.activations = activationsOf(op.getActivations(), op.getActivationAlpha(),
+                                   op.getActivationBeta(), defaults,
+                                   spec.direction == "bidirectional" ? 2 : 1);
   return spec;
 }
 
@@ -843,9 +840,9 @@ struct LowerScan : OpRewritePattern<ScanOp> {
     SmallVector<Type> stateTypes;
     for (unsigned i = 0; i < numStates; ++i) {
       Type type = body.getArgument(i).getType();
-      for (Type other : {op.getInputs()[i].getType(),
-                         yield.getOperand(i).getType(),
-                         op.getResult(i).getType()})
+      for (Type other :
+           {op.getInputs()[i].getType(), yield.getOperand(i).getType(),
+            op.getResult(i).getType()})
         if (Type refined = refineType(type, other))
           type = refined;
       if (!isa<RankedTensorType>(type))
@@ -856,8 +853,8 @@ struct LowerScan : OpRewritePattern<ScanOp> {
     SmallVector<int64_t> outAxes, outReverse;
     for (auto [k, result] : llvm::enumerate(op.getScanOutputs())) {
       auto type = dyn_cast<RankedTensorType>(result.getType());
-      auto rowType = dyn_cast<RankedTensorType>(
-          yield.getOperand(numStates + k).getType());
+      auto rowType =
+          dyn_cast<RankedTensorType>(yield.getOperand(numStates + k).getType());
       if (!type || !rowType || rowType.getRank() + 1 != type.getRank())
         return rewriter.notifyMatchFailure(op, "scan output of unknown rank");
       int64_t axis = entryOr0(op.getScanOutputAxes(), k);
@@ -928,8 +925,8 @@ struct LowerScan : OpRewritePattern<ScanOp> {
       Value buffer = args[numStates + k];
       int64_t axis = outAxes[k];
       if (!hasStaticRows(type, axis)) {
-        Value first = arith::CmpIOp::create(
-            rewriter, loc, arith::CmpIPredicate::eq, iv, zero);
+        Value first = arith::CmpIOp::create(rewriter, loc,
+                                            arith::CmpIPredicate::eq, iv, zero);
         buffer = scf::IfOp::create(
                      rewriter, loc, first,
                      [&](OpBuilder &b, Location l) {
@@ -954,8 +951,7 @@ struct LowerScan : OpRewritePattern<ScanOp> {
 
     rewriter.setInsertionPointAfter(forOp);
     SmallVector<Value> results;
-    for (auto [value, result] :
-         llvm::zip(forOp.getResults(), op.getResults()))
+    for (auto [value, result] : llvm::zip(forOp.getResults(), op.getResults()))
       results.push_back(castTo(rewriter, loc, value, result.getType()));
     rewriter.replaceOp(op, results);
     return success();
@@ -1039,8 +1035,8 @@ struct LowerCausalConvWithState : OpRewritePattern<CausalConvWithStateOp> {
     OpFoldResult z = rewriter.getIndexAttr(0);
     SmallVector<OpFoldResult> unit(3, rewriter.getIndexAttr(1));
     if (past) {
-      padded = tensor::EmptyOp::create(rewriter, loc, {n, c, total},
-                                       elementType);
+      padded =
+          tensor::EmptyOp::create(rewriter, loc, {n, c, total}, elementType);
       padded = tensor::InsertSliceOp::create(rewriter, loc, past, padded,
                                              {z, z, z}, {n, c, history}, unit);
     } else {
@@ -1053,19 +1049,19 @@ struct LowerCausalConvWithState : OpRewritePattern<CausalConvWithStateOp> {
     Value acc;
     if (bias) {
       Value empty = tensor::EmptyOp::create(rewriter, loc, {n, c, l}, accType);
-      acc = linalg::GenericOp::create(
-                rewriter, loc, TypeRange{empty.getType()}, ValueRange{bias},
-                ValueRange{empty},
-                SmallVector<AffineMap>{
-                    AffineMap::get(3, 0, {getAffineDimExpr(1, context)},
-                                   context),
-                    AffineMap::getMultiDimIdentityMap(3, context)},
-                parallel(3),
-                [&](OpBuilder &b, Location bl, ValueRange args) {
-                  linalg::YieldOp::create(
-                      b, bl, convertFloat(b, bl, args[0], accType));
-                })
-                .getResult(0);
+      acc =
+          linalg::GenericOp::create(
+              rewriter, loc, TypeRange{empty.getType()}, ValueRange{bias},
+              ValueRange{empty},
+              SmallVector<AffineMap>{
+                  AffineMap::get(3, 0, {getAffineDimExpr(1, context)}, context),
+                  AffineMap::getMultiDimIdentityMap(3, context)},
+              parallel(3),
+              [&](OpBuilder &b, Location bl, ValueRange args) {
+                linalg::YieldOp::create(b, bl,
+                                        convertFloat(b, bl, args[0], accType));
+              })
+              .getResult(0);
     } else {
       acc = zeros(rewriter, loc, {n, c, l}, accType);
     }
@@ -1087,8 +1083,8 @@ struct LowerCausalConvWithState : OpRewritePattern<CausalConvWithStateOp> {
                 Value w = convertFloat(b, bl, args[1], accType);
                 linalg::YieldOp::create(
                     b, bl,
-                    arith::AddFOp::create(
-                        b, bl, args[2], arith::MulFOp::create(b, bl, x, w))
+                    arith::AddFOp::create(b, bl, args[2],
+                                          arith::MulFOp::create(b, bl, x, w))
                         .getResult());
               })
               .getResult(0);
@@ -1100,21 +1096,21 @@ struct LowerCausalConvWithState : OpRewritePattern<CausalConvWithStateOp> {
           tensor::EmptyOp::create(rewriter, loc, {n, c, l}, elementType);
       SmallVector<AffineMap> identity(
           2, AffineMap::getMultiDimIdentityMap(3, context));
-      output = linalg::GenericOp::create(
-                   rewriter, loc, TypeRange{empty.getType()}, ValueRange{acc},
-                   ValueRange{empty}, identity, parallel(3),
-                   [&](OpBuilder &b, Location bl, ValueRange args) {
-                     Value v = convertFloat(b, bl, args[0], elementType);
-                     if (silu) {
-                       Value x = convertFloat(b, bl, v, accType);
-                       v = convertFloat(
-                           b, bl,
-                           arith::MulFOp::create(b, bl, x, sigmoid(b, bl, x)),
-                           elementType);
-                     }
-                     linalg::YieldOp::create(b, bl, v);
-                   })
-                   .getResult(0);
+      output =
+          linalg::GenericOp::create(
+              rewriter, loc, TypeRange{empty.getType()}, ValueRange{acc},
+              ValueRange{empty}, identity, parallel(3),
+              [&](OpBuilder &b, Location bl, ValueRange args) {
+                Value v = convertFloat(b, bl, args[0], elementType);
+                if (silu) {
+                  Value x = convertFloat(b, bl, v, accType);
+                  v = convertFloat(
+                      b, bl, arith::MulFOp::create(b, bl, x, sigmoid(b, bl, x)),
+                      elementType);
+                }
+                linalg::YieldOp::create(b, bl, v);
+              })
+              .getResult(0);
     }
     // The last K - 1 positions: the next step's past state.
     // (Empty for a kernel of one, where the offset would be out of bounds.)
@@ -1165,8 +1161,7 @@ struct LowerLinearAttention : OpRewritePattern<LinearAttentionOp> {
   LogicalResult matchAndRewrite(LinearAttentionOp op,
                                 PatternRewriter &rewriter) const override {
     Value query = op.getQuery(), key = op.getKey(), value = op.getValue(),
-          past = op.getPastState(), decay = op.getDecay(),
-          beta = op.getBeta();
+          past = op.getPastState(), decay = op.getDecay(), beta = op.getBeta();
     for (Value v : {query, key, value, past, decay, beta})
       if (v && !isa<RankedTensorType>(v.getType()))
         return rewriter.notifyMatchFailure(op, "unranked operand");
@@ -1231,18 +1226,18 @@ struct LowerLinearAttention : OpRewritePattern<LinearAttentionOp> {
     // The state in f32, [N, H_kv, d_k, d_v].
     Value state;
     if (past) {
-      Value empty = tensor::EmptyOp::create(rewriter, loc, {n, hkv, dk, dv},
-                                            f32);
+      Value empty =
+          tensor::EmptyOp::create(rewriter, loc, {n, hkv, dk, dv}, f32);
       SmallVector<AffineMap> identity(
           2, AffineMap::getMultiDimIdentityMap(4, context));
-      state = linalg::GenericOp::create(
-                  rewriter, loc, TypeRange{empty.getType()}, ValueRange{past},
-                  ValueRange{empty}, identity, parallel(4),
-                  [&](OpBuilder &b, Location l, ValueRange args) {
-                    linalg::YieldOp::create(b, l,
-                                            convertFloat(b, l, args[0], f32));
-                  })
-                  .getResult(0);
+      state =
+          linalg::GenericOp::create(
+              rewriter, loc, TypeRange{empty.getType()}, ValueRange{past},
+              ValueRange{empty}, identity, parallel(4),
+              [&](OpBuilder &b, Location l, ValueRange args) {
+                linalg::YieldOp::create(b, l, convertFloat(b, l, args[0], f32));
+              })
+              .getResult(0);
     } else {
       state = zeros(rewriter, loc, {n, hkv, dk, dv}, f32);
     }
@@ -1259,18 +1254,18 @@ struct LowerLinearAttention : OpRewritePattern<LinearAttentionOp> {
           rewriter, loc, rewriter.getI64Type(), indexValue(rewriter, loc, dk));
       scale = arith::DivFOp::create(
           rewriter, loc, floatConst(rewriter, loc, f32, 1.0),
-          math::SqrtOp::create(rewriter, loc,
-                               arith::SIToFPOp::create(rewriter, loc, f32,
-                                                       keySize)));
+          math::SqrtOp::create(
+              rewriter, loc,
+              arith::SIToFPOp::create(rewriter, loc, f32, keySize)));
     }
     Value outputs =
         tensor::EmptyOp::create(rewriter, loc, {n, t, hq, dv}, outType);
 
     Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
     Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-    auto forOp = scf::ForOp::create(rewriter, loc, zero,
-                                    indexValue(rewriter, loc, t), one,
-                                    ValueRange{state, outputs});
+    auto forOp =
+        scf::ForOp::create(rewriter, loc, zero, indexValue(rewriter, loc, t),
+                           one, ValueRange{state, outputs});
     {
       OpBuilder::InsertionGuard guard(rewriter);
       Block *block = forOp.getBody();
@@ -1316,30 +1311,28 @@ struct LowerLinearAttention : OpRewritePattern<LinearAttentionOp> {
         Value retrieved = zeros(rewriter, loc, {n, hkv, dv}, f32);
         SmallVector<utils::IteratorType> iterators = parallel(3);
         iterators.push_back(utils::IteratorType::reduction);
-        retrieved =
-            linalg::GenericOp::create(
-                rewriter, loc, TypeRange{retrieved.getType()},
-                ValueRange{s, kt}, ValueRange{retrieved},
-                SmallVector<AffineMap>{
-                    AffineMap::get(4, 0, {d0, d1, d3, d2}, context),
-                    AffineMap::get(4, 0, {d0, d1, d3}, context),
-                    AffineMap::get(4, 0, {d0, d1, d2}, context)},
-                iterators,
-                [&](OpBuilder &b, Location l, ValueRange args) {
-                  Value k = convertFloat(b, l, args[1], f32);
-                  linalg::YieldOp::create(
-                      b, l,
-                      arith::AddFOp::create(
-                          b, l, args[2],
-                          arith::MulFOp::create(b, l, args[0], k))
-                          .getResult());
-                })
-                .getResult(0);
+        retrieved = linalg::GenericOp::create(
+                        rewriter, loc, TypeRange{retrieved.getType()},
+                        ValueRange{s, kt}, ValueRange{retrieved},
+                        SmallVector<AffineMap>{
+                            AffineMap::get(4, 0, {d0, d1, d3, d2}, context),
+                            AffineMap::get(4, 0, {d0, d1, d3}, context),
+                            AffineMap::get(4, 0, {d0, d1, d2}, context)},
+                        iterators,
+                        [&](OpBuilder &b, Location l, ValueRange args) {
+                          Value k = convertFloat(b, l, args[1], f32);
+                          linalg::YieldOp::create(
+                              b, l,
+                              arith::AddFOp::create(
+                                  b, l, args[2],
+                                  arith::MulFOp::create(b, l, args[0], k))
+                                  .getResult());
+                        })
+                        .getResult(0);
         Value bt = extractAlong(rewriter, loc, beta, 1, i);
         AffineMap id3 = AffineMap::getMultiDimIdentityMap(3, context);
         AffineMap bMap = AffineMap::get(
-            3, 0,
-            {d0, betaShared ? getAffineConstantExpr(0, context) : d1},
+            3, 0, {d0, betaShared ? getAffineConstantExpr(0, context) : d1},
             context);
         Value empty = tensor::EmptyOp::create(rewriter, loc, {n, hkv, dv}, f32);
         u = linalg::GenericOp::create(
@@ -1361,8 +1354,8 @@ struct LowerLinearAttention : OpRewritePattern<LinearAttentionOp> {
       s = linalg::GenericOp::create(
               rewriter, loc, TypeRange{s.getType()}, ValueRange{kt, u},
               ValueRange{s},
-              SmallVector<AffineMap>{AffineMap::get(4, 0, {d0, d1, d2}, context),
-                                     uMap, id4},
+              SmallVector<AffineMap>{
+                  AffineMap::get(4, 0, {d0, d1, d2}, context), uMap, id4},
               parallel(4),
               [&](OpBuilder &b, Location l, ValueRange args) {
                 Value k = convertFloat(b, l, args[0], f32);
@@ -1392,9 +1385,8 @@ struct LowerLinearAttention : OpRewritePattern<LinearAttentionOp> {
                 Value q = convertFloat(b, l, args[0], f32);
                 linalg::YieldOp::create(
                     b, l,
-                    arith::AddFOp::create(b, l, args[2],
-                                          arith::MulFOp::create(b, l, q,
-                                                                args[1]))
+                    arith::AddFOp::create(
+                        b, l, args[2], arith::MulFOp::create(b, l, q, args[1]))
                         .getResult());
               })
               .getResult(0);
@@ -1424,15 +1416,15 @@ struct LowerLinearAttention : OpRewritePattern<LinearAttentionOp> {
           tensor::EmptyOp::create(rewriter, loc, {n, hkv, dk, dv}, stateType);
       SmallVector<AffineMap> identity(
           2, AffineMap::getMultiDimIdentityMap(4, context));
-      present = linalg::GenericOp::create(
-                    rewriter, loc, TypeRange{empty.getType()},
-                    ValueRange{present}, ValueRange{empty}, identity,
-                    parallel(4),
-                    [&](OpBuilder &b, Location l, ValueRange args) {
-                      linalg::YieldOp::create(
-                          b, l, convertFloat(b, l, args[0], stateType));
-                    })
-                    .getResult(0);
+      present =
+          linalg::GenericOp::create(
+              rewriter, loc, TypeRange{empty.getType()}, ValueRange{present},
+              ValueRange{empty}, identity, parallel(4),
+              [&](OpBuilder &b, Location l, ValueRange args) {
+                linalg::YieldOp::create(b, l,
+                                        convertFloat(b, l, args[0], stateType));
+              })
+              .getResult(0);
     }
     rewriter.replaceOp(
         op, {castTo(rewriter, loc, output, op.getOutput().getType()),

@@ -44,9 +44,9 @@
 #include "dialects/ds/DSOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Matchers.h"
-#include "llvm/ADT/TypeSwitch.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
 
@@ -75,8 +75,7 @@ std::optional<int64_t> constantIndex(Value value) {
 }
 
 /// A sequence of `type` holding `elements`.
-Value makeSequence(OpBuilder &b, Location loc, Type type,
-                   ValueRange elements) {
+Value makeSequence(OpBuilder &b, Location loc, Type type, ValueRange elements) {
   if (elements.empty())
     return SequenceEmptyOp::create(b, loc, type);
   return SequenceConstructOp::create(b, loc, type, elements);
@@ -87,8 +86,8 @@ Value scalarConstant(OpBuilder &b, Location loc, Type type, int64_t value) {
   auto tensorType = cast<RankedTensorType>(type);
   Type elementType = tensorType.getElementType();
   Attribute element = b.getIntegerAttr(elementType, value);
-  return arith::ConstantOp::create(
-      b, loc, DenseElementsAttr::get(tensorType, element));
+  return arith::ConstantOp::create(b, loc,
+                                   DenseElementsAttr::get(tensorType, element));
 }
 
 struct LowerSplitToSequence : OpRewritePattern<SplitToSequenceOp> {
@@ -290,20 +289,19 @@ struct LowerSequenceAt : OpRewritePattern<SequenceAtOp> {
         rewriter, loc, position,
         arith::ConstantOp::create(rewriter, loc,
                                   rewriter.getIntegerAttr(indexType, length)));
-    position = arith::SelectOp::create(rewriter, loc, negative, wrapped,
-                                       position);
+    position =
+        arith::SelectOp::create(rewriter, loc, negative, wrapped, position);
     position = arith::IndexCastOp::create(rewriter, loc,
                                           rewriter.getIndexType(), position);
     SmallVector<int64_t> cases;
     for (int64_t i = 0; i < length; ++i)
       cases.push_back(i);
-    auto switchOp = scf::IndexSwitchOp::create(
-        rewriter, loc, TypeRange{type}, position, cases, length);
+    auto switchOp = scf::IndexSwitchOp::create(rewriter, loc, TypeRange{type},
+                                               position, cases, length);
     auto fill = [&](Region &region, Value element) {
       Block *block = rewriter.createBlock(&region);
       rewriter.setInsertionPointToEnd(block);
-      scf::YieldOp::create(rewriter, loc,
-                           castTo(rewriter, loc, element, type));
+      scf::YieldOp::create(rewriter, loc, castTo(rewriter, loc, element, type));
     };
     // Out of range is an error in ONNX; the default yields the first.
     fill(switchOp.getDefaultRegion(), elements->front());
@@ -358,9 +356,10 @@ struct LowerConcatFromSequence : OpRewritePattern<ConcatFromSequenceOp> {
           continue;
         }
         Value v = cast<Value>(size);
-        dynamic = dynamic ? arith::AddIOp::create(rewriter, loc, dynamic, v)
-                                .getResult()
-                          : v;
+        dynamic =
+            dynamic
+                ? arith::AddIOp::create(rewriter, loc, dynamic, v).getResult()
+                : v;
       }
       extent = rewriter.getIndexAttr(total);
       if (dynamic)
@@ -384,20 +383,19 @@ struct LowerConcatFromSequence : OpRewritePattern<ConcatFromSequenceOp> {
       }
       SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
       offsets[axis] = offset;
-      SmallVector<OpFoldResult> elementSizes =
-          sizesOf(rewriter, loc, element);
+      SmallVector<OpFoldResult> elementSizes = sizesOf(rewriter, loc, element);
       SmallVector<OpFoldResult> strides(rank, rewriter.getIndexAttr(1));
       result = tensor::InsertSliceOp::create(rewriter, loc, element, result,
                                              offsets, elementSizes, strides);
       std::optional<int64_t> a = getConstantIntValue(offset);
       std::optional<int64_t> b = getConstantIntValue(elementSizes[axis]);
-      offset = a && b ? OpFoldResult(rewriter.getIndexAttr(*a + *b))
-                      : OpFoldResult(arith::AddIOp::create(
-                                         rewriter, loc,
-                                         indexValueOf(rewriter, loc, offset),
-                                         indexValueOf(rewriter, loc,
-                                                      elementSizes[axis]))
-                                         .getResult());
+      offset = a && b
+                   ? OpFoldResult(rewriter.getIndexAttr(*a + *b))
+                   : OpFoldResult(
+                         arith::AddIOp::create(
+                             rewriter, loc, indexValueOf(rewriter, loc, offset),
+                             indexValueOf(rewriter, loc, elementSizes[axis]))
+                             .getResult());
     }
     result = refinableCast(rewriter, loc, result, op.getType());
     rewriter.replaceOp(op, result);
@@ -408,8 +406,7 @@ struct LowerConcatFromSequence : OpRewritePattern<ConcatFromSequenceOp> {
   static Value indexValueOf(OpBuilder &b, Location loc, OpFoldResult ofr) {
     if (auto value = dyn_cast<Value>(ofr))
       return value;
-    return arith::ConstantIndexOp::create(
-        b, loc, *getConstantIntValue(ofr));
+    return arith::ConstantIndexOp::create(b, loc, *getConstantIntValue(ofr));
   }
 };
 
@@ -462,8 +459,7 @@ bool applyTo(OpTy op, PatternRewriter &rewriter, bool &changed) {
 /// Resolves the ops that define `sequence` (sequence ops, and an optional's
 /// element) into a ds.sequence_construct or ds.sequence_empty, innermost
 /// first; whether that worked (`changed` tells whether anything did).
-bool resolveSequence(Value sequence, PatternRewriter &rewriter,
-                     bool &changed) {
+bool resolveSequence(Value sequence, PatternRewriter &rewriter, bool &changed) {
   Operation *def = sequence.getDefiningOp();
   if (!def)
     return false;
@@ -488,16 +484,14 @@ bool resolveSequence(Value sequence, PatternRewriter &rewriter,
 
 /// Takes a tensor out of its sequence (or optional) when `def`, which a ds
 /// op uses, does that; whether it did (`changed`: whether anything did).
-bool resolveProducer(Operation *def, PatternRewriter &rewriter,
-                     bool &changed) {
+bool resolveProducer(Operation *def, PatternRewriter &rewriter, bool &changed) {
   return llvm::TypeSwitch<Operation *, bool>(def)
       .Case([&](SequenceAtOp at) {
         return resolveSequence(at.getInputSequence(), rewriter, changed) &&
                applyTo<LowerSequenceAt>(at, rewriter, changed);
       })
       .Case([&](ConcatFromSequenceOp concat) {
-        return resolveSequence(concat.getInputSequence(), rewriter,
-                               changed) &&
+        return resolveSequence(concat.getInputSequence(), rewriter, changed) &&
                applyTo<LowerConcatFromSequence>(concat, rewriter, changed);
       })
       .Case([&](OptionalGetElementOp get) {

@@ -67,10 +67,9 @@ inline mlir::Value refinableCast(mlir::OpBuilder &b, mlir::Location loc,
 /// marked cast appended to `created`, for its users. A cast back to a
 /// ranked type becomes one cast from the source. Returns whether anything
 /// changed.
-inline bool foldRefinableCast(mlir::RewriterBase &rewriter,
-                              mlir::tensor::CastOp cast,
-                              llvm::SmallVectorImpl<mlir::tensor::CastOp>
-                                  &created) {
+inline bool
+foldRefinableCast(mlir::RewriterBase &rewriter, mlir::tensor::CastOp cast,
+                  llvm::SmallVectorImpl<mlir::tensor::CastOp> &created) {
   using namespace mlir;
   Value source = cast.getSource();
   if (!cast->hasAttr(kRefine) || !isa<RankedTensorType>(source.getType()))
@@ -84,8 +83,8 @@ inline bool foldRefinableCast(mlir::RewriterBase &rewriter,
       rewriter.setInsertionPoint(next);
       Value direct = source;
       if (direct.getType() != next.getType())
-        direct = tensor::CastOp::create(rewriter, next.getLoc(),
-                                        next.getType(), source);
+        direct = tensor::CastOp::create(rewriter, next.getLoc(), next.getType(),
+                                        source);
       rewriter.replaceOp(next, direct);
       changed = true;
       continue;
@@ -97,10 +96,10 @@ inline bool foldRefinableCast(mlir::RewriterBase &rewriter,
     SmallVector<Value> operands(user->getOperands());
     operands[use.getOperandNumber()] = source;
     SmallVector<Type> inferred;
-    if (failed(infer.inferReturnTypes(
-            user->getContext(), std::nullopt, operands,
-            user->getRawDictionaryAttrs(), user->getPropertiesStorage(),
-            user->getRegions(), inferred)) ||
+    if (failed(infer.inferReturnTypes(user->getContext(), std::nullopt,
+                                      operands, user->getRawDictionaryAttrs(),
+                                      user->getPropertiesStorage(),
+                                      user->getRegions(), inferred)) ||
         inferred.size() < user->getNumResults())
       continue;
     SmallVector<Type> refined;
