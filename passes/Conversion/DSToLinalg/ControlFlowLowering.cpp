@@ -257,7 +257,9 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
     // The scan values first: they may read a carried argument, which the
     // write-backs then overwrite.
     SmallVector<Value> rowsNext;
-    for (auto [k, type] : llvm::enumerate(bufferTypes)) {
+    for (auto [k, bufferType] : llvm::enumerate(bufferTypes)) {
+      // A named copy, not the binding: a lambda below captures it.
+      auto type = bufferType;
       Value row = yield.getOperand(1 + numCarried + k);
       Value buffer = args[1 + numCarried + k];
       if (!hasStaticRows(type, 0)) {
@@ -335,7 +337,9 @@ struct LowerLoop : OpRewritePattern<LoopOp> {
         arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(), i);
     Value grown = arith::AddIOp::create(
         rewriter, loc, rows, arith::ConstantIndexOp::create(rewriter, loc, 1));
-    for (auto [k, type] : llvm::enumerate(bufferTypes)) {
+    for (auto [k, bufferType] : llvm::enumerate(bufferTypes)) {
+      // A named copy, not the binding: a lambda below captures it.
+      auto type = bufferType;
       Value row = yield.getOperand(1 + numCarried + k);
       Value buffer = args[2 + numCarried + k];
       // A buffer one row longer: the previous rows (with their own sizes,

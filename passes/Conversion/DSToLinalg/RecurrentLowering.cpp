@@ -920,7 +920,9 @@ struct LowerScan : OpRewritePattern<ScanOp> {
 
     // Scan values first, then the states' write-backs (see writeBack).
     SmallVector<Value> rowsNext;
-    for (auto [k, type] : llvm::enumerate(outTypes)) {
+    for (auto [k, outType] : llvm::enumerate(outTypes)) {
+      // A named copy, not the binding: a lambda below captures it.
+      auto type = outType;
       Value row = yield.getOperand(numStates + k);
       Value buffer = args[numStates + k];
       int64_t axis = outAxes[k];

@@ -109,7 +109,11 @@ foldRefinableCast(mlir::RewriterBase &rewriter, mlir::tensor::CastOp cast,
       continue;
     rewriter.modifyOpInPlace(user, [&] { use.set(source); });
     rewriter.setInsertionPointAfter(user);
-    for (auto [result, type] : llvm::zip(user->getResults(), refined)) {
+    for (auto [userResult, refinedType] :
+         llvm::zip(user->getResults(), refined)) {
+      // Named copies, not the bindings: a lambda below captures them.
+      Value result = userResult;
+      Type type = refinedType;
       Type old = result.getType();
       if (type == old)
         continue;
