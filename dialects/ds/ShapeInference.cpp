@@ -102,6 +102,10 @@ std::optional<SmallVector<int64_t>> getConstantInts(Value value) {
   DenseIntElementsAttr attr;
   if (!value || !matchPattern(value, m_Constant(&attr)))
     return std::nullopt;
+  return toInts(attr);
+}
+
+SmallVector<int64_t> toInts(DenseIntElementsAttr attr) {
   SmallVector<int64_t> result;
   result.reserve(attr.getNumElements());
   bool isUnsigned = attr.getElementType().isUnsignedInteger();

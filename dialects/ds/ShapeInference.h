@@ -93,6 +93,9 @@ normalizeAxes(ErrorSink loc, llvm::ArrayRef<int64_t> axes, int64_t rank,
 /// The integer values of `value` when it is produced by a constant op
 /// (any ConstantLike op folding to dense integer elements).
 std::optional<llvm::SmallVector<int64_t>> getConstantInts(mlir::Value value);
+/// The values of an integer attribute as int64 (unsigned ones
+/// zero-extended).
+llvm::SmallVector<int64_t> toInts(mlir::DenseIntElementsAttr attr);
 
 /// The float values of `value` when it is a dense floating-point constant.
 std::optional<llvm::SmallVector<double>> getConstantFloats(mlir::Value value);

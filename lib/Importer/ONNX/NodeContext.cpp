@@ -127,12 +127,7 @@ std::optional<SmallVector<int64_t>> NodeContext::evaluateInts(Value value) {
       evaluateConstant(value, memo, /*depth=*/32));
   if (!attr)
     return std::nullopt;
-  SmallVector<int64_t> result;
-  bool isUnsigned = attr.getElementType().isUnsignedInteger();
-  for (const APInt &v : attr.getValues<APInt>())
-    result.push_back(isUnsigned ? static_cast<int64_t>(v.getZExtValue())
-                                : v.getSExtValue());
-  return result;
+  return toInts(attr);
 }
 
 FailureOr<std::optional<SmallVector<int64_t>>>

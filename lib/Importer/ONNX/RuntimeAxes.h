@@ -64,6 +64,31 @@ public:
     return d.where(isListed(dim), picked, d.ints({otherwise}));
   }
 
+  /// The sizes of `value`'s dims that are not listed, in order, as
+  /// 1-element i64 values (rank - count of them): output dim j is the dim
+  /// with j unlisted dims before it.
+  SmallVector<Value> unlistedSizes(Value value) {
+    Type i64 = d.node.b.getI64Type();
+    SmallVector<Value> unlisted, before;
+    Value count = d.ints({0});
+    for (int64_t dim = 0; dim < rank_; ++dim) {
+      before.push_back(count);
+      unlisted.push_back(d.op<NotOp>(isListed(dim)));
+      count = d.add(count, d.cast(unlisted.back(), i64));
+    }
+    SmallVector<Value> sizes;
+    for (int64_t j = 0; j < rank_ - count_; ++j) {
+      Value size = d.ints({0});
+      for (int64_t dim = 0; dim < rank_; ++dim) {
+        Value here = d.op<AndOp>(
+            {unlisted[dim], d.op<EqualOp>({before[dim], d.ints({j})})});
+        size = d.add(size, d.where(here, d.dim(value, dim), d.ints({0})));
+      }
+      sizes.push_back(size);
+    }
+    return sizes;
+  }
+
   static constexpr int64_t kMaxIndex = std::numeric_limits<int64_t>::max();
 
 private:

@@ -51,7 +51,6 @@ LogicalResult reduceRuntimeAxes(NodeContext &node, Value data, Value axesInput,
     return failure();
   int64_t rank = type.getRank();
   Type elementType = type.getElementType();
-  Type i64 = node.b.getI64Type();
   bool isBool = elementType.isInteger(1);
   Value x = isBool ? d.cast(data, node.b.getI8Type()) : data;
   SmallVector<Value> listed;
@@ -119,24 +118,8 @@ LogicalResult reduceRuntimeAxes(NodeContext &node, Value data, Value axesInput,
   Value result =
       d.op<SliceOp>({y, d.ints(zeros), d.shape(ends)}, {d.axesAttr(all)});
   if (!keepdims) {
-    // Output dim j is the j-th unlisted dim: the one with j unlisted dims
-    // before it.
-    SmallVector<Value> before;
-    Value count = d.ints({0});
-    for (int64_t dim = 0; dim < rank; ++dim) {
-      before.push_back(count);
-      count = d.add(count, d.cast(d.op<NotOp>(listed[dim]), i64));
-    }
-    SmallVector<Value> parts;
-    for (int64_t j = 0; j < rank - axes->count(); ++j) {
-      Value part = d.ints({0});
-      for (int64_t dim = 0; dim < rank; ++dim) {
-        Value here = d.op<AndOp>({d.op<NotOp>(listed[dim]),
-                                  d.op<EqualOp>({before[dim], d.ints({j})})});
-        part = d.add(part, d.where(here, d.dim(result, dim), d.ints({0})));
-      }
-      parts.push_back(part);
-    }
+    // Drop the listed axes (now of size 1).
+    SmallVector<Value> parts = axes->unlistedSizes(result);
     result = d.reshape(result, parts);
   }
   if (isBool)

@@ -243,26 +243,7 @@ LogicalResult squeezeRuntimeAxes(NodeContext &node, Value x, Value axesInput) {
       d, axesInput, type ? type.getRank() : -1, "axes (input #1)");
   if (failed(axes))
     return failure();
-  int64_t rank = type.getRank();
-  Type i64 = node.b.getI64Type();
-  SmallVector<Value> before;
-  SmallVector<Value> unlisted;
-  Value count = d.ints({0});
-  for (int64_t dim = 0; dim < rank; ++dim) {
-    before.push_back(count);
-    unlisted.push_back(d.op<NotOp>(axes->isListed(dim)));
-    count = d.add(count, d.cast(unlisted.back(), i64));
-  }
-  SmallVector<Value> parts;
-  for (int64_t j = 0; j < rank - axes->count(); ++j) {
-    Value part = d.ints({0});
-    for (int64_t dim = 0; dim < rank; ++dim) {
-      Value here = d.op<AndOp>(
-          {unlisted[dim], d.op<EqualOp>({before[dim], d.ints({j})})});
-      part = d.add(part, d.where(here, d.dim(x, dim), d.ints({0})));
-    }
-    parts.push_back(part);
-  }
+  SmallVector<Value> parts = axes->unlistedSizes(x);
   Value result = d.reshape(x, parts);
   if (!d.ok() || !result)
     return failure();
