@@ -156,15 +156,25 @@ def compile_model(test_dir, options):
     return None, (stage, reason)
 
 
+LOW_PRECISION_FLOATS = ("float8_e4m3fn", "float8_e4m3fnuz", "float8_e5m2",
+                        "float8_e5m2fnuz", "float4_e2m1fn", "float8_e8m0fnu")
+
+
 def compare(got, want, rtol, atol):
     """None if equal as ONNX's runner requires, else the reason."""
-    # .npy has no bfloat16: ds-run writes its bits as uint16.
+    # .npy has no bfloat16: ds-run writes its bits as uint16. Nor float8,
+    # float4 or e8m0 (ml_dtypes' one-byte floats): their bits as uint8.
     if want.dtype.name == "bfloat16" and got.dtype == np.uint16:
+        got = got.view(want.dtype)
+    if want.dtype.name in LOW_PRECISION_FLOATS and got.dtype == np.uint8:
         got = got.view(want.dtype)
     if got.dtype != want.dtype:
         return f"dtype {got.dtype}, expected {want.dtype}"
     if got.shape != want.shape:
         return f"shape {list(got.shape)}, expected {list(want.shape)}"
+    # Compared by value, as ONNX's runner does (NaN equals NaN).
+    if want.dtype.name in LOW_PRECISION_FLOATS:
+        got, want = got.astype(np.float32), want.astype(np.float32)
     if want.dtype.kind in "fc":
         try:
             np.testing.assert_allclose(got, want, rtol=rtol, atol=atol)
