@@ -67,7 +67,11 @@ ds::createTargetMachine(const TargetOptions &options, std::string &error) {
       cpu = sys::getHostCPUName().str();
     SubtargetFeatures hostFeatures;
     for (const auto &[feature, enabled] : sys::getHostCPUFeatures())
-      hostFeatures.AddFeature(feature, enabled);
+      // The f32 -> bf16 instructions of these extensions treat f32
+      // subnormals as zero; ONNX's Cast rounds them. Without them the
+      // conversion is the library's own helper (RuntimeHelpers.cpp).
+      hostFeatures.AddFeature(feature, enabled && feature != "avx512bf16" &&
+                                           feature != "avxneconvert");
     features = hostFeatures.getString();
   } else {
     const KnownTarget *known = nullptr;

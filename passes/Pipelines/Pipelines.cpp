@@ -44,6 +44,9 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
   // ABI, C programs) pass and expect back.
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
+  // Loops whose results are fresh buffers (scan outputs, carried values of
+  // dynamic shape) return their allocations.
+  bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());

@@ -74,6 +74,38 @@ static Attribute evaluateConstant(Value value,
   SmallVector<Attribute> operands;
   for (Value operand : op->getOperands())
     operands.push_back(evaluateConstant(operand, memo, depth - 1));
+  // An integer Range whose bounds are known: its folder needs a static
+  // result type, which the op only gets once its limit is a constant.
+  if (auto range = dyn_cast<RangeOp>(op)) {
+    auto scalar = [](Attribute attr) -> std::optional<int64_t> {
+      auto dense = dyn_cast_or_null<DenseIntElementsAttr>(attr);
+      if (!dense || dense.getNumElements() != 1)
+        return std::nullopt;
+      return (*dense.getValues<APInt>().begin()).getSExtValue();
+    };
+    std::optional<int64_t> start = scalar(operands[0]),
+                           limit = scalar(operands[1]),
+                           delta = scalar(operands[2]);
+    if (!start || !limit || !delta || *delta == 0)
+      return {};
+    SmallVector<int64_t> values;
+    for (int64_t v = *start; (*delta > 0 ? v < *limit : v > *limit) &&
+                             values.size() < 4096;
+         v += *delta)
+      values.push_back(v);
+    auto elementType = cast<ShapedType>(range.getType()).getElementType();
+    if (!elementType.isSignlessInteger())
+      return {};
+    SmallVector<APInt> ints;
+    for (int64_t v : values)
+      ints.push_back(APInt(elementType.getIntOrFloatBitWidth(), v, true));
+    attr = DenseElementsAttr::get(
+        RankedTensorType::get({static_cast<int64_t>(values.size())},
+                              elementType),
+        ints);
+    memo[value] = attr;
+    return attr;
+  }
   SmallVector<OpFoldResult> results;
   if (failed(op->fold(operands, results)) ||
       results.size() != op->getNumResults())

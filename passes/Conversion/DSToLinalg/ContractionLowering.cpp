@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Conversion/DSToLinalg/LoweringUtils.h"
 #include "passes/Conversion/DSToLinalg/Passes.h"
 
 #include "dialects/ds/DSOps.h"
@@ -47,6 +48,27 @@ Value zeroFilled(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes,
   Value zero = arith::ConstantOp::create(
       b, loc, cast<TypedAttr>(b.getZeroAttr(elementType)));
   return linalg::FillOp::create(b, loc, ValueRange{zero}, ValueRange{empty})
+      .getResult(0);
+}
+
+/// `value` (of a float type) converted elementwise to `elementType`.
+Value truncated(OpBuilder &b, Location loc, Value value, Type elementType) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, value);
+  Value init = tensor::EmptyOp::create(b, loc, sizes, elementType);
+  AffineMap identity =
+      AffineMap::getMultiDimIdentityMap(type.getRank(), b.getContext());
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{init.getType()}, ValueRange{value},
+             ValueRange{init}, SmallVector<AffineMap>{identity, identity},
+             SmallVector<utils::IteratorType>(type.getRank(),
+                                              utils::IteratorType::parallel),
+             [&](OpBuilder &nb, Location nl, ValueRange args) {
+               linalg::YieldOp::create(
+                   nb, nl,
+                   arith::TruncFOp::create(nb, nl, elementType, args[0])
+                       .getResult());
+             })
       .getResult(0);
 }
 
@@ -109,23 +131,62 @@ struct LowerMatMul : OpRewritePattern<MatMulOp> {
     int64_t rankA = std::max<int64_t>(aType.getRank(), 2);
     int64_t rankB = std::max<int64_t>(bType.getRank(), 2);
     bool batchedA = rankA > 2, batchedB = rankB > 2;
+    Location loc = op.getLoc();
+    Value a = op.getA(), b = op.getB();
     if (batchedB) {
-      // Both batched with equal ranks and equal batch sizes: both static
-      // and the same, or both dynamic (taken to be the same, as the
-      // elementwise lowering does); any other combination broadcasts batch
-      // dimensions.
-      if (rankA != rankB)
-        return rewriter.notifyMatchFailure(op, "batch broadcasting");
-      for (int64_t d = 0; d < rankA - 2; ++d) {
-        int64_t sizeA = aType.getDimSize(d), sizeB = bType.getDimSize(d);
-        if (sizeA != sizeB)
-          return rewriter.notifyMatchFailure(
-              op, "broadcast batch dimensions");
+      // Both batched with equal batch sizes (both static and the same, or
+      // both dynamic: taken to be the same, as the elementwise lowering
+      // does) go to batch_matmul as they are. Otherwise the batch
+      // dimensions broadcast (numpy rules): both operands are broadcast to
+      // the common batch sizes first, at run time where a dynamic size may
+      // be 1.
+      bool same = rankA == rankB;
+      for (int64_t d = 0; same && d < rankA - 2; ++d)
+        same = aType.getDimSize(d) == bType.getDimSize(d);
+      if (!same) {
+        if (vectorA)
+          return rewriter.notifyMatchFailure(op, "1-D a with batched b");
+        int64_t batch = std::max(rankA, rankB) - 2;
+        SmallVector<OpFoldResult> target;
+        for (int64_t p = 0; p < batch; ++p) {
+          int64_t da = p - (batch - (rankA - 2));
+          int64_t db = p - (batch - (rankB - 2));
+          int64_t sa = da < 0 ? 1 : aType.getDimSize(da);
+          int64_t sb = db < 0 ? 1 : bType.getDimSize(db);
+          auto dimOf = [&](Value v, int64_t d) -> Value {
+            return tensor::DimOp::create(rewriter, loc, v, d);
+          };
+          if (sa == sb && !ShapedType::isDynamic(sa)) {
+            target.push_back(rewriter.getIndexAttr(sa));
+          } else if (sa == 1) {
+            target.push_back(tensor::getMixedSize(rewriter, loc, b, db));
+          } else if (sb == 1) {
+            target.push_back(tensor::getMixedSize(rewriter, loc, a, da));
+          } else if (!ShapedType::isDynamic(sa) || !ShapedType::isDynamic(sb)) {
+            target.push_back(rewriter.getIndexAttr(
+                ShapedType::isDynamic(sa) ? sb : sa));
+          } else {
+            target.push_back(
+                arith::MaxSIOp::create(rewriter, loc, dimOf(a, da),
+                                       dimOf(b, db))
+                    .getResult());
+          }
+        }
+        auto broadcastOperand = [&](Value v, RankedTensorType type) {
+          SmallVector<OpFoldResult> sizes(target);
+          for (int64_t d = type.getRank() - 2; d < type.getRank(); ++d)
+            sizes.push_back(tensor::getMixedSize(rewriter, loc, v, d));
+          return ds::broadcastAtRunTime(rewriter, loc, v, sizes);
+        };
+        a = broadcastOperand(a, aType);
+        b = broadcastOperand(b, bType);
+        aType = cast<RankedTensorType>(a.getType());
+        bType = cast<RankedTensorType>(b.getType());
+        rankA = rankB = batch + 2;
+        batchedA = true;
       }
     }
 
-    Location loc = op.getLoc();
-    Value a = op.getA(), b = op.getB();
     // 1-D operands: K -> 1xK for `a`, K -> Kx1 for `b`.
     OpFoldResult one = rewriter.getIndexAttr(1);
     if (vectorA)
@@ -138,12 +199,17 @@ struct LowerMatMul : OpRewritePattern<MatMulOp> {
     SmallVector<OpFoldResult> sizesB = tensor::getMixedSizes(rewriter, loc, b);
     OpFoldResult n = sizesB.back();
 
+    // f16 and bf16 products accumulate in f32 (as the reference and
+    // onnxruntime do), then round once.
+    Type accType = elementType.isF16() || elementType.isBF16()
+                       ? Type(rewriter.getF32Type())
+                       : elementType;
     // The product with the batch dimensions of `a` (and `b`), M and N.
     SmallVector<OpFoldResult> productSizes(sizesA.begin(), sizesA.end() - 1);
     productSizes.push_back(n);
     Value product;
     if (!batchedA) {
-      Value init = zeroFilled(rewriter, loc, {sizesA[0], n}, elementType);
+      Value init = zeroFilled(rewriter, loc, {sizesA[0], n}, accType);
       product = linalg::MatmulOp::create(rewriter, loc, ValueRange{a, b},
                                          ValueRange{init})
                     .getResult(0);
@@ -153,7 +219,7 @@ struct LowerMatMul : OpRewritePattern<MatMulOp> {
       Value flatA = tensor::CollapseShapeOp::create(rewriter, loc, a, rows);
       Value init = zeroFilled(
           rewriter, loc, {tensor::getMixedSize(rewriter, loc, flatA, 0), n},
-          elementType);
+          accType);
       Value flat = linalg::MatmulOp::create(rewriter, loc, ValueRange{flatA, b},
                                             ValueRange{init})
                        .getResult(0);
@@ -169,13 +235,16 @@ struct LowerMatMul : OpRewritePattern<MatMulOp> {
       Value init = zeroFilled(rewriter, loc,
                               {tensor::getMixedSize(rewriter, loc, batchA, 0),
                                sizesA[rankA - 2], n},
-                              elementType);
+                              accType);
       product = linalg::BatchMatmulOp::create(
                     rewriter, loc, ValueRange{batchA, batchB}, ValueRange{init})
                     .getResult(0);
       if (rankA > 3)
         product = expand(rewriter, loc, product, batch, productSizes);
     }
+
+    if (accType != elementType)
+      product = truncated(rewriter, loc, product, elementType);
 
     // Drop the unit dimensions that 1-D operands added.
     int64_t rank = productSizes.size();

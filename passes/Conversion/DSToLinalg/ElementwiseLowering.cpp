@@ -818,21 +818,73 @@ struct LowerElementwise : RewritePattern {
 
   LogicalResult matchAndRewrite(Operation *op,
                                 PatternRewriter &rewriter) const override {
-    auto resultType = dyn_cast<RankedTensorType>(op->getResult(0).getType());
-    if (!resultType)
+    auto writtenType = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+    if (!writtenType)
       return rewriter.notifyMatchFailure(op, "unranked result");
-    int64_t rank = resultType.getRank();
+    int64_t rank = writtenType.getRank();
     MLIRContext *context = op->getContext();
+    Location loc = op->getLoc();
+    for (Value operand : op->getOperands())
+      if (!isa<RankedTensorType>(operand.getType()))
+        return rewriter.notifyMatchFailure(op, "unranked operand");
+
+    // Sizes the operands settle where the written result type does not: 1
+    // where every operand's size is 1, or an operand's static size above 1
+    // (the others broadcast to it).
+    SmallVector<int64_t> shape(writtenType.getShape());
+    for (int64_t d = 0; d < rank; ++d) {
+      if (!ShapedType::isDynamic(shape[d]))
+        continue;
+      bool allOne = true;
+      int64_t known = ShapedType::kDynamic;
+      for (Value operand : op->getOperands()) {
+        auto type = cast<RankedTensorType>(operand.getType());
+        int64_t i = d - (rank - type.getRank());
+        if (i < 0 || type.getDimSize(i) == 1)
+          continue;
+        allOne = false;
+        if (!type.isDynamicDim(i))
+          known = type.getDimSize(i);
+      }
+      if (!ShapedType::isDynamic(known))
+        shape[d] = known;
+      else if (allOne)
+        shape[d] = 1;
+    }
+    auto resultType =
+        RankedTensorType::get(shape, writtenType.getElementType());
+
+    // An operand size that is dynamic where the result's is static and
+    // above 1 is that size or 1, which only the run time knows: such
+    // operands are broadcast to the result's sizes first.
+    SmallVector<Value> operands;
+    for (Value operand : op->getOperands()) {
+      auto type = cast<RankedTensorType>(operand.getType());
+      int64_t offset = rank - type.getRank();
+      bool atRunTime = false;
+      SmallVector<OpFoldResult> sizes;
+      for (int64_t i = 0; i < type.getRank(); ++i) {
+        int64_t resultSize = shape[offset + i];
+        if (type.isDynamicDim(i) && !ShapedType::isDynamic(resultSize) &&
+            resultSize > 1) {
+          atRunTime = true;
+          sizes.push_back(rewriter.getIndexAttr(resultSize));
+        } else {
+          sizes.push_back(tensor::getMixedSize(rewriter, loc, operand, i));
+        }
+      }
+      operands.push_back(atRunTime ? ds::broadcastAtRunTime(rewriter, loc,
+                                                           operand, sizes)
+                                   : operand);
+    }
 
     // Indexing maps: operand dimension i reads result dimension
     // rank - operandRank + i, or index 0 where it broadcasts.
     SmallVector<AffineMap> maps;
     SmallVector<Value> sizeSources(rank);
     SmallVector<int64_t> sizeDims(rank);
-    for (Value operand : op->getOperands()) {
-      auto type = dyn_cast<RankedTensorType>(operand.getType());
-      if (!type)
-        return rewriter.notifyMatchFailure(op, "unranked operand");
+    for (Value operand : operands) {
+      auto type = cast<RankedTensorType>(operand.getType());
       int64_t offset = rank - type.getRank();
       SmallVector<AffineExpr> exprs;
       for (int64_t i = 0; i < type.getRank(); ++i) {
@@ -856,7 +908,6 @@ struct LowerElementwise : RewritePattern {
     }
     maps.push_back(AffineMap::getMultiDimIdentityMap(rank, context));
 
-    Location loc = op->getLoc();
     SmallVector<Value> dynamicSizes;
     for (int64_t d = 0; d < rank; ++d) {
       if (!resultType.isDynamicDim(d))
@@ -873,7 +924,7 @@ struct LowerElementwise : RewritePattern {
                                                utils::IteratorType::parallel);
     bool failedBody = false;
     auto generic = linalg::GenericOp::create(
-        rewriter, loc, TypeRange{resultType}, op->getOperands(), init, maps,
+        rewriter, loc, TypeRange{resultType}, operands, init, maps,
         iterators, [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
           Value result = buildBody(b, bodyLoc, op, args.drop_back(),
                                    elementType);
@@ -887,7 +938,10 @@ struct LowerElementwise : RewritePattern {
       rewriter.eraseOp(generic);
       return rewriter.notifyMatchFailure(op, "element type not handled");
     }
-    rewriter.replaceOp(op, generic.getResults());
+    Value result = generic.getResult(0);
+    if (resultType != writtenType)
+      result = tensor::CastOp::create(rewriter, loc, writtenType, result);
+    rewriter.replaceOp(op, result);
     return success();
   }
 

@@ -7,6 +7,8 @@
 #include "passes/Conversion/DSToLinalg/LoweringUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 
@@ -50,4 +52,53 @@ Value ds::castSignedness(OpBuilder &b, Location loc, Value value, Type type) {
   if (value.getType() == type)
     return value;
   return UnrealizedConversionCastOp::create(b, loc, type, value).getResult(0);
+}
+
+Value ds::broadcastAtRunTime(OpBuilder &b, Location loc, Value operand,
+                             ArrayRef<OpFoldResult> sizes) {
+  auto type = cast<RankedTensorType>(operand.getType());
+  int64_t rank = sizes.size();
+  int64_t offset = rank - type.getRank();
+  SmallVector<int64_t> staticSizes;
+  SmallVector<Value> dynamicSizes;
+  for (OpFoldResult size : sizes) {
+    std::optional<int64_t> constant = getConstantIntValue(size);
+    staticSizes.push_back(constant ? *constant : ShapedType::kDynamic);
+    if (!constant)
+      dynamicSizes.push_back(cast<Value>(size));
+  }
+  auto resultType = RankedTensorType::get(staticSizes, type.getElementType());
+  Value init = tensor::EmptyOp::create(b, loc, resultType, dynamicSizes);
+  // The operand's sizes, read once outside the loop nest.
+  SmallVector<Value> operandSizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    operandSizes.push_back(tensor::DimOp::create(b, loc, operand, d));
+  MLIRContext *ctx = b.getContext();
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{resultType}, ValueRange{}, ValueRange{init},
+      SmallVector<AffineMap>{AffineMap::getMultiDimIdentityMap(rank, ctx)},
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      [&](OpBuilder &nb, Location nl, ValueRange) {
+        Value zero = arith::ConstantIndexOp::create(nb, nl, 0);
+        Value one = arith::ConstantIndexOp::create(nb, nl, 1);
+        SmallVector<Value> indices;
+        for (int64_t d = 0; d < type.getRank(); ++d) {
+          Value index = linalg::IndexOp::create(nb, nl, offset + d);
+          if (type.getDimSize(d) == 1) {
+            indices.push_back(zero);
+            continue;
+          }
+          if (!type.isDynamicDim(d)) {
+            indices.push_back(index);
+            continue;
+          }
+          Value isOne = arith::CmpIOp::create(
+              nb, nl, arith::CmpIPredicate::eq, operandSizes[d], one);
+          indices.push_back(
+              arith::SelectOp::create(nb, nl, isOne, zero, index));
+        }
+        Value element = tensor::ExtractOp::create(nb, nl, operand, indices);
+        linalg::YieldOp::create(nb, nl, element);
+      });
+  return generic.getResult(0);
 }

@@ -8,6 +8,7 @@
 #define DS_PASSES_CONVERSION_DSTOLINALG_LOWERINGUTILS_H
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/OpDefinition.h"
 
 namespace ds {
 
@@ -31,6 +32,15 @@ mlir::Type toSignless(mlir::Type type);
 /// change signedness at the tensor level too but does not bufferize.
 mlir::Value castSignedness(mlir::OpBuilder &b, mlir::Location loc,
                            mlir::Value value, mlir::Type type);
+
+/// `operand` broadcast (numpy rules, ranks aligned at the end) to `sizes`,
+/// for sizes the types cannot settle: a dynamic operand size may be 1 at
+/// run time and then broadcasts. Each element is read at the operand index
+/// that is 0 where the operand's size is 1 and the output index elsewhere,
+/// decided at run time; the result has the static sizes of `sizes`.
+mlir::Value broadcastAtRunTime(mlir::OpBuilder &b, mlir::Location loc,
+                               mlir::Value operand,
+                               llvm::ArrayRef<mlir::OpFoldResult> sizes);
 
 } // namespace ds
 

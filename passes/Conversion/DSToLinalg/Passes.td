@@ -13,27 +13,27 @@ def ConvertDSToLinalg : Pass<"convert-ds-to-linalg", "::mlir::func::FuncOp"> {
   let summary = "Lower ds ops to linalg, tensor, arith and math on tensors";
   let description = [{
     Target-independent lowering of ds ops to upstream dialects on tensors,
-    one pattern file per op family: elementwise ops become one
-    `linalg.generic` each, with numpy broadcasting expressed in the
-    indexing maps (clip with its optional bounds; pow with small constant
-    exponents as multiplications or a square root); `ds.constant` becomes `arith.constant`; matmul and gemm
-    become `linalg.matmul` / `linalg.batch_matmul` (with reshapes); 2-D conv
-    and pools become the named linalg convolution and pooling ops after a
-    `tensor.pad`; reductions, softmax and the normalizations become
-    `linalg.reduce` and generics; reshapes become
-    `tensor.collapse_shape` / `expand_shape`, and transpose, concat, slice,
-    pad, expand and gather their tensor or linalg equivalents. Each
-    pattern file states the cases it leaves unlowered. Ops this pass does not lower yet are left in place
-    (a partial conversion), so that later patterns can be added family by
-    family; the option `require-full` makes a remaining ds op an error
-    instead.
+    one pattern file per op family (`<Family>Lowering.cpp`, every family of
+    the dialect): elementwise ops become one `linalg.generic` each, with
+    numpy broadcasting in the indexing maps; matmul and gemm become
+    `linalg.matmul` / `linalg.batch_matmul` (f16/bf16 accumulating in f32);
+    convolutions and pools of any spatial rank become named linalg ops or
+    generics with convolution maps; reductions, normalizations, indexing,
+    selection, signal and image ops become linalg generics and reductions,
+    with `scf` loops where the computation is sequential or data-dependent;
+    ds.if and ds.loop become `scf.if`, `scf.for` or `scf.while`; recurrent
+    layers an `scf.for` over time steps; sequence ops are resolved into
+    their element tensors where those are known at compile time. Each
+    pattern file's header states the cases it leaves unlowered; those ops
+    stay in place (a partial conversion), and the option `require-full`
+    makes a remaining ds op an error.
 
-    Broadcasting must be visible in the types: a static 1 against a larger
-    size. An operand size that is dynamic where the result's is static and
-    larger than 1 (it could be 1 at run time) is not lowered; two dynamic
-    sizes in the same position (elementwise operands, matmul batch
-    dimensions) are assumed equal at run time. Unsigned element types are
-    not lowered yet (arith works on signless integers).
+    Broadcasting that only the run time settles (a dynamic operand size
+    against a static result size above 1, matmul batch dimensions that
+    differ) is materialized first by a generic that reads index 0 where the
+    operand's size is 1. Two dynamic sizes in the same position are assumed
+    equal at run time. Unsigned integer element types are computed with the
+    unsigned arith ops on signless views of the elements.
 
     Example:
 

@@ -120,10 +120,21 @@ func.func @matmul_dot(%a: tensor<8xf32>, %b: tensor<8xf32>) -> tensor<f32> {
 
 // -----
 
-// Batch broadcasting is not lowered.
+// Batch dimensions that broadcast: the operands are broadcast to the common
+// batch sizes first, then batch_matmul. With a dynamic batch size against
+// a static 2, the run time picks index 0 where that size is 1.
+// CHECK-LABEL: func.func @matmul_broadcast_dynamic
+// CHECK: %[[N:.*]] = tensor.dim %arg1, %{{.*}} : tensor<?x8x5xf32>
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<2x8x5xf32>)
+// CHECK: arith.cmpi eq, %[[N]]
+// CHECK: linalg.batch_matmul
 // CHECK-LABEL: func.func @matmul_broadcast_batch
-// CHECK: ds.matmul
-// CHECK-NOT: linalg
+// CHECK: %[[B:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<2x8x5xf32>)
+// CHECK: linalg.batch_matmul ins(%{{.*}}, %[[B]] : tensor<2x4x8xf32>, tensor<2x8x5xf32>)
+func.func @matmul_broadcast_dynamic(%a: tensor<2x4x8xf32>, %b: tensor<?x8x5xf32>) -> tensor<2x4x5xf32> {
+  %0 = ds.matmul %a, %b : (tensor<2x4x8xf32>, tensor<?x8x5xf32>) -> tensor<2x4x5xf32>
+  return %0 : tensor<2x4x5xf32>
+}
 func.func @matmul_broadcast_batch(%a: tensor<2x4x8xf32>, %b: tensor<1x8x5xf32>) -> tensor<2x4x5xf32> {
   %0 = ds.matmul %a, %b : (tensor<2x4x8xf32>, tensor<1x8x5xf32>) -> tensor<2x4x5xf32>
   return %0 : tensor<2x4x5xf32>

@@ -74,13 +74,26 @@ func.func @constants() -> tensor<2xf32> {
 
 // -----
 
-// Not lowered: a dynamic size that may broadcast at run time. It stays as
-// it is.
-// CHECK-LABEL: func.func @left_alone
-// CHECK: ds.add %arg0, %arg1 : (tensor<?xf32>, tensor<4xf32>)
-func.func @left_alone(%a: tensor<?xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
+// A dynamic size against a static one above 1 is 4 or 1, which only the run
+// time knows: the operand is broadcast to 4 first, reading index 0 where
+// its size is 1; a result size that the operands settle (1 here) is used
+// and cast back to the written type.
+// CHECK-LABEL: func.func @runtime_broadcast
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
+// CHECK: %[[N:.*]] = tensor.dim %arg0, %[[C0]] : tensor<?xf32>
+// CHECK: %[[B:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<4xf32>)
+// CHECK: %[[I:.*]] = linalg.index 0 : index
+// CHECK: %[[ONE:.*]] = arith.cmpi eq, %[[N]], %[[C1]] : index
+// CHECK: %[[J:.*]] = arith.select %[[ONE]], %[[C0]], %[[I]] : index
+// CHECK: tensor.extract %arg0[%[[J]]] : tensor<?xf32>
+// CHECK: linalg.generic {{.*}} ins(%[[B]], %arg1 : tensor<4xf32>, tensor<4xf32>)
+// CHECK: %[[R:.*]] = linalg.generic {{.*}} ins(%arg2 : tensor<1xf32>) outs(%{{.*}} : tensor<1xf32>)
+// CHECK: tensor.cast %[[R]] : tensor<1xf32> to tensor<?xf32>
+func.func @runtime_broadcast(%a: tensor<?xf32>, %b: tensor<4xf32>, %c: tensor<1xf32>) -> (tensor<4xf32>, tensor<?xf32>) {
   %0 = ds.add %a, %b : (tensor<?xf32>, tensor<4xf32>) -> tensor<4xf32>
-  return %0 : tensor<4xf32>
+  %1 = ds.neg %c : (tensor<1xf32>) -> tensor<?xf32>
+  return %0, %1 : tensor<4xf32>, tensor<?xf32>
 }
 
 // -----

@@ -12,6 +12,7 @@
 #include "lib/Importer/ONNX/NodeContext.h"
 #include "lib/Importer/ONNX/RuntimeAxes.h"
 
+#include <limits>
 #include <type_traits>
 
 using namespace mlir;
@@ -57,22 +58,43 @@ LogicalResult reduceRuntimeAxes(NodeContext &node, Value data, Value axesInput,
   for (int64_t dim = 0; dim < rank; ++dim)
     listed.push_back(axes->isListed(dim));
 
+  // A listed axis of size 0 reduces to the reduction's identity: it is
+  // padded to size 1 with that value first, so that the replicated form
+  // keeps an element to hold it.
+  auto padEmpty = [&](Value v, double identity) -> Value {
+    auto vType = cast<RankedTensorType>(v.getType());
+    if (vType.hasStaticShape() && !llvm::is_contained(vType.getShape(), 0))
+      return v;
+    SmallVector<Value> pads(rank, d.ints({0}));
+    for (int64_t dim = 0; dim < rank; ++dim) {
+      Value empty = d.op<EqualOp>({d.dim(v, dim), d.ints({0})});
+      pads.push_back(d.where(d.op<AndOp>({listed[dim], empty}), d.ints({1}),
+                             d.ints({0})));
+    }
+    return d.op<PadOp>(
+        {v, d.shape(pads), d.scalar(vType.getElementType(), identity)});
+  };
+  bool isFloat = isa<FloatType>(elementType);
+  double inf = std::numeric_limits<double>::infinity();
   Value y;
   if constexpr (std::is_same_v<OpTy, ReduceSumOp> ||
                 std::is_same_v<OpTy, ReduceMeanOp>) {
-    y = replicate<ReduceSumOp>(d, listed, x);
-  } else if constexpr (std::is_same_v<OpTy, ReduceMaxOp> ||
-                       std::is_same_v<OpTy, ReduceMinOp> ||
-                       std::is_same_v<OpTy, ReduceProdOp>) {
-    y = replicate<OpTy>(d, listed, x);
+    y = replicate<ReduceSumOp>(d, listed, padEmpty(x, 0));
+  } else if constexpr (std::is_same_v<OpTy, ReduceProdOp>) {
+    y = replicate<OpTy>(d, listed, padEmpty(x, 1));
+  } else if constexpr (std::is_same_v<OpTy, ReduceMaxOp>) {
+    y = replicate<OpTy>(d, listed, isFloat ? padEmpty(x, -inf) : x);
+  } else if constexpr (std::is_same_v<OpTy, ReduceMinOp>) {
+    y = replicate<OpTy>(d, listed, isFloat ? padEmpty(x, inf) : x);
   } else if constexpr (std::is_same_v<OpTy, ReduceL1Op>) {
-    y = replicate<ReduceSumOp>(d, listed, d.op<AbsOp>(x));
+    y = replicate<ReduceSumOp>(d, listed, padEmpty(d.op<AbsOp>(x), 0));
   } else if constexpr (std::is_same_v<OpTy, ReduceL2Op>) {
-    y = d.op<SqrtOp>(replicate<ReduceSumOp>(d, listed, d.mul(x, x)));
+    y = d.op<SqrtOp>(
+        replicate<ReduceSumOp>(d, listed, padEmpty(d.mul(x, x), 0)));
   } else if constexpr (std::is_same_v<OpTy, ReduceSumSquareOp>) {
-    y = replicate<ReduceSumOp>(d, listed, d.mul(x, x));
+    y = replicate<ReduceSumOp>(d, listed, padEmpty(d.mul(x, x), 0));
   } else if constexpr (std::is_same_v<OpTy, ReduceLogSumOp>) {
-    y = d.op<LogOp>(replicate<ReduceSumOp>(d, listed, x));
+    y = d.op<LogOp>(replicate<ReduceSumOp>(d, listed, padEmpty(x, 0)));
   } else {
     static_assert(std::is_same_v<OpTy, ReduceLogSumExpOp>);
     // log(sum(exp(x - max))) + max, as the op is computed.

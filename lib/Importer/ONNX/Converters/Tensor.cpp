@@ -234,11 +234,52 @@ FailureOr<std::optional<SmallVector<int64_t>>> squeezeAxes(NodeContext &node) {
   return axes;
 }
 
+/// Squeeze with axes computed at run time (of static length k): a reshape
+/// to rank r - k whose dim j is the j-th unlisted input dim.
+LogicalResult squeezeRuntimeAxes(NodeContext &node, Value x, Value axesInput) {
+  Decomposer d(node);
+  auto type = dyn_cast<RankedTensorType>(x.getType());
+  FailureOr<RuntimeAxes> axes = RuntimeAxes::get(
+      d, axesInput, type ? type.getRank() : -1, "axes (input #1)");
+  if (failed(axes))
+    return failure();
+  int64_t rank = type.getRank();
+  Type i64 = node.b.getI64Type();
+  SmallVector<Value> before;
+  SmallVector<Value> unlisted;
+  Value count = d.ints({0});
+  for (int64_t dim = 0; dim < rank; ++dim) {
+    before.push_back(count);
+    unlisted.push_back(d.op<NotOp>(axes->isListed(dim)));
+    count = d.add(count, d.cast(unlisted.back(), i64));
+  }
+  SmallVector<Value> parts;
+  for (int64_t j = 0; j < rank - axes->count(); ++j) {
+    Value part = d.ints({0});
+    for (int64_t dim = 0; dim < rank; ++dim) {
+      Value here = d.op<AndOp>(
+          {unlisted[dim], d.op<EqualOp>({before[dim], d.ints({j})})});
+      part = d.add(part, d.where(here, d.dim(x, dim), d.ints({0})));
+    }
+    parts.push_back(part);
+  }
+  Value result = d.reshape(x, parts);
+  if (!d.ok() || !result)
+    return failure();
+  return node.setResults(result);
+}
+
 /// Squeeze: without axes (or with an empty list), every unit dimension.
 LogicalResult squeeze(NodeContext &node) {
   FailureOr<Value> x = node.requiredInput(0);
   if (failed(x))
     return failure();
+  if (node.opset >= 13 && node.input(1) &&
+      !NodeContext::evaluateInts(node.input(1))) {
+    auto type = dyn_cast<RankedTensorType>(node.input(1).getType());
+    if (!type || !type.hasStaticShape() || type.getNumElements() != 0)
+      return squeezeRuntimeAxes(node, *x, node.input(1));
+  }
   FailureOr<std::optional<SmallVector<int64_t>>> axes = squeezeAxes(node);
   if (failed(axes))
     return failure();
@@ -337,6 +378,25 @@ LogicalResult split(NodeContext &node) {
   auto numResults = static_cast<unsigned>(node.node.output_size());
   int64_t axis = node.intAttr("axis", 0);
   std::optional<SmallVector<int64_t>> sizes;
+  if (node.opset >= 13 && node.input(1) &&
+      !NodeContext::evaluateInts(node.input(1))) {
+    // Sizes computed at run time: output i is the slice from the sum of
+    // the sizes before it, as long as size i.
+    Decomposer d(node);
+    Value all = d.cast(node.input(1), node.b.getI64Type());
+    SmallVector<Value> results;
+    Value start = d.ints({0});
+    for (unsigned i = 0; i < numResults; ++i) {
+      Value size = d.slice(all, 0, i, i + 1);
+      Value end = d.add(start, size);
+      results.push_back(
+          d.op<SliceOp>({*x, start, end}, {d.axesAttr({axis})}));
+      start = end;
+    }
+    if (!d.ok() || llvm::is_contained(results, Value()))
+      return failure();
+    return node.setResults(results);
+  }
   if (node.opset >= 13) {
     FailureOr<std::optional<SmallVector<int64_t>>> input =
         node.constantInts(1, "split");
