@@ -44,7 +44,7 @@ def DS_YieldOp : DS_Op<"yield", [Pure, Terminator,
     ds.yield %cond, %acc, %row : tensor<i1>, tensor<4xf32>, tensor<4xf32>
     ```
   }];
-  let arguments = (ins Variadic<DS_Tensor>:$operands);
+  let arguments = (ins Variadic<DS_DataTensor>:$operands);
   let assemblyFormat = "attr-dict ($operands^ `:` type($operands))?";
   let builders = [
     OpBuilder<(ins), [{ build($_builder, $_state, ::mlir::ValueRange()); }]>
@@ -92,7 +92,7 @@ def DS_IfOp : DS_Op<"if", [
     ```
   }];
   let arguments = (ins DS_BoolScalar:$condition);
-  let results = (outs Variadic<DS_Tensor>:$results);
+  let results = (outs Variadic<DS_DataTensor>:$results);
   let regions = (region SizedRegion<1>:$then_region,
                         SizedRegion<1>:$else_region);
   let assemblyFormat = [{
@@ -164,8 +164,8 @@ def DS_LoopOp : DS_Op<"loop", [
   }];
   let arguments = (ins Optional<DS_I64Tensor>:$max_trip_count,
                        Optional<DS_BoolScalar>:$cond,
-                       Variadic<DS_Tensor>:$init_values);
-  let results = (outs Variadic<DS_Tensor>:$results);
+                       Variadic<DS_DataTensor>:$init_values);
+  let results = (outs Variadic<DS_DataTensor>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{
     (`max` $max_trip_count^)? (`cond` $cond^)?

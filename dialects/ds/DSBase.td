@@ -33,7 +33,11 @@ def DS_Dialect : Dialect {
 
     Element types follow ONNX: `f16`, `bf16`, `f32`, `f64`; signed integers
     are the signless `i8` to `i64`; unsigned integers are `ui8` to `ui64`;
-    booleans are `i1`.
+    booleans are `i1`. ONNX's storage-only float formats are the builtin
+    `f8E4M3FN`, `f8E4M3FNUZ`, `f8E5M2`, `f8E5M2FNUZ` (FLOAT8*), `f4E2M1FN`
+    (FLOAT4E2M1) and `f8E8M0FNU` (FLOAT8E8M0): ds moves them (the ops that
+    only rearrange elements, control flow) and converts them (`ds.cast`), but
+    computes in none of them, as in ONNX.
 
     Every result type can be inferred from the operands and attributes; a
     result type written in the IR may be more or less refined than the
@@ -85,7 +89,16 @@ defvar DS_FloatTypes = [F16, BF16, F32, F64];
 defvar DS_IntTypes = [I8, I16, I32, I64, UI8, UI16, UI32, UI64];
 defvar DS_AllTypes = !listconcat(DS_FloatTypes, DS_IntTypes, [I1]);
 
+/// ONNX's float8, float4 and e8m0 formats: stored and converted, never
+/// computed in (ONNX allows them in Cast, QuantizeLinear and the ops that
+/// only move elements).
+defvar DS_StorageFloatTypes = [F8E4M3FN, F8E4M3FNUZ, F8E5M2, F8E5M2FNUZ,
+                               F4E2M1FN, F8E8M0FNU];
+
 def DS_Tensor : TensorOf<DS_AllTypes>;
+/// The operands of ops that only move, select or convert elements: any
+/// element type, the storage-only floats included.
+def DS_DataTensor : TensorOf<!listconcat(DS_AllTypes, DS_StorageFloatTypes)>;
 def DS_FloatTensor : TensorOf<DS_FloatTypes>;
 def DS_IntTensor : TensorOf<DS_IntTypes>;
 def DS_NumericTensor : TensorOf<!listconcat(DS_FloatTypes, DS_IntTypes)>;

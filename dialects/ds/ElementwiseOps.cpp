@@ -302,7 +302,18 @@ OpFoldResult ClipOp::fold(FoldAdaptor) {
   return {};
 }
 
+/// ONNX's float8, float4 and e8m0 formats, which ds only stores and
+/// converts.
+static bool isStorageFloat(Type type) {
+  return isa<Float8E4M3FNType, Float8E4M3FNUZType, Float8E5M2Type,
+             Float8E5M2FNUZType, Float4E2M1FNType, Float8E8M0FNUType>(type);
+}
+
 LogicalResult CastOp::verify() {
+  StringRef roundMode = getRoundMode();
+  if (roundMode != "up" && roundMode != "down" && roundMode != "nearest")
+    return emitOpError("round_mode must be 'up', 'down' or 'nearest', got '")
+           << roundMode << "'";
   auto in = cast<ShapedType>(getInput().getType());
   auto out = cast<ShapedType>(getType());
   if (in.hasRank() && out.hasRank()) {
@@ -326,6 +337,11 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
       type.getNumElements() > kMaxFoldedElements)
     return {};
   Type from = dense.getElementType(), to = type.getElementType();
+  // APFloat's conversions to the storage-only formats do not follow ONNX
+  // (saturation, NaN, e8m0's rounding); from them, only the conversion to
+  // the other floats (exact, or rounded once) does.
+  if (isStorageFloat(to) || (isStorageFloat(from) && !isa<FloatType>(to)))
+    return {};
   bool fromUnsigned = from.isUnsignedInteger() || from.isInteger(1);
   auto toAPFloat = [&](const APFloat &x) {
     APFloat y = x;

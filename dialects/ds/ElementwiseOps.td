@@ -137,7 +137,7 @@ def DS_IsInfOp : DS_UnaryBase<"is_inf", DS_FloatTensor, DS_BoolTensor,
                 DefaultValuedAttr<BoolAttr, "true">:$detect_positive),
     "::mlir::IntegerType::get(context, 1)", []>;
 
-def DS_IdentityOp : DS_UnaryOp<"identity", DS_Tensor, "x"> {
+def DS_IdentityOp : DS_UnaryOp<"identity", DS_DataTensor, "x"> {
   let hasFolder = 1;
 }
 
@@ -300,16 +300,47 @@ def DS_CastOp : DS_Op<"cast", [Pure]> {
     Converts each element to the result's element type: float to integer
     truncates toward zero, integer to bool is `x != 0`, bool to number gives
     0 or 1, and float narrowing rounds to nearest even. The shape is kept.
-    A cast to the same type folds away; constants fold.
+    A cast to the same type folds away; constants fold (but for the
+    storage-only float formats).
+
+    The storage-only float formats (float8, float4, e8m0) follow ONNX's Cast:
+
+    - To `f8E4M3FN`, `f8E4M3FNUZ`, `f8E5M2` and `f8E5M2FNUZ`: round to
+      nearest even. With `saturate` (the default) an infinity or a value
+      that rounds beyond the largest finite value becomes that value (with
+      the sign); without, it becomes NaN (infinity for `f8E5M2`). NaN stays
+      NaN. The FNUZ formats have one NaN (0x80) and no negative zero: -0 and
+      a negative value that rounds to zero give +0.
+    - To `f4E2M1FN` (no infinity, no NaN): round to nearest even, saturating
+      whatever `saturate` says; NaN gives a zero of the opposite sign, as
+      ONNX's reference (ml_dtypes) does.
+    - To `f8E8M0FNU` (a power of two 2^(e - 127), e in 0..254; 0xFF is NaN):
+      the exponent of the f32 value, the sign ignored, rounded by
+      `round_mode`: `up` (the default) to the next power of two when any
+      mantissa bit is set, `down` truncating, `nearest` rounding up when the
+      first mantissa bit is set and any other bit or the exponent is not
+      zero. `saturate` keeps a rounding from 2^127 at 2^127; without it the
+      rounding gives NaN. Infinities and NaN give NaN (as ONNX's reference
+      does).
+    - From these formats: exactly, to any float type (rounding once where
+      the target is narrower, as from `f8E8M0FNU` to `f16`), and through
+      f32 to integers and bool.
+
+    f16, bf16 and f64 sources convert through f32; an f64 value is first
+    rounded to f32 to odd (its inexactness kept in the last bit), so that
+    the value is rounded only once. An integer source goes through f64.
 
     Example:
 
     ```mlir
     %y = ds.cast %x : (tensor<2x?xf32>) -> tensor<2x?xf16>
+    %z = ds.cast %x {saturate = false} : (tensor<2x?xf32>) -> tensor<2x?xf8E4M3FN>
     ```
   }];
-  let arguments = (ins DS_Tensor:$input);
-  let results = (outs DS_Tensor:$output);
+  let arguments = (ins DS_DataTensor:$input,
+                       DefaultValuedAttr<BoolAttr, "true">:$saturate,
+                       DefaultValuedAttr<StrAttr, "\"up\"">:$round_mode);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasVerifier = 1;
   let hasFolder = 1;

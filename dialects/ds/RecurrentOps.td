@@ -226,7 +226,7 @@ def DS_ScanYieldOp : DS_Op<"scan_yield", [Pure, Terminator,
     ds.scan_yield %h, %h : tensor<4xf32>, tensor<4xf32>
     ```
   }];
-  let arguments = (ins Variadic<DS_Tensor>:$operands);
+  let arguments = (ins Variadic<DS_DataTensor>:$operands);
   let assemblyFormat = "attr-dict ($operands^ `:` type($operands))?";
   let builders = [
     OpBuilder<(ins), [{ build($_builder, $_state, ::mlir::ValueRange()); }]>
@@ -293,13 +293,13 @@ def DS_ScanOp : DS_Op<"scan", [
 
     The body block arguments are always printed.
   }];
-  let arguments = (ins Variadic<DS_Tensor>:$inputs,
+  let arguments = (ins Variadic<DS_DataTensor>:$inputs,
                        I64Attr:$num_scan_inputs,
                        OptionalAttr<DenseI64ArrayAttr>:$scan_input_axes,
                        OptionalAttr<DenseI64ArrayAttr>:$scan_input_directions,
                        OptionalAttr<DenseI64ArrayAttr>:$scan_output_axes,
                        OptionalAttr<DenseI64ArrayAttr>:$scan_output_directions);
-  let results = (outs Variadic<DS_Tensor>:$results);
+  let results = (outs Variadic<DS_DataTensor>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = [{
     $inputs attr-dict `:` functional-type($inputs, $results) $body

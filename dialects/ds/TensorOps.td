@@ -34,7 +34,7 @@ def DS_ConstantOp : DS_Op<"constant", [ConstantLike, Pure,
     ```
   }];
   let arguments = (ins ElementsAttr:$value);
-  let results = (outs DS_Tensor:$output);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = "attr-dict $value";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -60,7 +60,7 @@ def DS_ConstantOfShapeOp : DS_Op<"constant_of_shape", [Pure, DS_InferTypes]> {
     ```
   }];
   let arguments = (ins DS_I64Tensor:$shape, OptionalAttr<ElementsAttr>:$value);
-  let results = (outs DS_Tensor:$output);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -113,7 +113,7 @@ def DS_ShapeOp : DS_Op<"shape", [Pure, DS_InferTypes]> {
     %s = ds.shape %x {start = 1 : i64} : (tensor<?x3x224x224xf32>) -> tensor<3xi64>
     ```
   }];
-  let arguments = (ins DS_Tensor:$input, OptionalAttr<I64Attr>:$start,
+  let arguments = (ins DS_DataTensor:$input, OptionalAttr<I64Attr>:$start,
                        OptionalAttr<I64Attr>:$end);
   let results = (outs DS_I64Tensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
@@ -134,7 +134,7 @@ def DS_SizeOp : DS_Op<"size", [Pure, DS_InferTypesWith<
     %n = ds.size %x : (tensor<2x3xf32>) -> tensor<i64>
     ```
   }];
-  let arguments = (ins DS_Tensor:$input);
+  let arguments = (ins DS_DataTensor:$input);
   let results = (outs DS_I64Tensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasFolder = 1;
@@ -169,9 +169,9 @@ def DS_ReshapeOp : DS_Op<"reshape", [Pure, DS_InferTypes,
     %y = ds.reshape %x, %shape : (tensor<?x12x64xf32>, tensor<2xi64>) -> tensor<?x768xf32>
     ```
   }];
-  let arguments = (ins DS_Tensor:$data, DS_I64Tensor:$shape,
+  let arguments = (ins DS_DataTensor:$data, DS_I64Tensor:$shape,
                        DefaultValuedAttr<BoolAttr, "false">:$allowzero);
-  let results = (outs DS_Tensor:$output);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -194,9 +194,9 @@ def DS_FlattenOp : DS_Op<"flatten", [Pure, DS_InferTypes,
     %y = ds.flatten %x {axis = 1 : i64} : (tensor<?x512x1x1xf32>) -> tensor<?x512xf32>
     ```
   }];
-  let arguments = (ins DS_Tensor:$input,
+  let arguments = (ins DS_DataTensor:$input,
                        DefaultValuedAttr<I64Attr, "1">:$axis);
-  let results = (outs DS_Tensor:$output);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasFolder = 1;
 }
@@ -218,9 +218,9 @@ def DS_SqueezeOp : DS_Op<"squeeze", [Pure, DS_InferTypes,
     %y = ds.squeeze %x {axes = array<i64: 2, 3>} : (tensor<?x512x1x1xf32>) -> tensor<?x512xf32>
     ```
   }];
-  let arguments = (ins DS_Tensor:$input,
+  let arguments = (ins DS_DataTensor:$input,
                        OptionalAttr<DenseI64ArrayAttr>:$axes);
-  let results = (outs DS_Tensor:$output);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasFolder = 1;
 }
@@ -241,8 +241,8 @@ def DS_UnsqueezeOp : DS_Op<"unsqueeze", [Pure, DS_InferTypes,
     %y = ds.unsqueeze %x {axes = array<i64: 0, -1>} : (tensor<?x3xf32>) -> tensor<1x?x3x1xf32>
     ```
   }];
-  let arguments = (ins DS_Tensor:$input, DenseI64ArrayAttr:$axes);
-  let results = (outs DS_Tensor:$output);
+  let arguments = (ins DS_DataTensor:$input, DenseI64ArrayAttr:$axes);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasFolder = 1;
 }
@@ -265,9 +265,9 @@ def DS_TransposeOp : DS_Op<"transpose", [Pure, DS_InferTypes,
         : (tensor<?x128x12x64xf32>) -> tensor<?x12x128x64xf32>
     ```
   }];
-  let arguments = (ins DS_Tensor:$data,
+  let arguments = (ins DS_DataTensor:$data,
                        OptionalAttr<DenseI64ArrayAttr>:$perm);
-  let results = (outs DS_Tensor:$output);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasFolder = 1;
   let hasCanonicalizer = 1;
@@ -293,8 +293,8 @@ def DS_ConcatOp : DS_Op<"concat", [Pure, DS_InferTypes,
         : (tensor<1xi64>, tensor<2xi64>) -> tensor<3xi64>
     ```
   }];
-  let arguments = (ins Variadic<DS_Tensor>:$inputs, I64Attr:$axis);
-  let results = (outs DS_Tensor:$output);
+  let arguments = (ins Variadic<DS_DataTensor>:$inputs, I64Attr:$axis);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasFolder = 1;
 }
@@ -322,11 +322,11 @@ def DS_SplitOp : DS_Op<"split", [Pure, DS_InferTypes]> {
         : (tensor<?x?x2304xf32>) -> (tensor<?x?x768xf32>, tensor<?x?x768xf32>, tensor<?x?x768xf32>)
     ```
   }];
-  let arguments = (ins DS_Tensor:$input,
+  let arguments = (ins DS_DataTensor:$input,
                        DefaultValuedAttr<I64Attr, "0">:$axis,
                        OptionalAttr<DenseI64ArrayAttr>:$split,
                        OptionalAttr<I64Attr>:$num_outputs);
-  let results = (outs Variadic<DS_Tensor>:$outputs);
+  let results = (outs Variadic<DS_DataTensor>:$outputs);
   let assemblyFormat = DS_FunctionalFormat;
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -360,10 +360,10 @@ def DS_SliceOp : DS_Op<"slice", [Pure, DS_InferTypes,
         : (tensor<?x64xf32>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<?x32xf32>
     ```
   }];
-  let arguments = (ins DS_Tensor:$data, DS_IndexTensor:$starts,
+  let arguments = (ins DS_DataTensor:$data, DS_IndexTensor:$starts,
                        DS_IndexTensor:$ends, Optional<DS_IndexTensor>:$steps,
                        OptionalAttr<DenseI64ArrayAttr>:$axes);
-  let results = (outs DS_Tensor:$output);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -390,11 +390,11 @@ def DS_PadOp : DS_Op<"pad", [Pure, DS_InferTypes,
         : (tensor<1x3x?x?xf32>, tensor<8xi64>, tensor<f32>) -> tensor<1x3x?x?xf32>
     ```
   }];
-  let arguments = (ins DS_Tensor:$data, DS_I64Tensor:$pads,
-                       Optional<DS_Tensor>:$constant_value,
+  let arguments = (ins DS_DataTensor:$data, DS_I64Tensor:$pads,
+                       Optional<DS_DataTensor>:$constant_value,
                        DefaultValuedAttr<StrAttr, "\"constant\"">:$mode,
                        OptionalAttr<DenseI64ArrayAttr>:$axes);
-  let results = (outs DS_Tensor:$output);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -420,8 +420,8 @@ def DS_ExpandOp : DS_Op<"expand", [Pure, DS_InferTypes,
     %y = ds.expand %x, %shape : (tensor<3x1xf32>, tensor<3xi64>) -> tensor<2x3x4xf32>
     ```
   }];
-  let arguments = (ins DS_Tensor:$input, DS_I64Tensor:$shape);
-  let results = (outs DS_Tensor:$output);
+  let arguments = (ins DS_DataTensor:$input, DS_I64Tensor:$shape);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasFolder = 1;
 }
@@ -441,8 +441,8 @@ def DS_TileOp : DS_Op<"tile", [Pure, DS_InferTypes,
     %y = ds.tile %x, %repeats : (tensor<2x?xf32>, tensor<2xi64>) -> tensor<?x?xf32>
     ```
   }];
-  let arguments = (ins DS_Tensor:$input, DS_I64Tensor:$repeats);
-  let results = (outs DS_Tensor:$output);
+  let arguments = (ins DS_DataTensor:$input, DS_I64Tensor:$repeats);
+  let results = (outs DS_DataTensor:$output);
   let assemblyFormat = DS_FunctionalFormat;
   let hasFolder = 1;
 }

@@ -82,6 +82,11 @@ private:
   Type llvmElementType(Type type) const {
     if (auto integer = dyn_cast<IntegerType>(type))
       return IntegerType::get(type.getContext(), integer.getWidth());
+    // Floats LLVM lacks (float8, float4, e8m0) are integers of their width
+    // there, as the LLVM lowering of memrefs stores them.
+    if (auto floatType = dyn_cast<FloatType>(type);
+        floatType && !LLVM::isCompatibleFloatingPointType(floatType))
+      return IntegerType::get(type.getContext(), floatType.getWidth());
     return type;
   }
 

@@ -20,6 +20,19 @@ int ds::abiDTypeCode(Type type) {
     return 16;
   if (type.isF64())
     return 11;
+  // ONNX's float8, float4 and e8m0: one byte per element (float4 too).
+  if (isa<Float8E4M3FNType>(type))
+    return 17;
+  if (isa<Float8E4M3FNUZType>(type))
+    return 18;
+  if (isa<Float8E5M2Type>(type))
+    return 19;
+  if (isa<Float8E5M2FNUZType>(type))
+    return 20;
+  if (isa<Float4E2M1FNType>(type))
+    return 23;
+  if (isa<Float8E8M0FNUType>(type))
+    return 24;
   auto integer = dyn_cast<IntegerType>(type);
   if (!integer)
     return 0;
@@ -68,6 +81,18 @@ llvm::StringRef ds::abiDTypeName(int code) {
     return "uint64";
   case 16:
     return "bfloat16";
+  case 17:
+    return "float8e4m3fn";
+  case 18:
+    return "float8e4m3fnuz";
+  case 19:
+    return "float8e5m2";
+  case 20:
+    return "float8e5m2fnuz";
+  case 23:
+    return "float4e2m1";
+  case 24:
+    return "float8e8m0";
   default:
     return "unknown";
   }

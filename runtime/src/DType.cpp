@@ -23,7 +23,13 @@ static_assert(same(DS_DTYPE_FLOAT32, DS_ABI_FLOAT) &&
                   same(DS_DTYPE_FLOAT64, DS_ABI_DOUBLE) &&
                   same(DS_DTYPE_UINT32, DS_ABI_UINT32) &&
                   same(DS_DTYPE_UINT64, DS_ABI_UINT64) &&
-                  same(DS_DTYPE_BFLOAT16, DS_ABI_BFLOAT16),
+                  same(DS_DTYPE_BFLOAT16, DS_ABI_BFLOAT16) &&
+                  same(DS_DTYPE_FLOAT8E4M3FN, DS_ABI_FLOAT8E4M3FN) &&
+                  same(DS_DTYPE_FLOAT8E4M3FNUZ, DS_ABI_FLOAT8E4M3FNUZ) &&
+                  same(DS_DTYPE_FLOAT8E5M2, DS_ABI_FLOAT8E5M2) &&
+                  same(DS_DTYPE_FLOAT8E5M2FNUZ, DS_ABI_FLOAT8E5M2FNUZ) &&
+                  same(DS_DTYPE_FLOAT4E2M1, DS_ABI_FLOAT4E2M1) &&
+                  same(DS_DTYPE_FLOAT8E8M0, DS_ABI_FLOAT8E8M0),
               "runtime.h and model_abi.h number the element types differently");
 
 extern "C" {
@@ -33,6 +39,12 @@ DS_API size_t ds_dtype_size(DsDType dtype) {
   case DS_DTYPE_UINT8:
   case DS_DTYPE_INT8:
   case DS_DTYPE_BOOL:
+  case DS_DTYPE_FLOAT8E4M3FN:
+  case DS_DTYPE_FLOAT8E4M3FNUZ:
+  case DS_DTYPE_FLOAT8E5M2:
+  case DS_DTYPE_FLOAT8E5M2FNUZ:
+  case DS_DTYPE_FLOAT4E2M1: // one element a byte, unpacked
+  case DS_DTYPE_FLOAT8E8M0:
     return 1;
   case DS_DTYPE_UINT16:
   case DS_DTYPE_INT16:
@@ -80,6 +92,18 @@ DS_API const char *ds_dtype_name(DsDType dtype) {
     return "uint64";
   case DS_DTYPE_BFLOAT16:
     return "bfloat16";
+  case DS_DTYPE_FLOAT8E4M3FN:
+    return "float8_e4m3fn";
+  case DS_DTYPE_FLOAT8E4M3FNUZ:
+    return "float8_e4m3fnuz";
+  case DS_DTYPE_FLOAT8E5M2:
+    return "float8_e5m2";
+  case DS_DTYPE_FLOAT8E5M2FNUZ:
+    return "float8_e5m2fnuz";
+  case DS_DTYPE_FLOAT4E2M1:
+    return "float4_e2m1fn";
+  case DS_DTYPE_FLOAT8E8M0:
+    return "float8_e8m0fnu";
   default:
     return "unknown";
   }

@@ -67,3 +67,22 @@ module attributes {dlti.dl_spec = #dlti.dl_spec<index = 32 : i32>} {
     return %y : tensor<?xf32>
   }
 }
+
+// -----
+
+// float8, float4 and e8m0 tensors cross the ABI as ONNX's dtype codes (17
+// to 20, 23, 24), one byte an element: the output's data pointer is a GEP
+// over i8, and over i4 for float4, which LLVM also stores a byte each.
+// CHECK: llvm.func internal @__ds_run(
+// CHECK: llvm.getelementptr %{{.*}}[%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, i8
+// CHECK: llvm.getelementptr %{{.*}}[%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, i4
+// CHECK: llvm.mlir.global internal constant @{{__ds_tensors_[0-9]+}}() {{.*}} : !llvm.array<3 x struct<(ptr, i32, i32, ptr, ptr)>>
+// CHECK: llvm.mlir.constant(17 : i32) : i32
+// CHECK: llvm.mlir.constant(23 : i32) : i32
+// CHECK: llvm.mlir.constant(24 : i32) : i32
+func.func @low(%a: tensor<3xf8E4M3FN>, %b: tensor<3xf4E2M1FN>, %c: tensor<3xf8E8M0FNU>)
+    -> (tensor<3xf8E4M3FN>, tensor<3xf4E2M1FN>) {
+  %0 = ds.identity %a : (tensor<3xf8E4M3FN>) -> tensor<3xf8E4M3FN>
+  %1 = ds.cast %c : (tensor<3xf8E8M0FNU>) -> tensor<3xf4E2M1FN>
+  return %0, %1 : tensor<3xf8E4M3FN>, tensor<3xf4E2M1FN>
+}

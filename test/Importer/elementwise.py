@@ -4,6 +4,8 @@
 # RUN: ds-opt %t.clip9.onnx | FileCheck %s --check-prefix=CLIP9
 # RUN: ds-opt %t.variadic.onnx | FileCheck %s --check-prefix=VARIADIC
 # RUN: ds-opt %t.cast.onnx | FileCheck %s --check-prefix=CAST
+# RUN: ds-opt %t.lowp.onnx | FileCheck %s --check-prefix=LOWP
+# RUN: not ds-opt %t.round.onnx 2>&1 | FileCheck %s --check-prefix=ROUND
 from onnx_test_models import *
 
 # UNARY-LABEL: func.func @main(%arg0: tensor<?x4xf32> {ds.dim_names = ["N", ""], ds.name = "x"})
@@ -63,3 +65,60 @@ save(out_path(".cast.onnx"), [
 ], [value("x", TensorProto.FLOAT, ["n"]), value("i", TensorProto.INT64, [1])],
    [value("h", TensorProto.FLOAT16, ["n"]), value("l", TensorProto.INT64, ["n"]),
     value("u", TensorProto.UINT8, ["n"])])
+
+# The float8, float4 and e8m0 types: Cast's saturate (opset 19 on) and
+# round_mode (opset 24 on) reach ds.cast when they are not the defaults;
+# initializers in raw_data and int32_data, float4 packed two to a byte.
+# LOWP-LABEL: func.func @main
+# LOWP-SAME: tensor<?xf8E4M3FNUZ>
+# LOWP-SAME: tensor<3xf4E2M1FN>
+# LOWP-DAG: ds.constant dense<[4.480000e+02, -2.000000e+00, 0.000000e+00]> : tensor<3xf8E4M3FN>
+# LOWP-DAG: ds.constant dense<[5.000000e-01, -6.000000e+00, 1.500000e+00]> : tensor<3xf4E2M1FN>
+# LOWP-DAG: ds.constant dense<[1.000000e+00, -3.000000e+00, 0.000000e+00]> : tensor<3xf4E2M1FN>
+# LOWP-DAG: ds.constant dense<[1.250000e-01, 5.734400e+04]> : tensor<2xf8E5M2>
+# LOWP-DAG: ds.cast %arg0 : (tensor<?xf32>) -> tensor<?xf8E4M3FN>
+# LOWP-DAG: ds.cast %arg0 {saturate = false} : (tensor<?xf32>) -> tensor<?xf8E5M2>
+# LOWP-DAG: ds.cast %arg0 {round_mode = "nearest", saturate = false} : (tensor<?xf32>) -> tensor<?xf8E8M0FNU>
+# LOWP-DAG: ds.cast %arg1 : (tensor<?xf8E4M3FNUZ>) -> tensor<?xf16>
+# LOWP-DAG: ds.cast %arg0 : (tensor<?xf32>) -> tensor<?xf4E2M1FN>
+import ml_dtypes  # noqa: E402
+
+e4 = np.array([448, -2, 0], np.float32).astype(ml_dtypes.float8_e4m3fn)
+f4 = np.array([0.5, -6, 1.5], np.float32).astype(ml_dtypes.float4_e2m1fn)
+save(out_path(".lowp.onnx"), [
+    helper.make_node("Cast", ["x"], ["a"], to=TensorProto.FLOAT8E4M3FN),
+    helper.make_node("Cast", ["x"], ["b"], to=TensorProto.FLOAT8E5M2,
+                     saturate=0),
+    helper.make_node("Cast", ["x"], ["c"], to=TensorProto.FLOAT8E8M0,
+                     saturate=0, round_mode="nearest"),
+    helper.make_node("Cast", ["u"], ["d"], to=TensorProto.FLOAT16),
+    helper.make_node("CastLike", ["x", "f"], ["e"]),
+    helper.make_node("Identity", ["k8"], ["k8_out"]),
+    helper.make_node("Identity", ["k4"], ["k4_out"]),
+    helper.make_node("Identity", ["k4i"], ["k4i_out"]),
+    helper.make_node("Identity", ["k5i"], ["k5i_out"]),
+], [value("x", TensorProto.FLOAT, ["n"]),
+    value("u", TensorProto.FLOAT8E4M3FNUZ, ["n"]),
+    value("f", TensorProto.FLOAT4E2M1, [3])],
+   [value("a", TensorProto.FLOAT8E4M3FN, ["n"]),
+    value("b", TensorProto.FLOAT8E5M2, ["n"]),
+    value("c", TensorProto.FLOAT8E8M0, ["n"]),
+    value("d", TensorProto.FLOAT16, ["n"]),
+    value("e", TensorProto.FLOAT4E2M1, ["n"]),
+    value("k8_out", TensorProto.FLOAT8E4M3FN, [3]),
+    value("k4_out", TensorProto.FLOAT4E2M1, [3]),
+    value("k4i_out", TensorProto.FLOAT4E2M1, [3]),
+    value("k5i_out", TensorProto.FLOAT8E5M2, [2])],
+   initializers=[
+       numpy_helper.from_array(e4, "k8"),
+       numpy_helper.from_array(f4, "k4"),
+       helper.make_tensor("k4i", TensorProto.FLOAT4E2M1, [3], [1, -3, 0]),
+       helper.make_tensor("k5i", TensorProto.FLOAT8E5M2, [2], [0.125, 57344]),
+   ], opset=25)
+
+# ROUND: error: node #0 (op Cast, domain ai.onnx, opset 25): round_mode must be 'up', 'down' or 'nearest', got 'even'
+save(out_path(".round.onnx"), [
+    helper.make_node("Cast", ["x"], ["y"], to=TensorProto.FLOAT8E8M0,
+                     round_mode="even"),
+], [value("x", TensorProto.FLOAT, [2])],
+   [value("y", TensorProto.FLOAT8E8M0, [2])], opset=25, check=False)

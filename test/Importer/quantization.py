@@ -11,6 +11,7 @@
 # RUN: ds-opt %t.qlinearmatmul.onnx | FileCheck %s --check-prefix=QLMM
 # RUN: not ds-opt %t.blocked.onnx 2>&1 | FileCheck %s --check-prefix=BLOCKED
 # RUN: not ds-opt %t.int4.onnx 2>&1 | FileCheck %s --check-prefix=INT4
+# RUN: ds-opt %t.float8.onnx | FileCheck %s --check-prefix=FLOAT8
 import onnxruntime
 
 from onnx_test_models import *
@@ -187,9 +188,32 @@ save(out_path(".blocked.onnx"), [
 ], [value("x", I8, [2, 4]), value("s", F, [2, 2])], [value("y", F, [2, 4])],
    opset=21)
 
-# INT4: error: node #0 (op QuantizeLinear, domain ai.onnx, opset 21): quantization to INT4 is not supported (int8, uint8, int16 and uint16 are)
+# INT4: error: node #0 (op QuantizeLinear, domain ai.onnx, opset 21): quantization to INT4 is not supported (int8, uint8, int16, uint16, the float8 formats and float4 are)
 save(out_path(".int4.onnx"), [
     helper.make_node("QuantizeLinear", ["x", "s"], ["y"],
                      output_dtype=TensorProto.INT4),
 ], [value("x", F, [4]), value("s", F, [])],
    [value("y", TensorProto.INT4, [4])], opset=21)
+
+# The float8 formats and float4: x / scale + zero point, then one ds.cast
+# that rounds (and saturates unless told not to); dequantization in f32.
+# FLOAT8-LABEL: func.func @main
+# FLOAT8: %[[Q:.*]] = ds.div %arg0, %{{.*}} : (tensor<2x3xf32>, tensor<2x1xf32>) -> tensor<2x3xf32>
+# FLOAT8: %[[ZF:.*]] = ds.cast %{{.*}} : (tensor<2x1xf8E5M2>) -> tensor<2x1xf32>
+# FLOAT8: %[[A:.*]] = ds.add %[[Q]], %[[ZF]]
+# FLOAT8: ds.cast %[[A]] {saturate = false} : (tensor<2x3xf32>) -> tensor<2x3xf8E5M2>
+# FLOAT8: ds.cast %{{.*}} : (tensor<2x3xf32>) -> tensor<2x3xf4E2M1FN>
+# FLOAT8: %[[X:.*]] = ds.cast %arg3 : (tensor<2x3xf8E4M3FN>) -> tensor<2x3xf32>
+# FLOAT8: ds.mul %[[X]], %{{.*}} : (tensor<2x3xf32>, tensor<2x1xf32>) -> tensor<2x3xf32>
+save(out_path(".float8.onnx"), [
+    helper.make_node("QuantizeLinear", ["x", "s", "z"], ["y"], axis=0,
+                     saturate=0),
+    helper.make_node("QuantizeLinear", ["x", "s"], ["y4"], axis=0,
+                     output_dtype=TensorProto.FLOAT4E2M1),
+    helper.make_node("DequantizeLinear", ["q", "s"], ["d"], axis=0),
+], [value("x", F, [2, 3]), value("s", F, [2]),
+    value("z", TensorProto.FLOAT8E5M2, [2]),
+    value("q", TensorProto.FLOAT8E4M3FN, [2, 3])],
+   [value("y", TensorProto.FLOAT8E5M2, [2, 3]),
+    value("y4", TensorProto.FLOAT4E2M1, [2, 3]), value("d", F, [2, 3])],
+   opset=23)

@@ -14,6 +14,15 @@ __all__ = ["DsError", "Model"]
 _DTYPES = {1: np.float32, 2: np.uint8, 3: np.int8, 4: np.uint16, 5: np.int16,
            6: np.int32, 7: np.int64, 9: np.bool_, 10: np.float16, 11: np.float64,
            12: np.uint32, 13: np.uint64}
+try:
+    # bfloat16, float8, float4 (one a byte, as the runtime holds it) and e8m0.
+    import ml_dtypes
+    _DTYPES.update({16: ml_dtypes.bfloat16, 17: ml_dtypes.float8_e4m3fn,
+                    18: ml_dtypes.float8_e4m3fnuz, 19: ml_dtypes.float8_e5m2,
+                    20: ml_dtypes.float8_e5m2fnuz, 23: ml_dtypes.float4_e2m1fn,
+                    24: ml_dtypes.float8_e8m0fnu})
+except ImportError:
+    pass
 _CODES = {np.dtype(v): k for k, v in _DTYPES.items()}
 
 

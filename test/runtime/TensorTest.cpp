@@ -145,12 +145,18 @@ TEST(DType, SizesAndNames) {
       {DS_DTYPE_FLOAT16, 2, "float16"},   {DS_DTYPE_FLOAT64, 8, "float64"},
       {DS_DTYPE_UINT32, 4, "uint32"},     {DS_DTYPE_UINT64, 8, "uint64"},
       {DS_DTYPE_BFLOAT16, 2, "bfloat16"},
+      {DS_DTYPE_FLOAT8E4M3FN, 1, "float8_e4m3fn"},
+      {DS_DTYPE_FLOAT8E4M3FNUZ, 1, "float8_e4m3fnuz"},
+      {DS_DTYPE_FLOAT8E5M2, 1, "float8_e5m2"},
+      {DS_DTYPE_FLOAT8E5M2FNUZ, 1, "float8_e5m2fnuz"},
+      {DS_DTYPE_FLOAT4E2M1, 1, "float4_e2m1fn"}, // one a byte, unpacked
+      {DS_DTYPE_FLOAT8E8M0, 1, "float8_e8m0fnu"},
   };
   for (const Case &c : cases) {
     EXPECT_EQ(ds_dtype_size(c.dtype), c.size) << c.name;
     EXPECT_STREQ(ds_dtype_name(c.dtype), c.name);
   }
-  for (DsDType unknown : {0, 8, 14, 17, -1}) {
+  for (DsDType unknown : {0, 8, 14, 21, 22, 25, -1}) {
     EXPECT_EQ(ds_dtype_size(unknown), 0u) << unknown;
     EXPECT_STREQ(ds_dtype_name(unknown), "unknown");
   }

@@ -156,13 +156,35 @@ def outputs_of_every_ownership(env):
     assert "table/const: float32 [2, 3] -> out/table_const.npy" in proc.stdout
 
 
-def every_dtype():
-    """(input name, numpy array, ONNX type) for each input of the echo model;
-    bfloat16 as its uint16 bits."""
+def low_precision_dtypes():
+    """(input name, ml_dtypes array, ONNX type) for the echo model's float8,
+    float4 and e8m0 inputs: an odd count, so that float4 packs a lone half
+    byte in a .pb."""
+    import ml_dtypes
     from onnx import TensorProto
     n = np()
     floats = n.array([1.5, -2.0, 0.25], dtype=n.float32)
     return [
+        ("e4m3fn", floats.astype(ml_dtypes.float8_e4m3fn), TensorProto.FLOAT8E4M3FN),
+        ("e4m3fnuz", floats.astype(ml_dtypes.float8_e4m3fnuz),
+         TensorProto.FLOAT8E4M3FNUZ),
+        ("e5m2", floats.astype(ml_dtypes.float8_e5m2), TensorProto.FLOAT8E5M2),
+        ("e5m2fnuz", floats.astype(ml_dtypes.float8_e5m2fnuz),
+         TensorProto.FLOAT8E5M2FNUZ),
+        ("e2m1", floats.astype(ml_dtypes.float4_e2m1fn), TensorProto.FLOAT4E2M1),
+        ("e8m0", n.array([0.5, 2.0, 1024.0], n.float32).astype(ml_dtypes.float8_e8m0fnu),
+         TensorProto.FLOAT8E8M0),
+    ]
+
+
+def every_dtype():
+    """(input name, numpy array, ONNX type) for each input of the echo model;
+    bfloat16 as its uint16 bits, float8, float4 and e8m0 as ml_dtypes arrays
+    (ds-run reads and writes their bits as uint8)."""
+    from onnx import TensorProto
+    n = np()
+    floats = n.array([1.5, -2.0, 0.25], dtype=n.float32)
+    return low_precision_dtypes() + [
         ("f32", floats, TensorProto.FLOAT),
         ("u8", n.array([0, 200, 255], dtype=n.uint8), TensorProto.UINT8),
         ("i8", n.array([-128, -3, 127], dtype=n.int8), TensorProto.INT8),
@@ -179,20 +201,34 @@ def every_dtype():
     ]
 
 
+def bits(array):
+    """ml_dtypes arrays as their uint8 bits, as ds-run writes them."""
+    low = array.dtype.name.startswith(("float8", "float4"))
+    return array.view(np().uint8) if low else array
+
+
 def check_echo(env):
     for name, array, _ in every_dtype():
-        expect_equal(load_npy(env.path(f"out/{name}_out.npy")), array, name)
+        expect_equal(load_npy(env.path(f"out/{name}_out.npy")), bits(array), name)
 
 
 @case
 def every_dtype_npy(env):
     args = []
     for name, array, _ in every_dtype():
-        args += ["--input", f"{name}=" + save_npy(env, name + ".npy", array)]
+        args += ["--input", f"{name}=" + save_npy(env, name + ".npy", bits(array))]
     proc = env.run(env.model("echo"), *args, "--output-dir", "out")
     check_echo(env)
     assert "bf16_out: bfloat16 [3] -> out/bf16_out.npy (bfloat16 written as its " \
            "uint16 bits)" in proc.stdout, proc.stdout
+    assert "e2m1_out: float4_e2m1fn [3] -> out/e2m1_out.npy (float4_e2m1fn " \
+           "written as its uint8 bits)" in proc.stdout, proc.stdout
+    # Printed as numbers.
+    proc = env.run(env.model("echo"), *args)
+    for name, array, _ in low_precision_dtypes():
+        values = ", ".join(f"{v:g}" for v in array.astype(np().float32))
+        line = f"{name}_out: {array.dtype.name} [3] = [{values}]"
+        assert line in proc.stdout.splitlines(), (line, proc.stdout)
 
 
 @case
@@ -203,7 +239,8 @@ def every_dtype_pb_typed_fields(env):
     for name, array, onnx_type in every_dtype():
         if name == "bf16":  # make_tensor takes floats and rounds them itself
             values = n.array([1.5, -2.0, 0.25], dtype=n.float32).tolist()
-        elif name == "f16":
+        elif name == "f16" or array.dtype.name.startswith(("float8", "float4")):
+            # float8, float4 (packed two a value) and e8m0 from floats too.
             values = array.astype(n.float32).tolist()
         else:
             values = array.tolist()
@@ -225,6 +262,20 @@ def every_dtype_pb_raw(env):
         args += ["--input", f"{name}=" + save_pb(env, name + ".pb", tensor)]
     env.run(env.model("echo"), *args, "--output-dir", "out")
     check_echo(env)
+
+
+@case
+def error_float4_npy_high_bits(env):
+    # One float4 a byte, in the low 4 bits: a byte above 15 is refused.
+    args = []
+    for name, array, _ in every_dtype():
+        data = bits(array)
+        if name == "e2m1":
+            data = np().array([1, 0x21, 2], np().uint8)
+        args += ["--input", f"{name}=" + save_npy(env, name + ".npy", data)]
+    env.fails(env.model("echo"), *args, rc=1,
+              message="element 1 is 33: float4_e2m1fn holds one element a byte, "
+                      "in its low 4 bits")
 
 
 @case

@@ -7,6 +7,7 @@
 #include "Format.h"
 
 #include <cinttypes>
+#include <cmath>
 #include <cstring>
 
 namespace ds::run {
@@ -30,6 +31,49 @@ float halfToFloat(uint16_t half) {
     return sign ? -magnitude : magnitude;
   }
   return floatOfBits(sign | ((exponent + 112) << 23) | (mantissa << 13));
+}
+
+/// The value of a float8, float4 or e8m0 byte, for printing: ONNX's
+/// formats, with `exponentBits` and `bias`; E5M2 has IEEE infinities and
+/// NaNs, E4M3FN one NaN (S.1111.111), the FNUZ formats one NaN (0x80) and
+/// no -0, E2M1 only numbers, E8M0 only 2^(e - 127) and NaN (0xFF).
+double smallFloatValue(DsDType dtype, uint8_t bits) {
+  const double nan = static_cast<double>(floatOfBits(0x7fc00000u));
+  if (dtype == DS_DTYPE_FLOAT8E8M0)
+    return bits == 0xff ? nan : std::ldexp(1.0, int(bits) - 127);
+  int width = 8, exponentBits = 4, bias = 7;
+  switch (dtype) {
+  case DS_DTYPE_FLOAT8E4M3FNUZ:
+    bias = 8;
+    break;
+  case DS_DTYPE_FLOAT8E5M2:
+    exponentBits = 5, bias = 15;
+    break;
+  case DS_DTYPE_FLOAT8E5M2FNUZ:
+    exponentBits = 5, bias = 16;
+    break;
+  case DS_DTYPE_FLOAT4E2M1:
+    width = 4, exponentBits = 2, bias = 1;
+    break;
+  default:
+    break;
+  }
+  int mantissaBits = width - 1 - exponentBits;
+  bool negative = (bits >> (width - 1)) & 1;
+  int exponent = (bits >> mantissaBits) & ((1 << exponentBits) - 1);
+  int mantissa = bits & ((1 << mantissaBits) - 1);
+  bool fnuz =
+      dtype == DS_DTYPE_FLOAT8E4M3FNUZ || dtype == DS_DTYPE_FLOAT8E5M2FNUZ;
+  if ((fnuz && bits == 0x80) ||
+      (dtype == DS_DTYPE_FLOAT8E4M3FN && (bits & 0x7f) == 0x7f) ||
+      (dtype == DS_DTYPE_FLOAT8E5M2 && exponent == 31 && mantissa))
+    return nan;
+  double magnitude =
+      dtype == DS_DTYPE_FLOAT8E5M2 && exponent == 31
+          ? HUGE_VAL
+          : std::ldexp(exponent ? mantissa + (1 << mantissaBits) : mantissa,
+                       (exponent ? exponent : 1) - bias - mantissaBits);
+  return negative ? -magnitude : magnitude;
 }
 
 std::string formatElement(DsDType dtype, const void *data, size_t i) {
@@ -81,6 +125,15 @@ std::string formatElement(DsDType dtype, const void *data, size_t i) {
     break;
   case DS_DTYPE_BOOL:
     return load(uint8_t()) ? "true" : "false";
+  case DS_DTYPE_FLOAT8E4M3FN:
+  case DS_DTYPE_FLOAT8E4M3FNUZ:
+  case DS_DTYPE_FLOAT8E5M2:
+  case DS_DTYPE_FLOAT8E5M2FNUZ:
+  case DS_DTYPE_FLOAT4E2M1:
+  case DS_DTYPE_FLOAT8E8M0:
+    std::snprintf(text, sizeof text, "%g",
+                  smallFloatValue(dtype, load(uint8_t())));
+    break;
   default:
     return "?";
   }

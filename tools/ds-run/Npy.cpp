@@ -237,6 +237,14 @@ const char *descrOf(DsDType dtype) {
   case DS_DTYPE_INT64:
     return "<i8";
   case DS_DTYPE_UINT8:
+  // NumPy has no float8, float4 or e8m0 either: their bits as uint8 (float4
+  // one element a byte, in the low 4 bits), as ml_dtypes arrays view.
+  case DS_DTYPE_FLOAT8E4M3FN:
+  case DS_DTYPE_FLOAT8E4M3FNUZ:
+  case DS_DTYPE_FLOAT8E5M2:
+  case DS_DTYPE_FLOAT8E5M2FNUZ:
+  case DS_DTYPE_FLOAT4E2M1:
+  case DS_DTYPE_FLOAT8E8M0:
     return "|u1";
   case DS_DTYPE_UINT16:
   case DS_DTYPE_BFLOAT16: // NumPy has no bfloat16: its bits as uint16
@@ -311,6 +319,9 @@ bool readNpy(const std::string &path, DsDType expected, TensorPtr &out,
     return false;
   if (dtype == DS_DTYPE_UINT16 && expected == DS_DTYPE_BFLOAT16)
     dtype = DS_DTYPE_BFLOAT16;
+  if (dtype == DS_DTYPE_UINT8 && ds_dtype_size(expected) == 1 &&
+      expected != DS_DTYPE_INT8 && expected != DS_DTYPE_BOOL)
+    dtype = expected; // float8, float4 and e8m0 bits
 
   uint64_t bytes = 0;
   if (!byteSizeOf(dtype, header.shape, bytes, error))
@@ -341,6 +352,16 @@ bool readNpy(const std::string &path, DsDType expected, TensorPtr &out,
   if (std::fread(ds_tensor_data(tensor), 1, bytes, file.get()) != bytes) {
     error = std::string("cannot read the data: ") + std::strerror(errno);
     return false;
+  }
+  if (dtype == DS_DTYPE_FLOAT4E2M1) {
+    const auto *data = static_cast<const uint8_t *>(ds_tensor_data(tensor));
+    for (uint64_t i = 0; i < bytes; ++i)
+      if (data[i] > 0xF) {
+        error = "element " + std::to_string(i) + " is " +
+                std::to_string(data[i]) +
+                ": float4_e2m1fn holds one element a byte, in its low 4 bits";
+        return false;
+      }
   }
   out = std::move(result);
   return true;

@@ -7,12 +7,15 @@
 // boards with nothing but libstdc++). Field numbers are onnx.proto's:
 //   1 dims (int64, packed or not)     2 data_type (int32)
 //   3 segment (rejected)              4 float_data (packed or not)
-//   5 int32_data (also int8/16, uint8/16, bool, float16, bfloat16 bits)
+//   5 int32_data (also int8/16, uint8/16, bool, float16, bfloat16, float8
+//     and e8m0 bits; float4 bits two to a value)
 //   7 int64_data                      8 name
 //   9 raw_data (little-endian)        10 double_data
 //   11 uint64_data (also uint32)      14 data_location (EXTERNAL rejected)
 // Other fields (string_data, doc_string, external_data entries, ...) are
-// skipped by wire type.
+// skipped by wire type. ONNX packs FLOAT4E2M1 two to a byte, the first
+// element in the low 4 bits (in raw_data and in each int32_data value);
+// the runtime holds one a byte, which the reader unpacks to.
 //
 //===----------------------------------------------------------------------===//
 
@@ -295,6 +298,11 @@ void copyTyped(const Fields &fields, DsDType dtype, void *out) {
     return narrowInto<uint16_t>(out, fields.int32s);
   case DS_DTYPE_INT8:
   case DS_DTYPE_UINT8:
+  case DS_DTYPE_FLOAT8E4M3FN:
+  case DS_DTYPE_FLOAT8E4M3FNUZ:
+  case DS_DTYPE_FLOAT8E5M2:
+  case DS_DTYPE_FLOAT8E5M2FNUZ:
+  case DS_DTYPE_FLOAT8E8M0:
     return narrowInto<uint8_t>(out, fields.int32s);
   case DS_DTYPE_BOOL: {
     auto *dst = static_cast<uint8_t *>(out);
@@ -305,6 +313,14 @@ void copyTyped(const Fields &fields, DsDType dtype, void *out) {
   default:
     return;
   }
+}
+
+/// Unpacks `count` 4-bit elements from `packed` (two a byte, the first in
+/// the low bits) into one byte each.
+void unpack4Bit(const uint8_t *packed, uint64_t count, void *out) {
+  auto *dst = static_cast<uint8_t *>(out);
+  for (uint64_t i = 0; i < count; ++i)
+    dst[i] = (packed[i / 2] >> (i % 2 ? 4 : 0)) & 0xF;
 }
 
 } // namespace
@@ -345,17 +361,26 @@ bool readTensorProto(const std::string &path, TensorPtr &out, std::string &name,
   if (!byteSizeOf(dtype, fields.dims, bytesNeeded, error))
     return false;
   uint64_t elements = bytesNeeded / ds_dtype_size(dtype);
+  bool packed = dtype == DS_DTYPE_FLOAT4E2M1;
+  // What the message holds: bytes of raw_data, values of int32_data.
+  uint64_t stored = packed ? (elements + 1) / 2 : bytesNeeded;
   // Compare what the message holds with the dims before allocating.
-  if (fields.haveRaw && fields.rawSize != bytesNeeded) {
+  if (fields.haveRaw && fields.rawSize != stored) {
     error = "raw_data holds " + std::to_string(fields.rawSize) +
-            " bytes, dims need " + std::to_string(bytesNeeded) + " of " +
-            ds_dtype_name(dtype);
+            " bytes, dims need " + std::to_string(stored) + " of " +
+            ds_dtype_name(dtype) + (packed ? " (two a byte)" : "");
     return false;
   }
   size_t typedCount = 0;
   if (!fields.haveRaw) {
     typedCount = typedValues(fields, dtype);
-    if (typedCount != elements) {
+    if (packed && typedCount != stored) {
+      error = "holds " + std::to_string(typedCount) + " values of " +
+              ds_dtype_name(dtype) + ", its dims need " +
+              std::to_string(stored) + " (two a value)";
+      return false;
+    }
+    if (!packed && typedCount != elements) {
       error = "holds " + std::to_string(typedCount) + " values of " +
               ds_dtype_name(dtype) + ", its dims need " +
               std::to_string(elements);
@@ -370,7 +395,15 @@ bool readTensorProto(const std::string &path, TensorPtr &out, std::string &name,
     return false;
   }
   TensorPtr result(tensor);
-  if (fields.haveRaw) {
+  if (packed) {
+    std::vector<uint8_t> pairs;
+    if (fields.haveRaw)
+      pairs.assign(fields.raw, fields.raw + stored);
+    else
+      for (int64_t value : fields.int32s)
+        pairs.push_back(static_cast<uint8_t>(value));
+    unpack4Bit(pairs.data(), elements, ds_tensor_data(tensor));
+  } else if (fields.haveRaw) {
     if (bytesNeeded)
       std::memcpy(ds_tensor_data(tensor), fields.raw, bytesNeeded);
   } else {

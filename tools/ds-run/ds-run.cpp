@@ -314,10 +314,14 @@ int reportOutputs(const DsModel *model, const Options &options,
         options.outputDir + "/" + fileNameFor(spec.name, j, used);
     if (!writeNpy(path, tensor, error))
       return fail("'" + path + "' (output '" + spec.name + "'): " + error);
-    std::printf("%s -> %s%s\n", summary.c_str(), path.c_str(),
-                ds_tensor_dtype(tensor) == DS_DTYPE_BFLOAT16
-                    ? " (bfloat16 written as its uint16 bits)"
-                    : "");
+    DsDType dtype = ds_tensor_dtype(tensor);
+    std::string note;
+    if (dtype == DS_DTYPE_BFLOAT16)
+      note = " (bfloat16 written as its uint16 bits)";
+    else if (dtype >= DS_DTYPE_FLOAT8E4M3FN)
+      note = std::string(" (") + ds_dtype_name(dtype) +
+             " written as its uint8 bits)";
+    std::printf("%s -> %s%s\n", summary.c_str(), path.c_str(), note.c_str());
   }
   return 0;
 }

@@ -107,6 +107,29 @@ LogicalResult ExportContext::fillTensor(ElementsAttr attr,
       raw->push_back(value ? 1 : 0);
     return success();
   }
+  if (type.getElementType().getIntOrFloatBitWidth() == 4) {
+    // ONNX packs 4-bit elements two to a byte, the first in the low bits;
+    // MLIR stores one a byte.
+    ArrayRef<char> data;
+    bool splat = false;
+    if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
+      data = dense.getRawData();
+      splat = dense.isSplat();
+    } else if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr)) {
+      if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
+        data = blob->getData();
+    }
+    if (data.size() != static_cast<size_t>(splat ? 1 : count))
+      return emitError(loc) << "4-bit constant " << attr
+                            << " does not hold one byte per element";
+    raw->assign(static_cast<size_t>((count + 1) / 2), '\0');
+    for (int64_t i = 0; i < count; ++i) {
+      auto nibble = static_cast<uint8_t>(data[splat ? 0 : i] & 0xF);
+      (*raw)[i / 2] = static_cast<char>(static_cast<uint8_t>((*raw)[i / 2]) |
+                                        (nibble << (i % 2 ? 4 : 0)));
+    }
+    return success();
+  }
   size_t width = type.getElementType().getIntOrFloatBitWidth() / 8;
   if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
     ArrayRef<char> data = dense.getRawData();

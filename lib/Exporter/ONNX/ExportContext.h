@@ -76,7 +76,7 @@ private:
 };
 
 /// The oldest opset of the default domain with the ONNX form of `op` (0 for
-/// any the exporter writes).
+/// any the exporter writes), its element types and attributes included.
 int64_t minimumOpset(mlir::Operation *op);
 
 /// Writes the ONNX form of `type` (tensor, !ds.seq or !ds.opt).

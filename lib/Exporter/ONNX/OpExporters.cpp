@@ -271,12 +271,20 @@ LogicalResult exportScan(ExportContext &ctx, Operation *op) {
   return ctx.exportRegion(op->getRegion(0), *attr->mutable_g(), "body");
 }
 
+/// Cast: the target type is the result's element type; saturate and
+/// round_mode (which matter for the float8, float4 and e8m0 targets only)
+/// are written when they differ from ONNX's defaults.
 LogicalResult exportCast(ExportContext &ctx, Operation *op) {
   onnx::NodeProto *node =
       ctx.addNode("Cast", {op->getOperand(0)}, op->getResults(), op->getLoc());
   Type elementType =
       cast<ShapedType>(op->getResult(0).getType()).getElementType();
   addAttr(node, "to", int64_t(onnx_import::getDataType(elementType)));
+  auto castOp = cast<CastOp>(op);
+  if (!castOp.getSaturate())
+    addAttr(node, "saturate", int64_t(0));
+  if (castOp.getRoundMode() != "up")
+    addAttr(node, "round_mode", castOp.getRoundMode());
   return success();
 }
 
@@ -400,7 +408,21 @@ int64_t minimumOpset(Operation *op) {
                                                  {"causal_conv_with_state", 27},
                                                  {"linear_attention", 27}};
   auto it = since.find(op->getName().stripDialect());
-  return it == since.end() ? 0 : it->second;
+  int64_t version = it == since.end() ? 0 : it->second;
+  // FLOAT4E2M1 came with opset 23, FLOAT8E8M0 and Cast's round_mode with 24.
+  auto needs = [&](Type type) {
+    Type element = getElementTypeOrSelf(type);
+    if (isa<Float4E2M1FNType>(element))
+      version = std::max<int64_t>(version, 23);
+    if (isa<Float8E8M0FNUType>(element))
+      version = std::max<int64_t>(version, 24);
+  };
+  llvm::for_each(op->getOperandTypes(), needs);
+  llvm::for_each(op->getResultTypes(), needs);
+  if (auto castOp = dyn_cast<CastOp>(op);
+      castOp && castOp.getRoundMode() != "up")
+    version = std::max<int64_t>(version, 24);
+  return version;
 }
 
 LogicalResult ExportContext::exportOp(Operation *op) {

@@ -60,6 +60,18 @@ FailureOr<Type> convertElementType(int32_t dataType, MLIRContext *context,
     return Type(uint(64));
   case onnx::TensorProto::BOOL:
     return Type(sint(1));
+  case onnx::TensorProto::FLOAT8E4M3FN:
+    return Type(Float8E4M3FNType::get(context));
+  case onnx::TensorProto::FLOAT8E4M3FNUZ:
+    return Type(Float8E4M3FNUZType::get(context));
+  case onnx::TensorProto::FLOAT8E5M2:
+    return Type(Float8E5M2Type::get(context));
+  case onnx::TensorProto::FLOAT8E5M2FNUZ:
+    return Type(Float8E5M2FNUZType::get(context));
+  case onnx::TensorProto::FLOAT4E2M1:
+    return Type(Float4E2M1FNType::get(context));
+  case onnx::TensorProto::FLOAT8E8M0:
+    return Type(Float8E8M0FNUType::get(context));
   default:
     return emitError(loc) << what << " has element type "
                           << dataTypeName(dataType)
@@ -76,6 +88,18 @@ int32_t getDataType(Type type) {
     return onnx::TensorProto::FLOAT16;
   if (type.isBF16())
     return onnx::TensorProto::BFLOAT16;
+  if (isa<Float8E4M3FNType>(type))
+    return onnx::TensorProto::FLOAT8E4M3FN;
+  if (isa<Float8E4M3FNUZType>(type))
+    return onnx::TensorProto::FLOAT8E4M3FNUZ;
+  if (isa<Float8E5M2Type>(type))
+    return onnx::TensorProto::FLOAT8E5M2;
+  if (isa<Float8E5M2FNUZType>(type))
+    return onnx::TensorProto::FLOAT8E5M2FNUZ;
+  if (isa<Float4E2M1FNType>(type))
+    return onnx::TensorProto::FLOAT4E2M1;
+  if (isa<Float8E8M0FNUType>(type))
+    return onnx::TensorProto::FLOAT8E8M0;
   auto integer = dyn_cast<IntegerType>(type);
   if (!integer)
     return onnx::TensorProto::UNDEFINED;
@@ -149,7 +173,8 @@ FailureOr<Type> convertType(const onnx::TypeProto &type, MLIRContext *context,
 
 namespace {
 /// The bytes of a tensor, little-endian, one element after another (one
-/// byte per bool), with whatever keeps them alive.
+/// byte per bool, and per f4E2M1FN in its low 4 bits, as MLIR stores 4-bit
+/// elements), with whatever keeps them alive.
 struct TensorBytes {
   RankedTensorType type;
   unsigned byteWidth = 0;
@@ -163,7 +188,23 @@ struct TensorBytes {
 
 static unsigned getByteWidth(Type elementType) {
   unsigned bits = elementType.getIntOrFloatBitWidth();
-  return bits == 1 ? 1 : bits / 8;
+  return bits < 8 ? 1 : bits / 8;
+}
+
+/// ONNX packs FLOAT4E2M1 two to a byte, element 2i in the low 4 bits and
+/// element 2i + 1 in the high 4 bits (in raw_data, external data and each
+/// int32_data entry alike).
+static bool isPacked4Bit(int32_t dataType) {
+  return dataType == onnx::TensorProto::FLOAT4E2M1;
+}
+
+/// One byte per element from `packed` (two 4-bit elements a byte).
+static std::vector<char> unpack4Bit(ArrayRef<uint8_t> packed,
+                                    uint64_t numElements) {
+  std::vector<char> out(numElements);
+  for (uint64_t i = 0; i < numElements; ++i)
+    out[i] = static_cast<char>((packed[i / 2] >> (i % 2 ? 4 : 0)) & 0xF);
+  return out;
 }
 
 /// Copies `values` (typed storage) into `out`, element by element narrowed
@@ -248,6 +289,34 @@ static FailureOr<TensorBytes> readTensor(const onnx::TensorProto &tensor,
   bytes.byteWidth = getByteWidth(*elementType);
   size_t expectedBytes = numElements * bytes.byteWidth;
 
+  if (isPacked4Bit(tensor.data_type())) {
+    // Read the packed bytes as they are stored, then unpack them.
+    size_t packedBytes = (numElements + 1) / 2;
+    std::vector<uint8_t> packed;
+    if (tensor.data_location() == onnx::TensorProto::EXTERNAL) {
+      TensorBytes external;
+      if (failed(readExternal(tensor, ctx, loc, packedBytes, external)))
+        return failure();
+      packed.assign(external.data.begin(), external.data.end());
+    } else if (tensor.has_raw_data()) {
+      if (tensor.raw_data().size() != packedBytes)
+        return emitError(loc) << what << " has " << tensor.raw_data().size()
+                              << " bytes of raw data for " << numElements
+                              << " 4-bit elements packed two to a byte";
+      packed.assign(tensor.raw_data().begin(), tensor.raw_data().end());
+    } else {
+      if (static_cast<uint64_t>(tensor.int32_data_size()) != packedBytes)
+        return emitError(loc) << what << " has " << tensor.int32_data_size()
+                              << " int32_data values for " << numElements
+                              << " 4-bit elements packed two to a value";
+      for (int32_t value : tensor.int32_data())
+        packed.push_back(static_cast<uint8_t>(value));
+    }
+    bytes.storage = unpack4Bit(packed, numElements);
+    bytes.data = bytes.storage;
+    return bytes;
+  }
+
   if (tensor.data_location() == onnx::TensorProto::EXTERNAL) {
     if (failed(readExternal(tensor, ctx, loc, expectedBytes, bytes)))
       return failure();
@@ -282,7 +351,7 @@ static FailureOr<TensorBytes> readTensor(const onnx::TensorProto &tensor,
     packValues(tensor.uint64_data(), bytes.byteWidth, bytes.storage);
     count = tensor.uint64_data_size();
     break;
-  default: // 8- to 32-bit integers, bool, float16 and bfloat16 bits.
+  default: // 8- to 32-bit integers, bool, float16, bfloat16 and float8 bits.
     packValues(tensor.int32_data(), bytes.byteWidth, bytes.storage);
     count = tensor.int32_data_size();
     break;
@@ -315,7 +384,10 @@ static ElementsAttr makeAttr(TensorBytes &bytes, StringRef name,
       values.push_back(c != 0);
     return DenseElementsAttr::get(type, values);
   }
-  if (type.getNumElements() <= ctx.getOptions().maxDenseElements)
+  // float4 stays dense however large: LLVM's translation of a resource
+  // needs byte-sized elements, and float4 becomes i4 there.
+  if (type.getNumElements() <= ctx.getOptions().maxDenseElements ||
+      isa<Float4E2M1FNType>(type.getElementType()))
     return DenseElementsAttr::getFromRawBuffer(type, bytes.data);
   AsmResourceBlob blob;
   auto address = reinterpret_cast<uintptr_t>(bytes.data.data());

@@ -44,6 +44,7 @@
 
 #include "passes/Conversion/DSToLinalg/Passes.h"
 
+#include "passes/Conversion/DSToLinalg/LowPrecisionFloats.h"
 #include "passes/Conversion/DSToLinalg/LoweringUtils.h"
 
 #include "dialects/ds/DSOps.h"
@@ -753,6 +754,20 @@ Value convert(OpBuilder &b, Location loc, Operation *op, ValueRange args,
   auto toFloat = dyn_cast<FloatType>(type);
   bool toBool = toInt && toInt.getWidth() == 1;
   bool fromBool = fromInt && fromInt.getWidth() == 1;
+  if (isLowPrecisionFloat(from) || isLowPrecisionFloat(type)) {
+    // float8, float4 and e8m0 (LowPrecisionFloats.h): to them directly, from
+    // them through their exact f32.
+    auto castOp = dyn_cast<CastOp>(op);
+    if (isLowPrecisionFloat(type))
+      return convertToLowPrecisionFloat(b, loc, x, fromUnsigned, type,
+                                        !castOp || castOp.getSaturate(),
+                                        castOp ? castOp.getRoundMode() : "up");
+    x = extendLowPrecisionFloat(b, loc, x);
+    from = x.getType();
+    fromFloat = cast<FloatType>(from);
+    if (from == type)
+      return x;
+  }
   if (fromFloat && toFloat) {
     if (fromFloat.getWidth() == toFloat.getWidth())
       x = arith::ExtFOp::create(b, loc, b.getF32Type(), x);

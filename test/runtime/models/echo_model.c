@@ -22,7 +22,13 @@ static const DsAbiTensor kInputs[] = {
     PORT("i64", DS_ABI_INT64),    PORT("b", DS_ABI_BOOL),
     PORT("f16", DS_ABI_FLOAT16),  PORT("f64", DS_ABI_DOUBLE),
     PORT("u32", DS_ABI_UINT32),   PORT("u64", DS_ABI_UINT64),
-    PORT("bf16", DS_ABI_BFLOAT16)};
+    PORT("bf16", DS_ABI_BFLOAT16),
+    PORT("e4m3fn", DS_ABI_FLOAT8E4M3FN),
+    PORT("e4m3fnuz", DS_ABI_FLOAT8E4M3FNUZ),
+    PORT("e5m2", DS_ABI_FLOAT8E5M2),
+    PORT("e5m2fnuz", DS_ABI_FLOAT8E5M2FNUZ),
+    PORT("e2m1", DS_ABI_FLOAT4E2M1),
+    PORT("e8m0", DS_ABI_FLOAT8E8M0)};
 static const DsAbiTensor kOutputs[] = {
     PORT("f32_out", DS_ABI_FLOAT),    PORT("u8_out", DS_ABI_UINT8),
     PORT("i8_out", DS_ABI_INT8),      PORT("u16_out", DS_ABI_UINT16),
@@ -30,7 +36,13 @@ static const DsAbiTensor kOutputs[] = {
     PORT("i64_out", DS_ABI_INT64),    PORT("b_out", DS_ABI_BOOL),
     PORT("f16_out", DS_ABI_FLOAT16),  PORT("f64_out", DS_ABI_DOUBLE),
     PORT("u32_out", DS_ABI_UINT32),   PORT("u64_out", DS_ABI_UINT64),
-    PORT("bf16_out", DS_ABI_BFLOAT16)};
+    PORT("bf16_out", DS_ABI_BFLOAT16),
+    PORT("e4m3fn_out", DS_ABI_FLOAT8E4M3FN),
+    PORT("e4m3fnuz_out", DS_ABI_FLOAT8E4M3FNUZ),
+    PORT("e5m2_out", DS_ABI_FLOAT8E5M2),
+    PORT("e5m2fnuz_out", DS_ABI_FLOAT8E5M2FNUZ),
+    PORT("e2m1_out", DS_ABI_FLOAT4E2M1),
+    PORT("e8m0_out", DS_ABI_FLOAT8E8M0)};
 #define COUNT (sizeof kInputs / sizeof kInputs[0])
 
 static void run(void *const *inputs, const int64_t *input_dims, void **outputs,

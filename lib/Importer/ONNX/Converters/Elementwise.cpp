@@ -145,11 +145,20 @@ LogicalResult clip(NodeContext &node) {
 }
 
 /// Cast and CastLike: the result has the input's shape and a new element
-/// type, which ds.cast takes from its result type.
+/// type, which ds.cast takes from its result type. `saturate` (opset 19 on)
+/// and `round_mode` (opset 24 on) only matter for the float8, float4 and
+/// e8m0 targets.
 LogicalResult castTo(NodeContext &node, Value input, Type elementType) {
   Type resultType = withElementType(input.getType(), elementType);
+  bool saturate = node.opset < 19 || node.intAttr("saturate", 1) != 0;
+  std::string roundMode =
+      node.opset >= 24 ? node.stringAttr("round_mode", "up") : "up";
+  if (roundMode != "up" && roundMode != "down" && roundMode != "nearest")
+    return node.fail("round_mode must be 'up', 'down' or 'nearest', got '" +
+                     roundMode + "'");
   return node.setResults(
-      CastOp::create(node.b, node.loc, resultType, input)->getResults());
+      CastOp::create(node.b, node.loc, resultType, input, saturate, roundMode)
+          ->getResults());
 }
 
 LogicalResult cast(NodeContext &node) {

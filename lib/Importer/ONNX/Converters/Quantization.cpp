@@ -5,9 +5,13 @@
 // DynamicQuantizeLinear, MatMulInteger and QLinearMatMul. Each converter
 // states the formula it implements.
 //
+// The quantized type is an 8- or 16-bit integer, or one of the float8
+// formats and float4 (FLOAT4E2M1), which ds.cast converts to and from.
+//
 // Not converted: ConvInteger and QLinearConv, since ds.conv takes
 // floating-point operands only; blocked quantization (block_size > 0); the
-// 4-bit, 2-bit and float8 types, which ds does not have.
+// 4-bit and 2-bit integers, FLOAT6 and quantization to e8m0, which ds does
+// not have or ONNX does not allow.
 //
 //===----------------------------------------------------------------------===//
 
@@ -66,6 +70,12 @@ FailureOr<int64_t> rankOf(NodeContext &node, Value value, StringRef what) {
   return node.fail(what + " must have a known rank");
 }
 
+/// The float formats ONNX quantizes to: the float8 formats and float4.
+bool isQuantizedFloat(Type type) {
+  return isa<Float8E4M3FNType, Float8E4M3FNUZType, Float8E5M2Type,
+             Float8E5M2FNUZType, Float4E2M1FNType>(type);
+}
+
 /// Fails unless block_size is 0 (opset 21 on).
 LogicalResult checkNotBlocked(NodeContext &node) {
   if (node.opset >= 21 && node.intAttr("block_size", 0) != 0)
@@ -98,6 +108,10 @@ Value quantizeScaled(Decomposer &d, Value scaled, Value zeroPoint,
 /// y_zero_point are scalars (per tensor) or 1-D along `axis` (per axis,
 /// opset 13 on). The result type is y_zero_point's, else output_dtype
 /// (opset 21 on), else uint8; int8, uint8, int16 and uint16 are supported.
+/// For the float8 formats and float4 (opset 19 and 23 on):
+///   y = cast(x / y_scale + y_zero_point)
+/// in the division's type, the cast rounding to nearest even and saturating
+/// unless the `saturate` attribute is 0 (float4 always saturates).
 LogicalResult quantizeLinear(NodeContext &node) {
   Decomposer d(node);
   FailureOr<Value> x = node.requiredInput(0);
@@ -114,12 +128,23 @@ LogicalResult quantizeLinear(NodeContext &node) {
   if (zeroPoint)
     quantized = elementTypeOf(zeroPoint);
   if (int64_t dtype = node.opset >= 21 ? node.intAttr("output_dtype", 0) : 0) {
-    if (dtype != onnx::TensorProto::INT8 && dtype != onnx::TensorProto::UINT8 &&
-        dtype != onnx::TensorProto::INT16 && dtype != onnx::TensorProto::UINT16)
+    switch (dtype) {
+    case onnx::TensorProto::INT8:
+    case onnx::TensorProto::UINT8:
+    case onnx::TensorProto::INT16:
+    case onnx::TensorProto::UINT16:
+    case onnx::TensorProto::FLOAT8E4M3FN:
+    case onnx::TensorProto::FLOAT8E4M3FNUZ:
+    case onnx::TensorProto::FLOAT8E5M2:
+    case onnx::TensorProto::FLOAT8E5M2FNUZ:
+    case onnx::TensorProto::FLOAT4E2M1:
+      break;
+    default:
       return node.fail("quantization to " +
                        dataTypeName(static_cast<int32_t>(dtype)) +
-                       " is not supported (int8, uint8, int16 and uint16 "
-                       "are)");
+                       " is not supported (int8, uint8, int16, uint16, the "
+                       "float8 formats and float4 are)");
+    }
     FailureOr<Type> type =
         convertElementType(static_cast<int32_t>(dtype), node.getContext(),
                            node.loc, "output_dtype");
@@ -129,10 +154,10 @@ LogicalResult quantizeLinear(NodeContext &node) {
       return node.fail("output_dtype differs from the type of y_zero_point");
     quantized = *type;
   }
-  if (!quantizedRange(quantized))
+  if (!quantizedRange(quantized) && !isQuantizedFloat(quantized))
     return node.emitError() << "quantization to " << quantized
-                            << " is not supported (int8, uint8, int16 and "
-                               "uint16 are)";
+                            << " is not supported (int8, uint8, int16, "
+                               "uint16, the float8 formats and float4 are)";
 
   Type precision = elementTypeOf(*scale);
   if (int64_t attr = node.opset >= 23 ? node.intAttr("precision", 0) : 0) {
@@ -158,7 +183,18 @@ LogicalResult quantizeLinear(NodeContext &node) {
     zp = *shaped;
   }
   Value scaled = d.div(d.cast(*x, precision), d.cast(*s, precision));
-  Value y = quantizeScaled(d, scaled, zp, quantized);
+  Value y;
+  if (isQuantizedFloat(quantized)) {
+    if (zp)
+      scaled = d.add(scaled, d.cast(zp, precision));
+    bool saturate = node.opset < 19 || node.intAttr("saturate", 1) != 0;
+    if (d.ok() && scaled)
+      y = CastOp::create(node.b, node.loc,
+                         withElementType(scaled.getType(), quantized), scaled,
+                         saturate, "up");
+  } else {
+    y = quantizeScaled(d, scaled, zp, quantized);
+  }
   if (!d.ok() || !y)
     return failure();
   return node.setResults(y);
@@ -170,9 +206,10 @@ LogicalResult quantizeLinear(NodeContext &node) {
 
 /// DequantizeLinear (opsets 10, 13, 19, 21, 23, 24, 25, 28):
 ///   y = (x - x_zero_point) * x_scale
-/// the difference exact in i32, the product in the output type
-/// (output_dtype from opset 23 on, else x_scale's). Scale and zero point
-/// are per tensor or 1-D along `axis` (opset 13 on).
+/// the difference exact in i32 (in f32 for the float8 formats and float4),
+/// the product in the output type (output_dtype from opset 23 on, else
+/// x_scale's). Scale and zero point are per tensor or 1-D along `axis`
+/// (opset 13 on).
 LogicalResult dequantizeLinear(NodeContext &node) {
   Decomposer d(node);
   FailureOr<Value> x = node.requiredInput(0);
@@ -185,7 +222,9 @@ LogicalResult dequantizeLinear(NodeContext &node) {
     return failure();
   Type input = elementTypeOf(*x);
   auto integer = dyn_cast<IntegerType>(input);
-  if (!integer || integer.getWidth() > 32 || integer.getWidth() == 1)
+  bool isFloat = isQuantizedFloat(input);
+  if (!isFloat &&
+      (!integer || integer.getWidth() > 32 || integer.getWidth() == 1))
     return node.emitError()
            << "dequantization of " << input << " is not supported";
 
@@ -205,13 +244,16 @@ LogicalResult dequantizeLinear(NodeContext &node) {
   FailureOr<Value> s = alongAxis(d, *scale, *rank, axis, "x_scale");
   if (failed(s))
     return failure();
-  Type i32 = node.b.getI32Type();
-  Value diff = d.cast(*x, i32);
+  // The float formats convert exactly to f32; their zero point is 0 in
+  // practice (ONNX's reference ignores it), which keeps the difference
+  // exact.
+  Type diffType = isFloat ? Type(node.b.getF32Type()) : node.b.getI32Type();
+  Value diff = d.cast(*x, diffType);
   if (zeroPoint) {
     FailureOr<Value> zp = alongAxis(d, zeroPoint, *rank, axis, "x_zero_point");
     if (failed(zp))
       return failure();
-    diff = d.sub(diff, d.cast(*zp, i32));
+    diff = d.sub(diff, d.cast(*zp, diffType));
   }
   Value y = d.mul(d.cast(diff, output), d.cast(*s, output));
   if (!d.ok() || !y)

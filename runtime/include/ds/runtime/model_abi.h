@@ -42,7 +42,15 @@ enum {
   DS_ABI_DOUBLE = 11,
   DS_ABI_UINT32 = 12,
   DS_ABI_UINT64 = 13,
-  DS_ABI_BFLOAT16 = 16
+  DS_ABI_BFLOAT16 = 16,
+  /* ONNX's float8, float4 and e8m0 formats, one byte per element (their
+   * bits; FLOAT4E2M1 in the low 4 bits, the high 4 bits 0: not packed). */
+  DS_ABI_FLOAT8E4M3FN = 17,
+  DS_ABI_FLOAT8E4M3FNUZ = 18,
+  DS_ABI_FLOAT8E5M2 = 19,
+  DS_ABI_FLOAT8E5M2FNUZ = 20,
+  DS_ABI_FLOAT4E2M1 = 23,
+  DS_ABI_FLOAT8E8M0 = 24
 };
 
 /* One input or output of the model. */

@@ -77,12 +77,22 @@ enum {
   DS_DTYPE_FLOAT64 = 11,
   DS_DTYPE_UINT32 = 12,
   DS_DTYPE_UINT64 = 13,
-  DS_DTYPE_BFLOAT16 = 16
+  DS_DTYPE_BFLOAT16 = 16,
+  /* ONNX's float8, float4 and e8m0 formats, one byte per element holding
+   * its bits. FLOAT4E2M1 is not packed here (ONNX packs two to a byte):
+   * its 4 bits are the low bits of the byte, the high bits 0. */
+  DS_DTYPE_FLOAT8E4M3FN = 17,
+  DS_DTYPE_FLOAT8E4M3FNUZ = 18,
+  DS_DTYPE_FLOAT8E5M2 = 19,
+  DS_DTYPE_FLOAT8E5M2FNUZ = 20,
+  DS_DTYPE_FLOAT4E2M1 = 23,
+  DS_DTYPE_FLOAT8E8M0 = 24
 };
 
 /** Bytes per element; 0 for a value that is no DsDType. */
 DS_API size_t ds_dtype_size(DsDType dtype);
-/** "float32", "int64", "bool", "bfloat16", ...; "unknown" otherwise. */
+/** "float32", "int64", "bool", "bfloat16", "float8_e4m3fn", ... (the names
+ *  of numpy and ml_dtypes); "unknown" otherwise. */
 DS_API const char *ds_dtype_name(DsDType dtype);
 
 /*===--- Tensors ----------------------------------------------------------===*/

@@ -176,3 +176,23 @@ func.func @identity_and_pow_one(%x: tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf
   %1 = ds.pow %x, %one : (tensor<3xf32>, tensor<f32>) -> tensor<3xf32>
   return %0, %1 : tensor<3xf32>, tensor<3xf32>
 }
+
+// -----
+
+// Casts to the float8, float4 and e8m0 formats stay (APFloat does not follow
+// ONNX's saturation and rounding for them); from them to another float they
+// fold, exactly.
+// CHECK-LABEL: func.func @cast_low_precision_folds
+// CHECK-DAG: %[[K:.*]] = ds.constant dense<[1.000000e+03, -5.000000e-01]> : tensor<2xf32>
+// CHECK-DAG: ds.cast %[[K]] : (tensor<2xf32>) -> tensor<2xf8E4M3FN>
+// CHECK-DAG: ds.constant dense<[4.480000e+02, -1.250000e-01]> : tensor<2xf32>
+// CHECK-DAG: ds.cast %{{.*}} : (tensor<2xf8E5M2>) -> tensor<2xi32>
+func.func @cast_low_precision_folds() -> (tensor<2xf8E4M3FN>, tensor<2xf32>, tensor<2xi32>) {
+  %k = ds.constant dense<[1000.0, -0.5]> : tensor<2xf32>
+  %0 = ds.cast %k : (tensor<2xf32>) -> tensor<2xf8E4M3FN>
+  %f8 = ds.constant dense<[448.0, -0.125]> : tensor<2xf8E4M3FN>
+  %1 = ds.cast %f8 : (tensor<2xf8E4M3FN>) -> tensor<2xf32>
+  %e5 = ds.constant dense<[3.0, -2.0]> : tensor<2xf8E5M2>
+  %2 = ds.cast %e5 : (tensor<2xf8E5M2>) -> tensor<2xi32>
+  return %0, %1, %2 : tensor<2xf8E4M3FN>, tensor<2xf32>, tensor<2xi32>
+}

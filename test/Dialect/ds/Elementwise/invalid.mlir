@@ -709,3 +709,20 @@ func.func @cast_unsupported_type(%x: tensor<3xf32>) -> tensor<3xcomplex<f32>> {
   %0 = ds.cast %x : (tensor<3xf32>) -> tensor<3xcomplex<f32>>
   return %0 : tensor<3xcomplex<f32>>
 }
+
+// -----
+
+func.func @cast_bad_round_mode(%x: tensor<3xf32>) -> tensor<3xf8E8M0FNU> {
+  // expected-error @+1 {{'ds.cast' op round_mode must be 'up', 'down' or 'nearest', got 'even'}}
+  %0 = ds.cast %x {round_mode = "even"} : (tensor<3xf32>) -> tensor<3xf8E8M0FNU>
+  return %0 : tensor<3xf8E8M0FNU>
+}
+
+// -----
+
+// The float8 formats are stored and converted, not computed in.
+func.func @no_float8_arithmetic(%a: tensor<3xf8E4M3FN>) -> tensor<3xf8E4M3FN> {
+  // expected-error @+1 {{'ds.add' op operand #0 must be tensor of}}
+  %0 = ds.add %a, %a : (tensor<3xf8E4M3FN>, tensor<3xf8E4M3FN>) -> tensor<3xf8E4M3FN>
+  return %0 : tensor<3xf8E4M3FN>
+}

@@ -185,3 +185,20 @@ func.func @clip_and_cast(%x: tensor<1x8x?x?xf32>, %lo: tensor<f32>, %hi: tensor<
   %4 = ds.cast %3 : (tensor<1x8x?x?xbf16>) -> tensor<1x8x?x?xui64>
   return %4 : tensor<1x8x?x?xui64>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @low_precision_casts
+// CHECK: ds.cast %{{.*}} : (tensor<4xf32>) -> tensor<4xf8E4M3FN>
+// CHECK: ds.cast %{{.*}} {saturate = false} : (tensor<4xf16>) -> tensor<4xf8E5M2FNUZ>
+// CHECK: ds.cast %{{.*}} {round_mode = "nearest", saturate = false} : (tensor<4xf32>) -> tensor<4xf8E8M0FNU>
+// CHECK: ds.cast %{{.*}} : (tensor<4xf4E2M1FN>) -> tensor<4xbf16>
+// CHECK: ds.identity %{{.*}} : (tensor<4xf8E4M3FNUZ>) -> tensor<4xf8E4M3FNUZ>
+func.func @low_precision_casts(%x: tensor<4xf32>, %h: tensor<4xf16>, %f4: tensor<4xf4E2M1FN>, %u: tensor<4xf8E4M3FNUZ>) -> (tensor<4xf8E4M3FN>, tensor<4xf8E5M2FNUZ>, tensor<4xf8E8M0FNU>, tensor<4xbf16>, tensor<4xf8E4M3FNUZ>) {
+  %0 = ds.cast %x : (tensor<4xf32>) -> tensor<4xf8E4M3FN>
+  %1 = ds.cast %h {saturate = false} : (tensor<4xf16>) -> tensor<4xf8E5M2FNUZ>
+  %2 = ds.cast %x {saturate = false, round_mode = "nearest"} : (tensor<4xf32>) -> tensor<4xf8E8M0FNU>
+  %3 = ds.cast %f4 : (tensor<4xf4E2M1FN>) -> tensor<4xbf16>
+  %4 = ds.identity %u : (tensor<4xf8E4M3FNUZ>) -> tensor<4xf8E4M3FNUZ>
+  return %0, %1, %2, %3, %4 : tensor<4xf8E4M3FN>, tensor<4xf8E5M2FNUZ>, tensor<4xf8E8M0FNU>, tensor<4xbf16>, tensor<4xf8E4M3FNUZ>
+}
