@@ -53,6 +53,11 @@ LogicalResult ds::lowerToLLVMDialect(ModuleOp module,
   LowerToLLVMOptions options;
   options.modelABI = true;
   options.entry = entry.str();
+  TargetDescription description = describeTarget(machine);
+  options.vectorBits = description.vectorBits;
+  options.vectorRegisters = description.vectorRegisters;
+  options.l1CacheBytes = description.l1CacheBytes;
+  options.l2CacheBytes = description.l2CacheBytes;
   buildLowerToLLVMPipeline(pm, options);
   return pm.run(module);
 }

@@ -13,6 +13,8 @@
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/Triple.h"
 
+#include <unistd.h>
+
 using namespace llvm;
 
 namespace {
@@ -117,4 +119,55 @@ ds::createTargetMachine(const TargetOptions &options, std::string &error) {
     return nullptr;
   }
   return machine;
+}
+
+namespace {
+
+/// The data caches of the CPU this process runs on, where the OS reports
+/// them.
+void readHostCaches(ds::TargetDescription &description) {
+#if defined(_SC_LEVEL1_DCACHE_SIZE) && defined(_SC_LEVEL2_CACHE_SIZE)
+  long l1 = sysconf(_SC_LEVEL1_DCACHE_SIZE);
+  long l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
+  if (l1 > 0)
+    description.l1CacheBytes = static_cast<unsigned>(l1);
+  if (l2 > 0)
+    description.l2CacheBytes = static_cast<unsigned>(l2);
+#else
+  (void)description;
+#endif
+}
+
+} // namespace
+
+ds::TargetDescription ds::describeTarget(const TargetMachine &machine) {
+  TargetDescription description;
+  const MCSubtargetInfo *info = machine.getMCSubtargetInfo();
+  auto has = [&](StringRef feature) {
+    return info->checkFeatures(("+" + feature).str());
+  };
+  const Triple &triple = machine.getTargetTriple();
+  if (triple.isX86()) {
+    // zmm0-31 with AVX-512, ymm0-15 with AVX, xmm0-15 otherwise.
+    bool avx512 = has("avx512f");
+    description.vectorBits = avx512 ? 512 : has("avx") ? 256 : 128;
+    description.vectorRegisters = avx512 ? 32 : 16;
+  } else if (triple.isAArch64()) {
+    description.vectorBits = 128;
+    description.vectorRegisters = 32;
+  } else if (triple.isARM()) {
+    // NEON's q0-q15, or VFP's 32 single-precision registers.
+    bool neon = has("neon");
+    description.vectorBits = neon ? 128 : 0;
+    description.vectorRegisters = neon ? 16 : 32;
+  } else if (triple.isRISCV()) {
+    // V guarantees VLEN >= 128; without it, the 32 FP registers.
+    description.vectorBits = has("v") ? 128 : 0;
+    description.vectorRegisters = 32;
+  }
+  Triple host(sys::getProcessTriple());
+  if (triple.getArch() == host.getArch() &&
+      machine.getTargetCPU() == sys::getHostCPUName())
+    readHostCaches(description);
+  return description;
 }

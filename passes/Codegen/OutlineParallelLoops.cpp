@@ -7,6 +7,7 @@
 #include "passes/Codegen/ModelABI.h"
 #include "passes/Codegen/Passes.h"
 
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
@@ -67,20 +68,46 @@ int64_t estimateWork(Block &block) {
   return work;
 }
 
-/// Moves `loop` into a function over a linearized range [begin, end) and
-/// replaces it by a call of its launch declaration.
+/// Tasks that the outer dimensions of a loop should give at least before
+/// the inner ones stay loops of each task.
+constexpr int64_t kTargetTasks = 64;
+/// Estimated work of one iteration below which the body is taken for an
+/// element-wise one, whose innermost dimensions stay loops.
+constexpr int64_t kSmallBody = 256;
+
+/// How many outer dimensions of `loop` become tasks. A small body keeps its
+/// inner dimensions as loops (unit-stride loops that LLVM vectorizes, with
+/// no division per element), once the outer ones give kTargetTasks tasks.
+int64_t countTaskDims(scf::ParallelOp loop) {
+  int64_t numLoops = loop.getNumLoops();
+  if (numLoops == 1 || estimateWork(*loop.getBody()) >= kSmallBody)
+    return numLoops;
+  int64_t tasks = 1, dims = 0;
+  while (dims < numLoops - 1 && tasks < kTargetTasks) {
+    tasks = saturatingMul(tasks, tripCount(loop.getLowerBound()[dims],
+                                           loop.getUpperBound()[dims],
+                                           loop.getStep()[dims]));
+    ++dims;
+  }
+  return dims;
+}
+
+/// Moves `loop` into a function over a linearized range [begin, end) of its
+/// outer dimensions and replaces it by a call of its launch declaration.
 void outline(func::FuncOp func, scf::ParallelOp loop, SymbolTable &symbols,
              unsigned index) {
   Location loc = loop.getLoc();
   OpBuilder b(loop);
   Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  int64_t taskDims = countTaskDims(loop);
 
-  // Trip counts and their product, in the caller.
+  // Trip counts of the task dimensions and their product, in the caller.
   SmallVector<Value> counts;
   Value total = one;
   for (auto [lb, ub, step] :
-       llvm::zip_equal(loop.getLowerBound(), loop.getUpperBound(),
-                       loop.getStep())) {
+       llvm::zip_equal(loop.getLowerBound().take_front(taskDims),
+                       loop.getUpperBound().take_front(taskDims),
+                       loop.getStep().take_front(taskDims))) {
     // Folded where the bounds are constants, so that the body sees
     // constant trip counts.
     Value extent = b.createOrFold<arith::SubIOp>(loc, ub, lb);
@@ -100,7 +127,10 @@ void outline(func::FuncOp func, scf::ParallelOp loop, SymbolTable &symbols,
   getUsedValuesDefinedAbove(loop.getRegion(), used);
   used.insert(loop.getLowerBound().begin(), loop.getLowerBound().end());
   used.insert(loop.getStep().begin(), loop.getStep().end());
-  used.insert(counts.begin(), counts.end());
+  used.insert(loop.getUpperBound().begin() + taskDims,
+              loop.getUpperBound().end());
+  // The delinearization divides by every count but the first.
+  used.insert(counts.begin() + 1, counts.end());
   llvm::SetVector<Value> captures;
   SmallVector<Value> constants;
   for (Value value : used) {
@@ -141,10 +171,10 @@ void outline(func::FuncOp func, scf::ParallelOp loop, SymbolTable &symbols,
   bb.setInsertionPoint(linear.getBody()->getTerminator());
   // Row-major delinearization: the last dimension varies fastest.
   Value rest = linear.getInductionVar();
-  for (int64_t d = loop.getNumLoops() - 1; d >= 0; --d) {
-    Value count = mapping.lookup(counts[d]);
+  for (int64_t d = taskDims - 1; d >= 0; --d) {
     Value position = rest;
     if (d > 0) {
+      Value count = mapping.lookup(counts[d]);
       position = arith::RemSIOp::create(bb, loc, rest, count);
       rest = arith::DivSIOp::create(bb, loc, rest, count);
     }
@@ -154,8 +184,25 @@ void outline(func::FuncOp func, scf::ParallelOp loop, SymbolTable &symbols,
         bb, loc, mapping.lookup(loop.getLowerBound()[d]), scaled);
     mapping.map(loop.getInductionVars()[d], iv);
   }
+  // The other dimensions as loops of the task.
+  for (int64_t d = taskDims; d < loop.getNumLoops(); ++d) {
+    auto inner = scf::ForOp::create(bb, loc,
+                                    mapping.lookup(loop.getLowerBound()[d]),
+                                    mapping.lookup(loop.getUpperBound()[d]),
+                                    mapping.lookup(loop.getStep()[d]));
+    mapping.map(loop.getInductionVars()[d], inner.getInductionVar());
+    bb.setInsertionPoint(inner.getBody()->getTerminator());
+  }
   for (Operation &op : loop.getBody()->without_terminator())
     bb.clone(op, mapping);
+  // Stack buffers of static size that an iteration allocates at its top
+  // level are allocated once per call instead: the iterations of a call
+  // run one after another, and a static allocation in the entry block is
+  // a fixed slot of the frame rather than stack growth per iteration.
+  for (auto alloca :
+       llvm::to_vector(linear.getBody()->getOps<memref::AllocaOp>()))
+    if (alloca.getType().hasStaticShape() && alloca->getNumOperands() == 0)
+      alloca->moveBefore(linear);
 
   SmallVector<Type> launchInputs = {indexTy};
   launchInputs.append(captureTypes);

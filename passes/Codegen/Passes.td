@@ -119,6 +119,63 @@ def GenerateModelABI : Pass<"ds-generate-model-abi", "::mlir::ModuleOp"> {
   }];
 }
 
+def LowerContractions : Pass<"ds-lower-contractions",
+                              "::mlir::func::FuncOp"> {
+  let summary = "Emit matmuls and convolutions on buffers as packed, "
+                "register-tiled vector loops";
+  let description = [{
+    Replaces `linalg.matmul`, `linalg.batch_matmul` (default indexing maps)
+    and `linalg.conv_2d_nchw_fchw` on f32 buffers by GEMM loops built for
+    the target that the options describe:
+
+    - an `scf.parallel` over the batch and over mc x nc tiles of the
+      result, which `ds-outline-parallel-loops` turns into tasks for the
+      runtime's threads;
+    - per task, kc-deep slices of K: the slice of A is packed into panels of
+      mr rows and the slice of B into panels of nr columns (zero-padded at
+      the edges), in stack buffers of the task (between a stack save and
+      restore);
+    - a micro-kernel that keeps mr x nr sums in vector registers (nr =
+      vectors x lanes) and adds them to the result with masked loads and
+      stores at its edges.
+
+    mr, nr, kc, mc and nc follow from the vector width, the number of
+    vector registers and the cache sizes (`deriveGemmTiling` in
+    TargetDescription.h); small problems of static size get smaller tiles so
+    that they still split into tasks. A convolution is the GEMM
+    `out[n][f][oy, ox] += filter[f][c, kh, kw] * in[n][c][oy*sh + kh*dh,
+    ox*sw + kw*dw]` whose B operand is packed straight from the (padded)
+    input; its filter's [C, KH, KW] and its output's [OH, OW] must be
+    contiguous. Other element types, layouts and ops are left alone.
+
+    Example:
+
+    ```mlir
+    linalg.matmul ins(%a, %b : memref<64x256xf32>, memref<256x128xf32>)
+                  outs(%c : memref<64x128xf32>)
+    ```
+
+    becomes an `scf.parallel` over tiles of `%c` whose body packs `%a` and
+    `%b` and accumulates `vector<8xf32>` sums (with `vector-bits=256`) into
+    `%c` with `vector.maskedload`/`vector.maskedstore`.
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "unsigned", /*default=*/"128",
+           "Bits of a vector register (0: no vector unit)">,
+    Option<"vectorRegisters", "vector-registers", "unsigned",
+           /*default=*/"16", "Number of vector registers">,
+    Option<"l1CacheBytes", "l1-cache-bytes", "unsigned",
+           /*default=*/"32768", "Per-core L1 data cache">,
+    Option<"l2CacheBytes", "l2-cache-bytes", "unsigned",
+           /*default=*/"524288", "Per-core L2 cache">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::vector::VectorDialect",
+                           "::mlir::LLVM::LLVMDialect"];
+}
+
 def OutlineParallelLoops : Pass<"ds-outline-parallel-loops",
                                  "::mlir::ModuleOp"> {
   let summary = "Outline outermost parallel loops into tasks for threads";
@@ -127,11 +184,17 @@ def OutlineParallelLoops : Pass<"ds-outline-parallel-loops",
     (iterations of the whole loop nest, a dynamic trip count counted as
     16) reaches `min-work` is linearized and moved into a function
     `@<func>_par<k>(%begin, %end, captures...)` that runs the iterations
-    [begin, end) of it. The loop is replaced by a call of a declaration
+    [begin, end) of it. Where one iteration's body is small (an element-wise
+    one), only the outer dimensions that give 64 tasks are linearized; the
+    inner ones stay `scf.for` loops of each task, so that LLVM vectorizes
+    them and no element pays for a division. The loop is replaced by a call of a declaration
     `@<func>_par<k>_launch(%count, captures...)` marked with
     `ds.parallel_body`, which `ds-lower-parallel-launch` turns, after the
     lowering to LLVM, into a call of the runtime's `parallel_for` (or of
     the body on the calling thread while the runtime has installed none).
+    Stack buffers of static size allocated at the top level of the loop's
+    body (`memref.alloca`) move to the entry of `@<func>_par<k>`: one per
+    call, reused by its iterations.
 
     Example:
 

@@ -52,6 +52,13 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addPass(createLowerMemRefCopy());
 
+  // Matmuls and convolutions as GEMM kernels tiled for the target.
+  LowerContractionsOptions contractions;
+  contractions.vectorBits = options.vectorBits;
+  contractions.vectorRegisters = options.vectorRegisters;
+  contractions.l1CacheBytes = options.l1CacheBytes;
+  contractions.l2CacheBytes = options.l2CacheBytes;
+  pm.addNestedPass<func::FuncOp>(createLowerContractions(contractions));
   // Parallel loops for the parallel dimensions of linalg ops; the
   // outermost ones become tasks for the runtime's threads.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());

@@ -34,11 +34,28 @@ struct LowerToLLVMOptions
       llvm::cl::desc("With model-abi: the model's function (default: the "
                      "only public one)"),
       llvm::cl::init("")};
+  // The target's vector unit and caches (TargetDescription), from which
+  // ds-lower-contractions derives its tiling. The defaults describe a
+  // 128-bit SIMD unit with 16 registers, 32 KiB L1 and 512 KiB L2.
+  Option<unsigned> vectorBits{
+      *this, "vector-bits",
+      llvm::cl::desc("Bits of a vector register (0: no vector unit)"),
+      llvm::cl::init(128)};
+  Option<unsigned> vectorRegisters{
+      *this, "vector-registers",
+      llvm::cl::desc("Number of vector registers"), llvm::cl::init(16)};
+  Option<unsigned> l1CacheBytes{*this, "l1-cache-bytes",
+                                llvm::cl::desc("Per-core L1 data cache"),
+                                llvm::cl::init(32768)};
+  Option<unsigned> l2CacheBytes{*this, "l2-cache-bytes",
+                                llvm::cl::desc("Per-core L2 cache"),
+                                llvm::cl::init(524288)};
 };
 
 /// ds on tensors -> linalg (every ds op must lower) -> buffers (with
-/// deallocation) -> loops -> the LLVM dialect. The reference (scalar-loop)
-/// CPU path; tiling and vectorization come in front of it.
+/// deallocation) -> loops -> the LLVM dialect. Contractions become packed,
+/// register-tiled vector loops (ds-lower-contractions); the other linalg
+/// ops become parallel loops that LLVM vectorizes.
 void buildLowerToLLVMPipeline(mlir::OpPassManager &pm,
                               const LowerToLLVMOptions &options);
 

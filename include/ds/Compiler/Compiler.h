@@ -11,6 +11,8 @@
 #ifndef DS_COMPILER_COMPILER_H
 #define DS_COMPILER_COMPILER_H
 
+#include "passes/Codegen/TargetDescription.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
@@ -43,6 +45,10 @@ llvm::StringRef supportedTargets();
 /// message in `error` if the target is unknown or LLVM lacks it.
 std::unique_ptr<llvm::TargetMachine>
 createTargetMachine(const TargetOptions &options, std::string &error);
+
+/// The vector unit and caches of `machine`'s CPU, from its triple and
+/// features (and, for the CPU ds runs on, the caches the OS reports).
+TargetDescription describeTarget(const llvm::TargetMachine &machine);
 
 /// Lowers a module of ds ops on tensors to the LLVM dialect for `machine`
 /// (its data layout, index width and triple become module attributes), with

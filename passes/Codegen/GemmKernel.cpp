@@ -1,0 +1,441 @@
+//===- GemmKernel.cpp - Packed, register-tiled GEMM loops -----------------===//
+//
+// Part of ds.
+//
+// The loop nest of emitGemm, per task (b, tm, tn) of the scf.parallel:
+//
+//   for pc in [0, K) step kc:                       // a slice of K
+//     pack A[b, ic:ic+mc, pc:pc+kc] into mr-row panels   (zero rows past M)
+//     pack B[b, pc:pc+kc, jc:jc+nc] into nr-column panels (zero columns
+//                                                          past N)
+//     for each B panel, for each A panel:           // micro-kernel
+//       acc[mr][vectors] = 0
+//       for p in [0, kc): acc[i][v] += A_panel[p][i] * B_panel[p][v]
+//       C tile += acc (masked at the edges of C)
+//
+// The packing buffers are stack allocations of the task, so a run
+// allocates nothing on the heap for them and the tasks share nothing.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Codegen/GemmKernel.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+#include <algorithm>
+
+using namespace mlir;
+using namespace ds;
+
+namespace {
+
+/// Tasks a GEMM is split into, at least, where its sizes are known.
+constexpr int64_t kMinTasks = 8;
+/// Alignment of the packed panels: a cache line.
+constexpr int64_t kPanelAlignment = 64;
+
+/// Index arithmetic at a builder's insertion point, folding constants.
+struct IndexMath {
+  OpBuilder &b;
+  Location loc;
+
+  Value c(int64_t value) {
+    return arith::ConstantIndexOp::create(b, loc, value);
+  }
+  Value add(Value x, Value y) {
+    return b.createOrFold<arith::AddIOp>(loc, x, y);
+  }
+  Value sub(Value x, Value y) {
+    return b.createOrFold<arith::SubIOp>(loc, x, y);
+  }
+  Value mul(Value x, Value y) {
+    return b.createOrFold<arith::MulIOp>(loc, x, y);
+  }
+  Value min(Value x, Value y) {
+    return b.createOrFold<arith::MinSIOp>(loc, x, y);
+  }
+  Value ceilDiv(Value x, Value y) {
+    return b.createOrFold<arith::CeilDivSIOp>(loc, x, y);
+  }
+  Value lt(Value x, Value y) {
+    return b.createOrFold<arith::CmpIOp>(loc, arith::CmpIPredicate::slt, x,
+                                         y);
+  }
+};
+
+/// An scf.for from `lb` to `ub` with body `body(iv)`.
+template <typename Body>
+void forLoop(OpBuilder &b, Location loc, Value lb, Value ub, Value step,
+             Body body) {
+  auto loop = scf::ForOp::create(b, loc, lb, ub, step);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(loop.getBody()->getTerminator());
+  body(loop.getInductionVar());
+}
+
+/// An scf.if with `thenBody` and, if given, `elseBody`.
+template <typename Then, typename Else>
+void ifThenElse(OpBuilder &b, Location loc, Value cond, Then thenBody,
+                Else elseBody, bool withElse) {
+  auto op = scf::IfOp::create(b, loc, cond, withElse);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(op.thenBlock()->getTerminator());
+  thenBody();
+  if (withElse) {
+    b.setInsertionPoint(op.elseBlock()->getTerminator());
+    elseBody();
+  }
+}
+
+int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+/// Shrinks the task tiles of a small GEMM whose sizes are known, so that it
+/// still splits into kMinTasks tasks where it can, and so that no tile is
+/// much larger than the matrix.
+void chooseTaskTiles(const GemmProblem &problem, const GemmTiling &tiling,
+                     int64_t &mc, int64_t &nc) {
+  mc = tiling.mc;
+  nc = tiling.nc;
+  if (problem.staticM > 0)
+    mc = std::min(mc, ceilDiv(problem.staticM, tiling.mr) * tiling.mr);
+  if (problem.staticN > 0)
+    nc = std::min(nc, ceilDiv(problem.staticN, tiling.nr) * tiling.nr);
+  if (problem.staticM <= 0 || problem.staticN <= 0)
+    return;
+  int64_t batch = std::max<int64_t>(problem.staticBatch, 1);
+  auto tasks = [&] {
+    return batch * ceilDiv(problem.staticM, mc) * ceilDiv(problem.staticN, nc);
+  };
+  while (tasks() < kMinTasks) {
+    bool canM = mc > tiling.mr, canN = nc > tiling.nr;
+    if (!canM && !canN)
+      break;
+    // Halve the tile that has more micro-tiles left.
+    if (canM && (!canN || mc / tiling.mr >= nc / tiling.nr))
+      mc = ceilDiv(mc / 2, tiling.mr) * tiling.mr;
+    else
+      nc = ceilDiv(nc / 2, tiling.nr) * tiling.nr;
+  }
+}
+
+/// Everything one task needs, as values of the task's body.
+struct Task {
+  const GemmProblem &problem;
+  const GemmTiling &tiling;
+  int64_t mc, nc;
+  Type element;
+  Value aPacked, bPacked, rowOffsets, colOffsets;
+  Value aBase, cBase;
+  Value ic, jc, mcv, ncv;
+};
+
+/// For each of the `vectors` vectors of a row of nr elements, the mask of
+/// its lanes below `cols`.
+SmallVector<Value> laneMasks(OpBuilder &b, Location loc, const GemmTiling &g,
+                             Value cols) {
+  IndexMath im{b, loc};
+  auto laneType = VectorType::get({g.lanes}, b.getI32Type());
+  SmallVector<int32_t> laneIds;
+  for (int64_t l = 0; l < g.lanes; ++l)
+    laneIds.push_back(static_cast<int32_t>(l));
+  Value lanes = arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(laneType, ArrayRef<int32_t>(laneIds)));
+  SmallVector<Value> masks;
+  for (int64_t v = 0; v < g.vectors; ++v) {
+    Value left = arith::IndexCastOp::create(
+        b, loc, b.getI32Type(), im.sub(cols, im.c(v * g.lanes)));
+    Value bound = vector::BroadcastOp::create(b, loc, laneType, left);
+    masks.push_back(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+                                          lanes, bound));
+  }
+  return masks;
+}
+
+void packA(OpBuilder &b, Location loc, const Task &t, Value pc, Value kcv) {
+  IndexMath im{b, loc};
+  const GemmProblem &p = t.problem;
+  int64_t mr = t.tiling.mr;
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(t.element));
+  Value c0 = im.c(0), c1 = im.c(1);
+  Value panels = im.ceilDiv(t.mcv, im.c(mr));
+  forLoop(b, loc, c0, panels, c1, [&](Value ip) {
+    Value rows = im.min(im.c(mr), im.sub(t.mcv, im.mul(ip, im.c(mr))));
+    Value panel = im.mul(im.mul(ip, kcv), im.c(mr));
+    forLoop(b, loc, c0, im.c(mr), c1, [&](Value i) {
+      auto destination = [&](Value q) {
+        return im.add(im.add(panel, im.mul(q, im.c(mr))), i);
+      };
+      ifThenElse(
+          b, loc, im.lt(i, rows),
+          [&] {
+            Value row = im.add(im.add(t.ic, im.mul(ip, im.c(mr))), i);
+            Value start = im.add(im.add(t.aBase, im.mul(row, p.aRowStride)),
+                                 im.mul(pc, p.aColStride));
+            forLoop(b, loc, c0, kcv, c1, [&](Value q) {
+              Value v = memref::LoadOp::create(
+                  b, loc, p.a,
+                  ValueRange{im.add(start, im.mul(q, p.aColStride))});
+              memref::StoreOp::create(b, loc, v, t.aPacked,
+                                      ValueRange{destination(q)});
+            });
+          },
+          [&] {
+            forLoop(b, loc, c0, kcv, c1, [&](Value q) {
+              memref::StoreOp::create(b, loc, zero, t.aPacked,
+                                      ValueRange{destination(q)});
+            });
+          },
+          /*withElse=*/true);
+    });
+  });
+}
+
+/// Packs B's kc x nc block into nr-column panels. A panel whose columns
+/// are consecutive elements (bColOffset grows by one along it, as in a
+/// matmul or most of a convolution's output row) is copied with vector
+/// loads, masked past N (the masked lanes read as the zero padding); other
+/// panels element by element.
+void packB(OpBuilder &b, Location loc, const Task &t, Value kcv) {
+  IndexMath im{b, loc};
+  const GemmProblem &p = t.problem;
+  const GemmTiling &g = t.tiling;
+  int64_t nr = g.nr;
+  auto vectorType = VectorType::get({g.lanes}, t.element);
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(t.element));
+  Value zeroVector = arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(vectorType, b.getZeroAttr(t.element)));
+  Value c0 = im.c(0), c1 = im.c(1);
+  Value panels = im.ceilDiv(t.ncv, im.c(nr));
+  forLoop(b, loc, c0, panels, c1, [&](Value jp) {
+    Value first = im.mul(jp, im.c(nr));
+    Value cols = im.min(im.c(nr), im.sub(t.ncv, first));
+    Value panel = im.mul(im.mul(jp, kcv), im.c(nr));
+    Value firstOffset =
+        memref::LoadOp::create(b, loc, t.colOffsets, ValueRange{first});
+    Value lastOffset = memref::LoadOp::create(
+        b, loc, t.colOffsets, ValueRange{im.sub(im.add(first, cols), c1)});
+    // bColOffset increases strictly, so equal spans mean unit steps.
+    Value contiguous = arith::CmpIOp::create(
+        b, loc, arith::CmpIPredicate::eq, im.sub(lastOffset, firstOffset),
+        im.sub(cols, c1));
+    ifThenElse(
+        b, loc, contiguous,
+        [&] {
+          SmallVector<Value> masks = laneMasks(b, loc, g, cols);
+          forLoop(b, loc, c0, kcv, c1, [&](Value q) {
+            Value rowOffset =
+                memref::LoadOp::create(b, loc, t.rowOffsets, ValueRange{q});
+            Value source = im.add(rowOffset, firstOffset);
+            Value destination = im.add(panel, im.mul(q, im.c(nr)));
+            for (int64_t v = 0; v < g.vectors; ++v) {
+              Value lane = im.c(v * g.lanes);
+              Value loaded = vector::MaskedLoadOp::create(
+                  b, loc, vectorType, p.b, ValueRange{im.add(source, lane)},
+                  masks[v], zeroVector);
+              vector::StoreOp::create(b, loc, loaded, t.bPacked,
+                                      ValueRange{im.add(destination, lane)});
+            }
+          });
+        },
+        [&] {
+          forLoop(b, loc, c0, kcv, c1, [&](Value q) {
+            Value rowOffset =
+                memref::LoadOp::create(b, loc, t.rowOffsets, ValueRange{q});
+            Value destination = im.add(panel, im.mul(q, im.c(nr)));
+            forLoop(b, loc, c0, cols, c1, [&](Value j) {
+              Value colOffset = memref::LoadOp::create(
+                  b, loc, t.colOffsets, ValueRange{im.add(first, j)});
+              Value v = memref::LoadOp::create(
+                  b, loc, p.b, ValueRange{im.add(rowOffset, colOffset)});
+              memref::StoreOp::create(b, loc, v, t.bPacked,
+                                      ValueRange{im.add(destination, j)});
+            });
+            forLoop(b, loc, cols, im.c(nr), c1, [&](Value j) {
+              memref::StoreOp::create(b, loc, zero, t.bPacked,
+                                      ValueRange{im.add(destination, j)});
+            });
+          });
+        },
+        /*withElse=*/true);
+  });
+}
+
+/// The micro-kernel of A panel `ip` and B panel `jp`, added to C.
+void microKernel(OpBuilder &b, Location loc, const Task &t, Value kcv,
+                 Value ip, Value jp) {
+  IndexMath im{b, loc};
+  const GemmProblem &p = t.problem;
+  const GemmTiling &g = t.tiling;
+  auto vectorType = VectorType::get({g.lanes}, t.element);
+  Value zeroVector = arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(vectorType, b.getZeroAttr(t.element)));
+  auto contract = arith::FastMathFlagsAttr::get(b.getContext(),
+                                                arith::FastMathFlags::contract);
+  Value aPanel = im.mul(im.mul(ip, kcv), im.c(g.mr));
+  Value bPanel = im.mul(im.mul(jp, kcv), im.c(g.nr));
+  SmallVector<Value> init(g.mr * g.vectors, zeroVector);
+  auto loop = scf::ForOp::create(
+      b, loc, im.c(0), kcv, im.c(1), init,
+      [&](OpBuilder &nb, Location nloc, Value q, ValueRange sums) {
+        IndexMath in{nb, nloc};
+        Value bRow = in.add(bPanel, in.mul(q, in.c(g.nr)));
+        Value aRow = in.add(aPanel, in.mul(q, in.c(g.mr)));
+        SmallVector<Value> bVectors;
+        for (int64_t v = 0; v < g.vectors; ++v)
+          bVectors.push_back(vector::LoadOp::create(
+              nb, nloc, vectorType, t.bPacked,
+              ValueRange{in.add(bRow, in.c(v * g.lanes))}));
+        SmallVector<Value> next;
+        for (int64_t i = 0; i < g.mr; ++i) {
+          Value a = memref::LoadOp::create(nb, nloc, t.aPacked,
+                                           ValueRange{in.add(aRow, in.c(i))});
+          Value broadcast =
+              vector::BroadcastOp::create(nb, nloc, vectorType, a);
+          for (int64_t v = 0; v < g.vectors; ++v) {
+            Value product = arith::MulFOp::create(nb, nloc, broadcast,
+                                                  bVectors[v], contract);
+            next.push_back(arith::AddFOp::create(
+                nb, nloc, product, sums[i * g.vectors + v], contract));
+          }
+        }
+        scf::YieldOp::create(nb, nloc, next);
+      });
+
+  // C += the sums: rows past M skipped, columns past N masked off.
+  Value rows = im.min(im.c(g.mr), im.sub(t.mcv, im.mul(ip, im.c(g.mr))));
+  Value cols = im.min(im.c(g.nr), im.sub(t.ncv, im.mul(jp, im.c(g.nr))));
+  Value row0 = im.add(t.ic, im.mul(ip, im.c(g.mr)));
+  Value col0 = im.add(t.jc, im.mul(jp, im.c(g.nr)));
+  SmallVector<Value> masks = laneMasks(b, loc, g, cols);
+  for (int64_t i = 0; i < g.mr; ++i) {
+    ifThenElse(
+        b, loc, im.lt(im.c(i), rows),
+        [&] {
+          Value start = im.add(
+              im.add(t.cBase, im.mul(im.add(row0, im.c(i)), p.cRowStride)),
+              col0);
+          for (int64_t v = 0; v < g.vectors; ++v) {
+            Value index = im.add(start, im.c(v * g.lanes));
+            Value old = vector::MaskedLoadOp::create(
+                b, loc, vectorType, p.c, ValueRange{index}, masks[v],
+                zeroVector);
+            Value sum = arith::AddFOp::create(
+                b, loc, old, loop.getResult(i * g.vectors + v));
+            vector::MaskedStoreOp::create(b, loc, p.c, ValueRange{index},
+                                          masks[v], sum);
+          }
+        },
+        [] {}, /*withElse=*/false);
+  }
+}
+
+void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
+              const GemmTiling &g, int64_t mc, int64_t nc, ValueRange ivs) {
+  IndexMath im{b, loc};
+  Type element = cast<MemRefType>(p.c.getType()).getElementType();
+  // The task's buffers live until its end: a stack save and restore
+  // around it (memref.alloca_scope cannot hold the loops once they are
+  // branches). ds-outline-parallel-loops hoists the allocations to the
+  // entry of the outlined function, which makes them static.
+  auto pointer = LLVM::LLVMPointerType::get(b.getContext());
+  Value stack = LLVM::StackSaveOp::create(b, loc, pointer);
+
+  auto alignment = b.getI64IntegerAttr(kPanelAlignment);
+  Task t{p, g, mc, nc, element, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  t.aPacked = memref::AllocaOp::create(
+      b, loc, MemRefType::get({mc * g.kc}, element), ValueRange{}, alignment);
+  t.bPacked = memref::AllocaOp::create(
+      b, loc, MemRefType::get({nc * g.kc}, element), ValueRange{}, alignment);
+  t.rowOffsets = memref::AllocaOp::create(
+      b, loc, MemRefType::get({g.kc}, b.getIndexType()));
+  t.colOffsets = memref::AllocaOp::create(
+      b, loc, MemRefType::get({nc}, b.getIndexType()));
+
+  Value batch = ivs[0];
+  t.ic = im.mul(ivs[1], im.c(mc));
+  t.jc = im.mul(ivs[2], im.c(nc));
+  t.mcv = im.min(im.c(mc), im.sub(p.m, t.ic));
+  t.ncv = im.min(im.c(nc), im.sub(p.n, t.jc));
+  t.aBase = im.mul(batch, p.aBatchStride);
+  t.cBase = im.mul(batch, p.cBatchStride);
+  Value bBase = im.mul(batch, p.bBatchStride);
+  Value c0 = im.c(0), c1 = im.c(1);
+
+  forLoop(b, loc, c0, t.ncv, c1, [&](Value j) {
+    memref::StoreOp::create(b, loc, p.bColOffset(b, loc, im.add(t.jc, j)),
+                            t.colOffsets, ValueRange{j});
+  });
+  forLoop(b, loc, c0, p.k, im.c(g.kc), [&](Value pc) {
+    Value kcv = im.min(im.c(g.kc), im.sub(p.k, pc));
+    forLoop(b, loc, c0, kcv, c1, [&](Value q) {
+      Value offset = im.add(bBase, p.bRowOffset(b, loc, im.add(pc, q)));
+      memref::StoreOp::create(b, loc, offset, t.rowOffsets, ValueRange{q});
+    });
+    packA(b, loc, t, pc, kcv);
+    packB(b, loc, t, kcv);
+    Value mPanels = im.ceilDiv(t.mcv, im.c(g.mr));
+    Value nPanels = im.ceilDiv(t.ncv, im.c(g.nr));
+    forLoop(b, loc, c0, nPanels, c1, [&](Value jp) {
+      forLoop(b, loc, c0, mPanels, c1,
+              [&](Value ip) { microKernel(b, loc, t, kcv, ip, jp); });
+    });
+  });
+  LLVM::StackRestoreOp::create(b, loc, stack);
+}
+
+} // namespace
+
+Value ds::flattenBuffer(OpBuilder &b, Location loc, Value buffer,
+                        SmallVectorImpl<Value> &strides,
+                        SmallVectorImpl<Value> &sizes) {
+  IndexMath im{b, loc};
+  auto type = cast<MemRefType>(buffer.getType());
+  auto metadata = memref::ExtractStridedMetadataOp::create(b, loc, buffer);
+  strides.assign(metadata.getStrides().begin(), metadata.getStrides().end());
+  sizes.assign(metadata.getSizes().begin(), metadata.getSizes().end());
+  // Static sizes and strides as constants, so that loops over them have
+  // static trip counts.
+  SmallVector<int64_t> staticStrides;
+  int64_t staticOffset;
+  if (failed(type.getStridesAndOffset(staticStrides, staticOffset)))
+    staticStrides.assign(type.getRank(), ShapedType::kDynamic);
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    if (!type.isDynamicDim(d))
+      sizes[d] = im.c(type.getDimSize(d));
+    if (!ShapedType::isDynamic(staticStrides[d]))
+      strides[d] = im.c(staticStrides[d]);
+  }
+  // The elements span 1 + sum((size - 1) * stride) from the first one.
+  Value span = im.c(1);
+  for (auto [size, stride] : llvm::zip_equal(sizes, strides))
+    span = im.add(span, im.mul(im.sub(size, im.c(1)), stride));
+  span = b.createOrFold<arith::MaxSIOp>(loc, span, im.c(0));
+  auto flatType = MemRefType::get(
+      {ShapedType::kDynamic}, type.getElementType(),
+      StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic, {1}),
+      type.getMemorySpace());
+  return memref::ReinterpretCastOp::create(
+      b, loc, flatType, metadata.getBaseBuffer(),
+      OpFoldResult(metadata.getOffset()), ArrayRef<OpFoldResult>{span},
+      ArrayRef<OpFoldResult>{b.getIndexAttr(1)});
+}
+
+void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
+                  const GemmTiling &tiling) {
+  int64_t mc, nc;
+  chooseTaskTiles(problem, tiling, mc, nc);
+  IndexMath im{b, loc};
+  Value c0 = im.c(0), c1 = im.c(1);
+  Value mTiles = im.ceilDiv(problem.m, im.c(mc));
+  Value nTiles = im.ceilDiv(problem.n, im.c(nc));
+  scf::ParallelOp::create(
+      b, loc, ValueRange{c0, c0, c0},
+      ValueRange{problem.batch, mTiles, nTiles}, ValueRange{c1, c1, c1},
+      [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
+        emitTask(nb, nloc, problem, tiling, mc, nc, ivs);
+      });
+}

@@ -1,0 +1,63 @@
+//===- GemmKernel.h - Packed, register-tiled GEMM loops ---------*- C++ -*-===//
+//
+// Part of ds.
+//
+// Emits C[b] += A[b] * B[b] for every b < batch as loops over buffers:
+// tasks of mc x nc tiles of C (an scf.parallel, which becomes work for the
+// runtime's threads), kc-deep slices of K packed into panels of A (mr rows)
+// and of B (nr columns), and a micro-kernel that keeps mr x nr sums in
+// vector registers. The operands are seen through their element offsets,
+// so that matmuls and convolutions (B read through an implicit im2col) share
+// one generator.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DS_PASSES_CODEGEN_GEMMKERNEL_H
+#define DS_PASSES_CODEGEN_GEMMKERNEL_H
+
+#include "passes/Codegen/TargetDescription.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Value.h"
+
+#include <functional>
+
+namespace ds {
+
+/// An index computation emitted at the builder's insertion point.
+using IndexFn =
+    std::function<mlir::Value(mlir::OpBuilder &, mlir::Location, mlir::Value)>;
+
+/// A (batched) GEMM over one-dimensional views of its buffers. Every size
+/// and stride is an index value; the offsets are in elements from each
+/// view's start.
+///   A(b, i, p) = a[b * aBatchStride + i * aRowStride + p * aColStride]
+///   B(b, p, j) = b[b * bBatchStride + bRowOffset(p) + bColOffset(j)]
+///   C(b, i, j) = c[b * cBatchStride + i * cRowStride + j]
+/// bColOffset must increase strictly with j: B's packing copies the runs
+/// where it grows by one as vectors.
+struct GemmProblem {
+  mlir::Value batch, m, n, k;
+  mlir::Value a, b, c;
+  mlir::Value aBatchStride, aRowStride, aColStride;
+  mlir::Value bBatchStride;
+  IndexFn bRowOffset, bColOffset;
+  mlir::Value cBatchStride, cRowStride;
+  /// Static sizes where known (for the choice of tiles); -1 otherwise.
+  int64_t staticM = -1, staticN = -1, staticBatch = -1;
+};
+
+/// A one-dimensional, unit-stride view of all of `buffer`'s elements,
+/// starting at its first one, and its strides (one index per dimension).
+mlir::Value flattenBuffer(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::Value buffer,
+                          llvm::SmallVectorImpl<mlir::Value> &strides,
+                          llvm::SmallVectorImpl<mlir::Value> &sizes);
+
+/// Emits the loops of `problem` at the builder's insertion point.
+void emitGemm(mlir::OpBuilder &b, mlir::Location loc,
+              const GemmProblem &problem, const GemmTiling &tiling);
+
+} // namespace ds
+
+#endif // DS_PASSES_CODEGEN_GEMMKERNEL_H

@@ -1,0 +1,227 @@
+//===- LowerContractions.cpp - ds-lower-contractions ----------------------===//
+//
+// Part of ds.
+//
+// Matches the contractions of bufferized linalg (matmul, batch_matmul and
+// the 2-D NCHW convolution) and emits them as packed, register-tiled GEMM
+// loops (GemmKernel.h). A convolution is the GEMM
+//   out[n][f][o] += filter[f][c, kh, kw] * im2col(input[n])[c, kh, kw][o]
+// whose B operand is read from the input through the window, never
+// materialized.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Codegen/GemmKernel.h"
+#include "passes/Codegen/Passes.h"
+#include "passes/Codegen/TargetDescription.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
+namespace ds {
+#define GEN_PASS_DEF_LOWERCONTRACTIONS
+#include "passes/Codegen/Passes.h.inc"
+} // namespace ds
+
+using namespace mlir;
+using namespace ds;
+
+namespace {
+
+/// The static strides of `type`, if its layout has them all.
+std::optional<SmallVector<int64_t>> staticStrides(Value buffer) {
+  auto type = dyn_cast<MemRefType>(buffer.getType());
+  if (!type)
+    return std::nullopt;
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  if (failed(type.getStridesAndOffset(strides, offset)) ||
+      llvm::any_of(strides, ShapedType::isDynamic))
+    return std::nullopt;
+  return strides;
+}
+
+bool isSupportedElement(Type type) { return type.isF32(); }
+
+bool allSupported(linalg::LinalgOp op) {
+  if (!op.hasPureBufferSemantics())
+    return false;
+  return llvm::all_of(op->getOperands(), [](Value operand) {
+    auto type = dyn_cast<MemRefType>(operand.getType());
+    return type && isSupportedElement(type.getElementType());
+  });
+}
+
+Value indexConstant(OpBuilder &b, Location loc, int64_t value) {
+  return arith::ConstantIndexOp::create(b, loc, value);
+}
+
+Value dim(OpBuilder &b, Location loc, Value buffer, int64_t d) {
+  return b.createOrFold<memref::DimOp>(loc, buffer, d);
+}
+
+int64_t staticDim(Value buffer, int64_t d) {
+  int64_t size = cast<MemRefType>(buffer.getType()).getDimSize(d);
+  return ShapedType::isDynamic(size) ? -1 : size;
+}
+
+/// linalg.matmul and linalg.batch_matmul with their default maps: the
+/// operands' last two dims are [M, K], [K, N] and [M, N]; `batched` puts a
+/// batch dim before them.
+LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
+                          const GemmTiling &tiling) {
+  Location loc = op.getLoc();
+  Value aBuffer = op.getDpsInputs()[0], bBuffer = op.getDpsInputs()[1];
+  Value cBuffer = op.getDpsInits()[0];
+  std::optional<SmallVector<int64_t>> cStrides = staticStrides(cBuffer);
+  if (!cStrides || cStrides->back() != 1)
+    return failure();
+  int64_t lead = batched ? 1 : 0;
+  SmallVector<Value> aStrides, bStrides, cStrideValues, sizes;
+  GemmProblem p;
+  p.a = flattenBuffer(b, loc, aBuffer, aStrides, sizes);
+  p.k = sizes[lead + 1];
+  p.b = flattenBuffer(b, loc, bBuffer, bStrides, sizes);
+  p.c = flattenBuffer(b, loc, cBuffer, cStrideValues, sizes);
+  p.m = sizes[lead];
+  p.n = sizes[lead + 1];
+  Value zero = indexConstant(b, loc, 0);
+  p.batch = batched ? sizes[0] : indexConstant(b, loc, 1);
+  p.aBatchStride = batched ? aStrides[0] : zero;
+  p.bBatchStride = batched ? bStrides[0] : zero;
+  p.cBatchStride = batched ? cStrideValues[0] : zero;
+  p.aRowStride = aStrides[lead];
+  p.aColStride = aStrides[lead + 1];
+  p.cRowStride = cStrideValues[lead];
+  Value bRow = bStrides[lead], bCol = bStrides[lead + 1];
+  p.bRowOffset = [bRow](OpBuilder &nb, Location nloc, Value q) -> Value {
+    return nb.createOrFold<arith::MulIOp>(nloc, q, bRow);
+  };
+  p.bColOffset = [bCol](OpBuilder &nb, Location nloc, Value j) -> Value {
+    return nb.createOrFold<arith::MulIOp>(nloc, j, bCol);
+  };
+  p.staticM = staticDim(cBuffer, lead);
+  p.staticN = staticDim(cBuffer, lead + 1);
+  p.staticBatch = batched ? staticDim(cBuffer, 0) : 1;
+  emitGemm(b, loc, p, tiling);
+  return success();
+}
+
+/// linalg.conv_2d_nchw_fchw on a padded input: filter [F, C, KH, KW] is A
+/// (its [C, KH, KW] dims contiguous), the output [N, F, OH, OW] is C (its
+/// [OH, OW] dims contiguous), and B is the input read through the window.
+LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
+                        const GemmTiling &tiling) {
+  Location loc = op.getLoc();
+  Value input = op.getDpsInputs()[0], filter = op.getDpsInputs()[1];
+  Value output = op.getDpsInits()[0];
+  auto filterType = cast<MemRefType>(filter.getType());
+  int64_t kh = filterType.getDimSize(2), kw = filterType.getDimSize(3);
+  int64_t ow = staticDim(output, 3);
+  std::optional<SmallVector<int64_t>> fStrides = staticStrides(filter);
+  std::optional<SmallVector<int64_t>> oStrides = staticStrides(output);
+  if (ShapedType::isDynamic(kh) || ShapedType::isDynamic(kw) || ow < 0 ||
+      !fStrides || !oStrides || (*fStrides)[3] != 1 ||
+      (*fStrides)[2] != kw || (*fStrides)[1] != kh * kw ||
+      (*oStrides)[3] != 1 || (*oStrides)[2] != ow)
+    return failure();
+  SmallVector<int64_t> strides(op.getStrides().getValues<int64_t>());
+  SmallVector<int64_t> dilations(op.getDilations().getValues<int64_t>());
+
+  SmallVector<Value> iStrides, fStrideValues, oStrideValues, sizes;
+  GemmProblem p;
+  p.a = flattenBuffer(b, loc, filter, fStrideValues, sizes);
+  Value channels = sizes[1];
+  p.b = flattenBuffer(b, loc, input, iStrides, sizes);
+  p.c = flattenBuffer(b, loc, output, oStrideValues, sizes);
+  Value zero = indexConstant(b, loc, 0), one = indexConstant(b, loc, 1);
+  p.batch = sizes[0];
+  p.m = sizes[1];
+  p.n = b.createOrFold<arith::MulIOp>(loc, sizes[2], sizes[3]);
+  p.k = b.createOrFold<arith::MulIOp>(loc, channels,
+                                      indexConstant(b, loc, kh * kw));
+  p.aBatchStride = zero;
+  p.aRowStride = fStrideValues[0];
+  p.aColStride = one;
+  p.bBatchStride = iStrides[0];
+  p.cBatchStride = oStrideValues[0];
+  p.cRowStride = oStrideValues[1];
+  Value sC = iStrides[1], sH = iStrides[2], sW = iStrides[3];
+  int64_t dh = dilations[0], dw = dilations[1];
+  int64_t sh = strides[0], sw = strides[1];
+  // Row q of B is the tap (c, y, x) of the window: offset c*sC + y*dh*sH +
+  // x*dw*sW.
+  p.bRowOffset = [=](OpBuilder &nb, Location nloc, Value q) -> Value {
+    auto c = [&](int64_t v) { return indexConstant(nb, nloc, v); };
+    auto mul = [&](Value x, Value y) {
+      return nb.createOrFold<arith::MulIOp>(nloc, x, y);
+    };
+    Value channel = nb.createOrFold<arith::DivUIOp>(nloc, q, c(kh * kw));
+    Value tap = nb.createOrFold<arith::RemUIOp>(nloc, q, c(kh * kw));
+    Value y = nb.createOrFold<arith::DivUIOp>(nloc, tap, c(kw));
+    Value x = nb.createOrFold<arith::RemUIOp>(nloc, tap, c(kw));
+    Value offset = nb.createOrFold<arith::AddIOp>(
+        nloc, mul(channel, sC), mul(mul(y, c(dh)), sH));
+    return nb.createOrFold<arith::AddIOp>(nloc, offset,
+                                          mul(mul(x, c(dw)), sW));
+  };
+  // Column j of B is the output position (oy, ox): the window's corner at
+  // oy*sh*sH + ox*sw*sW.
+  p.bColOffset = [=](OpBuilder &nb, Location nloc, Value j) -> Value {
+    auto c = [&](int64_t v) { return indexConstant(nb, nloc, v); };
+    auto mul = [&](Value x, Value y) {
+      return nb.createOrFold<arith::MulIOp>(nloc, x, y);
+    };
+    Value oy = nb.createOrFold<arith::DivUIOp>(nloc, j, c(ow));
+    Value ox = nb.createOrFold<arith::RemUIOp>(nloc, j, c(ow));
+    return nb.createOrFold<arith::AddIOp>(nloc, mul(mul(oy, c(sh)), sH),
+                                          mul(mul(ox, c(sw)), sW));
+  };
+  p.staticBatch = staticDim(output, 0);
+  p.staticM = staticDim(output, 1);
+  int64_t oh = staticDim(output, 2);
+  p.staticN = oh < 0 ? -1 : oh * ow;
+  emitGemm(b, loc, p, tiling);
+  return success();
+}
+
+struct LowerContractions
+    : ds::impl::LowerContractionsBase<LowerContractions> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    TargetDescription target;
+    target.vectorBits = vectorBits;
+    target.vectorRegisters = vectorRegisters;
+    target.l1CacheBytes = l1CacheBytes;
+    target.l2CacheBytes = l2CacheBytes;
+    GemmTiling tiling = deriveGemmTiling(target, /*elementBytes=*/4);
+
+    SmallVector<linalg::LinalgOp> candidates;
+    getOperation()->walk([&](linalg::LinalgOp op) {
+      if (isa<linalg::MatmulOp, linalg::BatchMatmulOp,
+              linalg::Conv2DNchwFchwOp>(op) &&
+          allSupported(op))
+        candidates.push_back(op);
+    });
+    for (linalg::LinalgOp op : candidates) {
+      OpBuilder b(op);
+      LogicalResult lowered = failure();
+      if (auto matmul = dyn_cast<linalg::MatmulOp>(*op)) {
+        if (!matmul.hasUserDefinedMaps())
+          lowered = lowerMatmul(b, op, /*batched=*/false, tiling);
+      } else if (auto batched = dyn_cast<linalg::BatchMatmulOp>(*op)) {
+        if (!batched.hasUserDefinedMaps())
+          lowered = lowerMatmul(b, op, /*batched=*/true, tiling);
+      } else if (auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(*op)) {
+        lowered = lowerConv(b, conv, tiling);
+      }
+      if (succeeded(lowered))
+        op->erase();
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,96 @@
+# The GEMM kernels of ds-lower-contractions against onnxruntime: matmuls
+# whose sizes are not multiples of the micro-tile (edge rows and masked
+# columns), K deeper than one packed slice, batched and broadcast matmuls,
+# dynamic sizes, Gemm with transposes, and 2-D convolutions (B read through
+# the window: strides, dilations, pads, bias, batches, 1x1, dynamic sizes).
+# RUN: %python %s %t %ds_bin %ds_lib/libds_runtime.so | FileCheck %s
+# CHECK: matmul_edges: ok
+# CHECK: matmul_deep: ok
+# CHECK: matmul_batched: ok
+# CHECK: matmul_dynamic: ok
+# CHECK: gemm_transposed: ok
+# CHECK: conv_window: ok
+# CHECK: conv_pointwise: ok
+# CHECK: conv_dynamic: ok
+import sys
+
+import numpy as np
+from onnx import TensorProto
+
+from lowering_check import Checker, node
+from onnx_test_models import tensor, value
+
+check = Checker(*sys.argv[1:4]).check
+rng = np.random.default_rng(11)
+F32 = TensorProto.FLOAT
+
+
+def randn(*shape):
+    return rng.standard_normal(shape).astype(np.float32)
+
+
+# Sizes below, at and past the micro-tiles of every target (mr <= 16,
+# nr <= 32): single elements, odd sizes, one more than a tile.
+check("matmul_edges", [
+    node("MatMul", ["a1", "b1"], ["c1"]),
+    node("MatMul", ["a2", "b2"], ["c2"]),
+    node("MatMul", ["a3", "b3"], ["c3"]),
+], [value("a1", F32, [1, 1]), value("b1", F32, [1, 1]),
+    value("a2", F32, [13, 29]), value("b2", F32, [29, 37]),
+    value("a3", F32, [17, 33])],
+   [value(n, F32, None) for n in ("c1", "c2", "c3")],
+   [{"a1": randn(1, 1), "b1": randn(1, 1), "a2": randn(13, 29),
+     "b2": randn(29, 37), "a3": randn(17, 33)}],
+   initializers=[tensor("b3", randn(33, 65))])
+
+# K spans several packed slices (kc <= 512); M and N several tasks.
+check("matmul_deep", [node("MatMul", ["a", "b"], ["c"])],
+      [value("a", F32, [150, 1100]), value("b", F32, [1100, 70])],
+      [value("c", F32, None)],
+      [{"a": randn(150, 1100), "b": randn(1100, 70)}], atol=1e-4)
+
+# Batched, and a weight broadcast over the batch.
+check("matmul_batched", [
+    node("MatMul", ["a", "b"], ["c"]),
+    node("MatMul", ["a", "w"], ["d"]),
+], [value("a", F32, [3, 17, 45]), value("b", F32, [3, 45, 33])],
+   [value("c", F32, None), value("d", F32, None)],
+   [{"a": randn(3, 17, 45), "b": randn(3, 45, 33)}],
+   initializers=[tensor("w", randn(45, 20))])
+
+# Sizes known only at run time.
+check("matmul_dynamic", [node("MatMul", ["a", "b"], ["c"])],
+      [value("a", F32, ["M", "K"]), value("b", F32, ["K", "N"])],
+      [value("c", F32, None)],
+      [{"a": randn(5, 300), "b": randn(300, 41)},
+       {"a": randn(40, 7), "b": randn(7, 3)}], atol=1e-4)
+
+check("gemm_transposed", [
+    node("Gemm", ["a", "w", "bias"], ["y"], transB=1, alpha=0.5, beta=2.0),
+    node("Gemm", ["at", "b"], ["z"], transA=1),
+], [value("a", F32, [9, 40]), value("at", F32, [40, 9]),
+    value("b", F32, [40, 23])],
+   [value("y", F32, None), value("z", F32, None)],
+   [{"a": randn(9, 40), "at": randn(40, 9), "b": randn(40, 23)}],
+   initializers=[tensor("w", randn(31, 40)), tensor("bias", randn(31))])
+
+check("conv_window", [
+    node("Conv", ["x", "w", "b"], ["y"], strides=[2, 1], dilations=[1, 2],
+         pads=[1, 2, 0, 1]),
+    node("Conv", ["x", "w2"], ["y2"], kernel_shape=[5, 5], pads=[2, 2, 2, 2],
+         strides=[2, 2]),
+], [value("x", F32, [2, 5, 19, 23])],
+   [value("y", F32, None), value("y2", F32, None)],
+   [{"x": randn(2, 5, 19, 23)}],
+   initializers=[tensor("w", randn(70, 5, 3, 3)), tensor("b", randn(70)),
+                 tensor("w2", randn(16, 5, 5, 5))], atol=1e-4)
+
+check("conv_pointwise", [node("Conv", ["x", "w"], ["y"])],
+      [value("x", F32, [1, 48, 14, 14])], [value("y", F32, None)],
+      [{"x": randn(1, 48, 14, 14)}],
+      initializers=[tensor("w", randn(40, 48, 1, 1))])
+
+check("conv_dynamic", [node("Conv", ["x", "w"], ["y"], pads=[1, 1, 1, 1])],
+      [value("x", F32, ["N", 3, "H", "W"])], [value("y", F32, None)],
+      [{"x": randn(1, 3, 9, 10)}, {"x": randn(3, 3, 5, 17)}],
+      initializers=[tensor("w", randn(8, 3, 3, 3))])
