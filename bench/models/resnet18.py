@@ -3,7 +3,7 @@
 of fp32 weights) as ONNX with onnx.helper, random weights from a fixed
 seed, and a dynamic batch.
 
-    make_resnet18.py <out.onnx> [--external]   (--external: weights in a
+    resnet18.py <out.onnx> [--external]   (--external: weights in a
                                                 side file, out.onnx.data)
 """
 import sys
