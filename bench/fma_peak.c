@@ -18,6 +18,11 @@
 #include <immintrin.h>
 #endif
 
+/* The kernels' operands, read through volatile so that the compiler cannot
+ * evaluate the chains: acc = acc * a + b with a just below 1 settles at a
+ * fixed point near 1, which a compiler that knows the values folds away. */
+static volatile float gSeed = 1.0f, gA = 0.9999999f, gB = 1e-7f;
+
 /* Eight chains expanded by the preprocessor: the compiler must see separate
  * variables to keep them in registers. Each chain starts from its own value
  * (`seed += ...`), or the compiler would see equal chains and merge them. */
@@ -29,8 +34,9 @@
 #define DS_LANES 16
 #define DS_CHAINS 16
 static const char *const kIsa = "avx512";
-static float kernel(long iterations, float seed) {
-  const __m512 a = _mm512_set1_ps(0.9999999f), b = _mm512_set1_ps(1e-7f);
+static float kernel(long iterations) {
+  float seed = gSeed;
+  const __m512 a = _mm512_set1_ps(gA), b = _mm512_set1_ps(gB);
 #define DECL(v) __m512 v = _mm512_set1_ps(seed += 0.001f);
 #define STEP(v) v = _mm512_fmadd_ps(v, a, b);
 #define SUM(v) s = _mm512_add_ps(s, v);
@@ -50,8 +56,9 @@ static float kernel(long iterations, float seed) {
 #define DS_LANES 8
 #define DS_CHAINS 12
 static const char *const kIsa = "avx2-fma";
-static float kernel(long iterations, float seed) {
-  const __m256 a = _mm256_set1_ps(0.9999999f), b = _mm256_set1_ps(1e-7f);
+static float kernel(long iterations) {
+  float seed = gSeed;
+  const __m256 a = _mm256_set1_ps(gA), b = _mm256_set1_ps(gB);
 #define DECL(v) __m256 v = _mm256_set1_ps(seed += 0.001f);
 #define STEP(v) v = _mm256_fmadd_ps(v, a, b);
 #define SUM(v) s = _mm256_add_ps(s, v);
@@ -75,8 +82,9 @@ static float kernel(long iterations, float seed) {
 #define DS_LANES 1
 #define DS_CHAINS 8
 static const char *const kIsa = "scalar";
-static float kernel(long iterations, float seed) {
-  const float a = 0.9999999f, b = 1e-7f;
+static float kernel(long iterations) {
+  float seed = gSeed;
+  const float a = gA, b = gB;
 #define DECL(v) float v = (seed += 0.001f);
 #define STEP(v) v = fmaf(v, a, b);
 #define SUM(v) s += v;
@@ -109,7 +117,7 @@ typedef struct {
 static void *work(void *arg) {
   Worker *w = (Worker *)arg;
   pthread_barrier_wait(w->start);
-  w->result = kernel(w->iterations, 1.0f);
+  w->result = kernel(w->iterations);
   return NULL;
 }
 
@@ -140,7 +148,7 @@ static double timeRun(int threads, long iterations) {
   if (started == threads) {
     pthread_barrier_wait(&start);
     double begin = now();
-    workers[0].result = kernel(iterations, 1.0f);
+    workers[0].result = kernel(iterations);
     for (int t = 1; t < threads; ++t)
       pthread_join(ids[t], NULL);
     seconds = now() - begin;
