@@ -4,7 +4,7 @@
 // and compiles with ds-compile, each loaded through the runtime's C API and
 // run at each thread count, with Google Benchmark:
 //
-//   ds-gemm-bench [--threads=1,2] [--peak-seconds=0.1] MODEL.so...
+//   ds-gemm-bench [--threads=1,2] [--peak-seconds=0.05] MODEL.so...
 //                 [--benchmark_... flags]
 //
 // A model has inputs A and B, or A alone with B a constant of the library;
@@ -194,7 +194,7 @@ std::vector<int> parseThreads(const char *text) {
 int main(int argc, char **argv) {
   benchmark::Initialize(&argc, argv);
   std::vector<int> threads = {1, 2};
-  double peakSeconds = 0.1;
+  double peakSeconds = 0.05;
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     if (std::strncmp(argv[i], "--threads=", 10) == 0)
@@ -214,7 +214,7 @@ int main(int argc, char **argv) {
 
   std::map<int, double> peak;
   for (int t : threads) {
-    peak[t] = ds_fma_peak_gflops(t, peakSeconds, 5);
+    peak[t] = ds_fma_peak_gflops(t, peakSeconds, 20);
     std::fprintf(stderr, "ds-gemm-bench: fp32 FMA peak (%s), %d thread(s): "
                          "%.1f GFLOP/s\n",
                  ds_fma_isa(), t, peak[t]);

@@ -193,7 +193,7 @@ def build_probe(work):
 def measure_peak(exe, threads, quick):
     args = [exe, "--threads", ",".join(map(str, threads))]
     args += ["--seconds", "0.05", "--repeats", "2"] if quick else \
-        ["--seconds", "0.1", "--repeats", "10"]
+        ["--seconds", "0.05", "--repeats", "20"]
     out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
     peak = {"isa": None, "gflops": {}}
     for line in out.splitlines():
