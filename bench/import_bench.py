@@ -20,7 +20,7 @@ def main(build, runs):
     with tempfile.TemporaryDirectory() as tmp:
         for variant, flags in (("embedded", []), ("external data", ["--external"])):
             path = os.path.join(tmp, f"resnet18-{len(flags)}.onnx")
-            subprocess.run([sys.executable, os.path.join(here, "make_resnet18.py"),
+            subprocess.run([sys.executable, os.path.join(here, "models", "resnet18.py"),
                             path] + flags, check=True, capture_output=True)
             weights = 11_689_512 * 4  # torchvision ResNet-18 parameters, fp32
             times, grown = [], []
