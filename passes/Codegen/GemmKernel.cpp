@@ -24,6 +24,7 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
 #include <algorithm>
@@ -124,30 +125,37 @@ void chooseTaskTiles(const GemmProblem &problem, const GemmTiling &tiling,
 
 /// Everything one task needs, as values of the task's body.
 struct Task {
+  Task(const GemmProblem &problem, const GemmTiling &tiling, int64_t mc,
+       int64_t nc, Type element)
+      : problem(problem), tiling(tiling), mc(mc), nc(nc), element(element) {}
+
   const GemmProblem &problem;
   const GemmTiling &tiling;
   int64_t mc, nc;
   Type element;
-  Value aPacked, bPacked, rowOffsets, colOffsets;
+  Value aPacked, bPacked, rowOffsets, colOffsets, runStarts;
   Value aBase, cBase;
+  /// A is read in place (its rows are unit-stride along K) rather than
+  /// packed.
+  bool aDirect = false;
   Value ic, jc, mcv, ncv;
 };
 
-/// For each of the `vectors` vectors of a row of nr elements, the mask of
-/// its lanes below `cols`.
-SmallVector<Value> laneMasks(OpBuilder &b, Location loc, const GemmTiling &g,
-                             Value cols) {
+/// For each of `vectors` consecutive vectors of `lanesPerVector` lanes, the
+/// mask of its lanes whose position in the row is below `cols`.
+SmallVector<Value> laneMasks(OpBuilder &b, Location loc, int64_t lanesPerVector,
+                             int64_t vectors, Value cols) {
   IndexMath im{b, loc};
-  auto laneType = VectorType::get({g.lanes}, b.getI32Type());
+  auto laneType = VectorType::get({lanesPerVector}, b.getI32Type());
   SmallVector<int32_t> laneIds;
-  for (int64_t l = 0; l < g.lanes; ++l)
+  for (int64_t l = 0; l < lanesPerVector; ++l)
     laneIds.push_back(static_cast<int32_t>(l));
   Value lanes = arith::ConstantOp::create(
       b, loc, DenseElementsAttr::get(laneType, ArrayRef<int32_t>(laneIds)));
   SmallVector<Value> masks;
-  for (int64_t v = 0; v < g.vectors; ++v) {
+  for (int64_t v = 0; v < vectors; ++v) {
     Value left = arith::IndexCastOp::create(
-        b, loc, b.getI32Type(), im.sub(cols, im.c(v * g.lanes)));
+        b, loc, b.getI32Type(), im.sub(cols, im.c(v * lanesPerVector)));
     Value bound = vector::BroadcastOp::create(b, loc, laneType, left);
     masks.push_back(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
                                           lanes, bound));
@@ -194,6 +202,85 @@ void packA(OpBuilder &b, Location loc, const Task &t, Value pc, Value kcv) {
   });
 }
 
+/// Packs one B panel whose columns are not one run of consecutive elements
+/// (a convolution's panel that crosses output rows, or a strided window):
+/// the runs of unit steps in the column offsets are found once, then each
+/// row of the panel is copied run by run with masked vector loads and
+/// stores; columns past N are zeroed.
+void packRuns(OpBuilder &b, Location loc, const Task &t, Value kcv,
+              Value first, Value cols, Value panel) {
+  IndexMath im{b, loc};
+  const GemmProblem &p = t.problem;
+  const GemmTiling &g = t.tiling;
+  int64_t nr = g.nr;
+  auto vectorType = VectorType::get({g.lanes}, t.element);
+  Value zeroVector = arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(vectorType, b.getZeroAttr(t.element)));
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(t.element));
+  Value c0 = im.c(0), c1 = im.c(1);
+
+  // runStarts[r]: the first column of run r; runs: their number. A column
+  // starts a run unless its offset is one past its left neighbour's.
+  memref::StoreOp::create(b, loc, c0, t.runStarts, ValueRange{c0});
+  auto scan = scf::ForOp::create(
+      b, loc, c1, cols, c1, ValueRange{c1},
+      [&](OpBuilder &nb, Location nloc, Value j, ValueRange args) {
+        IndexMath in{nb, nloc};
+        Value column = in.add(first, j);
+        Value offset =
+            memref::LoadOp::create(nb, nloc, t.colOffsets, ValueRange{column});
+        Value previous = memref::LoadOp::create(
+            nb, nloc, t.colOffsets, ValueRange{in.sub(column, in.c(1))});
+        Value continues = arith::CmpIOp::create(
+            nb, nloc, arith::CmpIPredicate::eq, offset,
+            in.add(previous, in.c(1)));
+        auto split = scf::IfOp::create(
+            nb, nloc, TypeRange{nb.getIndexType()}, continues,
+            /*withElseRegion=*/true);
+        {
+          OpBuilder::InsertionGuard guard(nb);
+          nb.setInsertionPointToStart(split.thenBlock());
+          scf::YieldOp::create(nb, nloc, args[0]);
+          nb.setInsertionPointToStart(split.elseBlock());
+          memref::StoreOp::create(nb, nloc, j, t.runStarts,
+                                  ValueRange{args[0]});
+          scf::YieldOp::create(nb, nloc, in.add(args[0], in.c(1)));
+        }
+        scf::YieldOp::create(nb, nloc, split.getResult(0));
+      });
+  Value runs = scan.getResult(0);
+  memref::StoreOp::create(b, loc, cols, t.runStarts, ValueRange{runs});
+
+  forLoop(b, loc, c0, kcv, c1, [&](Value q) {
+    Value rowOffset =
+        memref::LoadOp::create(b, loc, t.rowOffsets, ValueRange{q});
+    Value destination = im.add(panel, im.mul(q, im.c(nr)));
+    forLoop(b, loc, c0, runs, c1, [&](Value r) {
+      Value start = memref::LoadOp::create(b, loc, t.runStarts, ValueRange{r});
+      Value end = memref::LoadOp::create(b, loc, t.runStarts,
+                                         ValueRange{im.add(r, c1)});
+      Value offset = memref::LoadOp::create(b, loc, t.colOffsets,
+                                            ValueRange{im.add(first, start)});
+      Value source = im.add(rowOffset, offset);
+      Value target = im.add(destination, start);
+      Value length = im.sub(end, start);
+      forLoop(b, loc, c0, length, im.c(g.lanes), [&](Value done) {
+        Value mask = laneMasks(b, loc, g.lanes, 1, im.sub(length, done))[0];
+        Value loaded = vector::MaskedLoadOp::create(
+            b, loc, vectorType, p.b, ValueRange{im.add(source, done)}, mask,
+            zeroVector);
+        vector::MaskedStoreOp::create(b, loc, t.bPacked,
+                                      ValueRange{im.add(target, done)}, mask,
+                                      loaded);
+      });
+    });
+    forLoop(b, loc, cols, im.c(nr), c1, [&](Value j) {
+      memref::StoreOp::create(b, loc, zero, t.bPacked,
+                              ValueRange{im.add(destination, j)});
+    });
+  });
+}
+
 /// Packs B's kc x nc block into nr-column panels. A panel whose columns
 /// are consecutive elements (bColOffset grows by one along it, as in a
 /// matmul or most of a convolution's output row) is copied with vector
@@ -225,7 +312,7 @@ void packB(OpBuilder &b, Location loc, const Task &t, Value kcv) {
     ifThenElse(
         b, loc, contiguous,
         [&] {
-          SmallVector<Value> masks = laneMasks(b, loc, g, cols);
+          SmallVector<Value> masks = laneMasks(b, loc, g.lanes, g.vectors, cols);
           forLoop(b, loc, c0, kcv, c1, [&](Value q) {
             Value rowOffset =
                 memref::LoadOp::create(b, loc, t.rowOffsets, ValueRange{q});
@@ -241,32 +328,14 @@ void packB(OpBuilder &b, Location loc, const Task &t, Value kcv) {
             }
           });
         },
-        [&] {
-          forLoop(b, loc, c0, kcv, c1, [&](Value q) {
-            Value rowOffset =
-                memref::LoadOp::create(b, loc, t.rowOffsets, ValueRange{q});
-            Value destination = im.add(panel, im.mul(q, im.c(nr)));
-            forLoop(b, loc, c0, cols, c1, [&](Value j) {
-              Value colOffset = memref::LoadOp::create(
-                  b, loc, t.colOffsets, ValueRange{im.add(first, j)});
-              Value v = memref::LoadOp::create(
-                  b, loc, p.b, ValueRange{im.add(rowOffset, colOffset)});
-              memref::StoreOp::create(b, loc, v, t.bPacked,
-                                      ValueRange{im.add(destination, j)});
-            });
-            forLoop(b, loc, cols, im.c(nr), c1, [&](Value j) {
-              memref::StoreOp::create(b, loc, zero, t.bPacked,
-                                      ValueRange{im.add(destination, j)});
-            });
-          });
-        },
+        [&] { packRuns(b, loc, t, kcv, first, cols, panel); },
         /*withElse=*/true);
   });
 }
 
 /// The micro-kernel of A panel `ip` and B panel `jp`, added to C.
-void microKernel(OpBuilder &b, Location loc, const Task &t, Value kcv,
-                 Value ip, Value jp) {
+void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
+                 Value kcv, Value ip, Value jp) {
   IndexMath im{b, loc};
   const GemmProblem &p = t.problem;
   const GemmTiling &g = t.tiling;
@@ -277,6 +346,18 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value kcv,
                                                 arith::FastMathFlags::contract);
   Value aPanel = im.mul(im.mul(ip, kcv), im.c(g.mr));
   Value bPanel = im.mul(im.mul(jp, kcv), im.c(g.nr));
+  // Unpacked A: where each of the mr rows starts in the slice. Rows past M
+  // read row M - 1 instead; their sums are never stored.
+  SmallVector<Value> aRowStarts;
+  if (t.aDirect) {
+    Value lastRow = im.sub(p.m, im.c(1));
+    Value row0 = im.add(t.ic, im.mul(ip, im.c(g.mr)));
+    for (int64_t i = 0; i < g.mr; ++i) {
+      Value row = im.min(im.add(row0, im.c(i)), lastRow);
+      aRowStarts.push_back(
+          im.add(im.add(t.aBase, im.mul(row, p.aRowStride)), pc));
+    }
+  }
   SmallVector<Value> init(g.mr * g.vectors, zeroVector);
   auto loop = scf::ForOp::create(
       b, loc, im.c(0), kcv, im.c(1), init,
@@ -291,7 +372,11 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value kcv,
               ValueRange{in.add(bRow, in.c(v * g.lanes))}));
         SmallVector<Value> next;
         for (int64_t i = 0; i < g.mr; ++i) {
-          Value a = memref::LoadOp::create(nb, nloc, t.aPacked,
+          Value a =
+              t.aDirect
+                  ? memref::LoadOp::create(nb, nloc, p.a,
+                                           ValueRange{in.add(aRowStarts[i], q)})
+                  : memref::LoadOp::create(nb, nloc, t.aPacked,
                                            ValueRange{in.add(aRow, in.c(i))});
           Value broadcast =
               vector::BroadcastOp::create(nb, nloc, vectorType, a);
@@ -310,7 +395,7 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value kcv,
   Value cols = im.min(im.c(g.nr), im.sub(t.ncv, im.mul(jp, im.c(g.nr))));
   Value row0 = im.add(t.ic, im.mul(ip, im.c(g.mr)));
   Value col0 = im.add(t.jc, im.mul(jp, im.c(g.nr)));
-  SmallVector<Value> masks = laneMasks(b, loc, g, cols);
+  SmallVector<Value> masks = laneMasks(b, loc, g.lanes, g.vectors, cols);
   for (int64_t i = 0; i < g.mr; ++i) {
     ifThenElse(
         b, loc, im.lt(im.c(i), rows),
@@ -345,15 +430,21 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
   Value stack = LLVM::StackSaveOp::create(b, loc, pointer);
 
   auto alignment = b.getI64IntegerAttr(kPanelAlignment);
-  Task t{p, g, mc, nc, element, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
-  t.aPacked = memref::AllocaOp::create(
-      b, loc, MemRefType::get({mc * g.kc}, element), ValueRange{}, alignment);
+  Task t(p, g, mc, nc, element);
+  std::optional<int64_t> aColStride = getConstantIntValue(p.aColStride);
+  t.aDirect = aColStride && *aColStride == 1;
+  if (!t.aDirect)
+    t.aPacked = memref::AllocaOp::create(
+        b, loc, MemRefType::get({mc * g.kc}, element), ValueRange{},
+        alignment);
   t.bPacked = memref::AllocaOp::create(
       b, loc, MemRefType::get({nc * g.kc}, element), ValueRange{}, alignment);
   t.rowOffsets = memref::AllocaOp::create(
       b, loc, MemRefType::get({g.kc}, b.getIndexType()));
   t.colOffsets = memref::AllocaOp::create(
       b, loc, MemRefType::get({nc}, b.getIndexType()));
+  t.runStarts = memref::AllocaOp::create(
+      b, loc, MemRefType::get({g.nr + 1}, b.getIndexType()));
 
   Value batch = ivs[0];
   t.ic = im.mul(ivs[1], im.c(mc));
@@ -375,13 +466,14 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
       Value offset = im.add(bBase, p.bRowOffset(b, loc, im.add(pc, q)));
       memref::StoreOp::create(b, loc, offset, t.rowOffsets, ValueRange{q});
     });
-    packA(b, loc, t, pc, kcv);
+    if (!t.aDirect)
+      packA(b, loc, t, pc, kcv);
     packB(b, loc, t, kcv);
     Value mPanels = im.ceilDiv(t.mcv, im.c(g.mr));
     Value nPanels = im.ceilDiv(t.ncv, im.c(g.nr));
     forLoop(b, loc, c0, nPanels, c1, [&](Value jp) {
       forLoop(b, loc, c0, mPanels, c1,
-              [&](Value ip) { microKernel(b, loc, t, kcv, ip, jp); });
+              [&](Value ip) { microKernel(b, loc, t, pc, kcv, ip, jp); });
     });
   });
   LLVM::StackRestoreOp::create(b, loc, stack);

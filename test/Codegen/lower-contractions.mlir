@@ -3,12 +3,13 @@
 // AVX2-like target: 8 lanes, 2 vectors a row (nr = 16), mr = 6 rows of
 // accumulators, kc = 272 (3/4 of L1 for a 6 + 16 wide step). The 64x128
 // matmul is split into 6 x 2 tasks of 12 x 64 (at least 8 tasks), each
-// packing a 12 x 272 block of A and a 272 x 64 block of B on its stack.
+// packing a 272 x 64 block of B on its stack; A's rows are read in place.
 // CHECK-LABEL: func.func @matmul(
 // CHECK-NOT: linalg.matmul
+// CHECK: %[[AFLAT:.*]] = memref.reinterpret_cast %arg0
 // CHECK: scf.parallel (%{{.*}}, %{{.*}}) = (%c0, %c0) to (%c6, %c2) step (%c1, %c1) {
 // CHECK: %[[SP:.*]] = llvm.intr.stacksave
-// CHECK: memref.alloca() {alignment = 64 : i64} : memref<3264xf32>
+// CHECK-NOT: memref<3264xf32>
 // CHECK: memref.alloca() {alignment = 64 : i64} : memref<17408xf32>
 // CHECK: memref.alloca() : memref<272xindex>
 // CHECK: memref.alloca() : memref<64xindex>
@@ -16,7 +17,7 @@
 // CHECK: scf.for %{{.*}} = %c0 to %c256 step %c1 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>) {
 // CHECK: vector.load %{{.*}} : memref<17408xf32>, vector<8xf32>
 // CHECK: vector.load %{{.*}} : memref<17408xf32>, vector<8xf32>
-// CHECK: %[[A:.*]] = memref.load %{{.*}} : memref<3264xf32>
+// CHECK: %[[A:.*]] = memref.load %[[AFLAT]][%{{.*}}] : memref<16384xf32, strided<[1]>>
 // CHECK: %[[SPLAT:.*]] = vector.broadcast %[[A]] : f32 to vector<8xf32>
 // CHECK: %[[P:.*]] = arith.mulf %[[SPLAT]], %{{.*}} fastmath<contract> : vector<8xf32>
 // CHECK: arith.addf %[[P]], %{{.*}} fastmath<contract> : vector<8xf32>
@@ -49,12 +50,36 @@ func.func @matmul(%a: memref<64x256xf32>, %b: memref<256x128xf32>, %c: memref<64
 // CHECK: scf.for %{{.*}} = %c0 to %c72 step %c1 {
 // CHECK: arith.divui %{{.*}}, %c9
 // CHECK: arith.muli %{{.*}}, %c324
+// A panel of consecutive columns is one masked vector load a vector...
+// CHECK: scf.if
+// CHECK: vector.maskedload %[[INPUT]]
+// ...other panels are copied run by run, the runs found once per panel.
+// CHECK: } else {
+// CHECK: scf.for {{.*}} iter_args
+// CHECK: scf.for
+// CHECK: vector.maskedload %[[INPUT]]
+// CHECK: vector.maskedstore
+// The filter's rows are read in place by the micro-kernel.
 // CHECK: memref.load %[[FILTER]]
-// CHECK: memref.load %[[INPUT]]
 // CHECK: vector.maskedstore %[[OUTPUT]]
 func.func @conv(%x: memref<1x8x18x18xf32>, %w: memref<32x8x3x3xf32>, %y: memref<1x32x8x8xf32>) {
   linalg.conv_2d_nchw_fchw {strides = dense<2> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
     ins(%x, %w : memref<1x8x18x18xf32>, memref<32x8x3x3xf32>) outs(%y : memref<1x32x8x8xf32>)
+  return
+}
+
+// -----
+
+// A column-major A is packed into panels of 6 rows per task (12 x 272).
+// CHECK-LABEL: func.func @column_major(
+// CHECK: scf.parallel
+// CHECK: memref.alloca() {alignment = 64 : i64} : memref<3264xf32>
+// CHECK: memref.alloca() {alignment = 64 : i64} : memref<17408xf32>
+// CHECK: memref.store %{{.*}}, %alloca[%{{.*}}] : memref<3264xf32>
+// CHECK: memref.load %alloca[%{{.*}}] : memref<3264xf32>
+// CHECK: vector.broadcast
+func.func @column_major(%a: memref<64x256xf32, strided<[1, 64]>>, %b: memref<256x128xf32>, %c: memref<64x128xf32>) {
+  linalg.matmul ins(%a, %b : memref<64x256xf32, strided<[1, 64]>>, memref<256x128xf32>) outs(%c : memref<64x128xf32>)
   return
 }
 
