@@ -48,7 +48,7 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
     // Canonicalization first resolves the tensor.dim queries of results
     // (which the lowering's size computations leave as extra users).
     pm.addPass(createCanonicalizerPass());
-    pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
+    pm.addNestedPass<func::FuncOp>(createFuseElementwise());
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
   }

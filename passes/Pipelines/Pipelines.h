@@ -28,7 +28,7 @@ struct LowerToLLVMOptions
   Option<bool> fuseElementwise{
       *this, "fuse-elementwise",
       llvm::cl::desc("Fuse elementwise linalg ops after the lowering to "
-                     "linalg (linalg-fuse-elementwise-ops)"),
+                     "linalg (ds-fuse-elementwise)"),
       llvm::cl::init(true)};
   Option<bool> modelABI{
       *this, "model-abi",

@@ -1,9 +1,9 @@
 // The graph folds and the elementwise fusion of ds-lower-to-llvm, seen
-// right after linalg-fuse-elementwise-ops inside the pipeline: each chain
+// right after ds-fuse-elementwise inside the pipeline: each chain
 // of elementwise ops is one linalg.generic; the convolution and the matrix
 // product stay named ops.
 // RUN: ds-opt %s --pass-pipeline='builtin.module(ds-lower-to-llvm)' \
-// RUN:   --mlir-disable-threading --mlir-print-ir-after=linalg-fuse-elementwise-ops \
+// RUN:   --mlir-disable-threading --mlir-print-ir-after=ds-fuse-elementwise \
 // RUN:   -o /dev/null 2>&1 | FileCheck %s
 
 // Conv + batch normalization + ReLU: the normalization is in the weights,
