@@ -51,4 +51,64 @@ def InferShapes : Pass<"ds-infer-shapes", "::mlir::func::FuncOp"> {
   ];
 }
 
+def FoldBatchNorm : Pass<"ds-fold-batchnorm", "::mlir::func::FuncOp"> {
+  let summary = "Fold batch normalization and per-channel scales and "
+                "offsets into the weights of the convolution or matrix "
+                "product before them";
+  let description = [{
+    A linear producer with a constant weight, `ds.conv`,
+    `ds.conv_transpose`, `ds.gemm` or `ds.matmul` with a 2-D weight, whose
+    only user maps each output channel o affinely, `y -> s[o] * y + t[o]`,
+    is replaced by the producer with the weight elements of channel o
+    multiplied by s[o] and the bias `b * s + t`. The channel is axis 1 of a
+    convolution's result and the last axis of a matrix product's. The
+    affine maps folded are
+
+    - `ds.batch_normalization` in inference mode with constant `scale`,
+      `bias`, `mean` and `var`: `s = scale / sqrt(var + epsilon)`,
+      `t = bias - mean * s` (axis 1, so matrix products of rank 2 only);
+    - `ds.mul`, `ds.div`, `ds.add` and `ds.sub` by a constant that has size
+      1 in every dimension but the channel axis (`[C, 1, 1]`,
+      `[1, C, 1, 1]`, `[N]` after a matrix product, or a scalar), the
+      constant on either side of `mul` and `add` and on the right of `div`
+      and `sub`. Exporters that fold batch normalization themselves leave
+      such pairs behind.
+
+    The producer's bias (`bias` of a convolution, `beta * C` of a gemm,
+    where C must be constant along the rows) must be constant or absent;
+    a missing bias is added when t is not zero. A `ds.matmul` that needs a
+    bias becomes the `ds.gemm` with C = the bias (which needs a 2-D `a`):
+    the canonical form of a matrix product with a bias vector. Weights and
+    statistics are folded in double precision and rounded once to the
+    element type; only f32 and f64 are folded. New weights of more than 64
+    elements are resource blobs. Nothing is folded when the producer has
+    other users, an operand is not constant, the batch normalization is in
+    training mode, or the result type would change.
+
+    Run it after canonicalization has folded the constants of the graph; it
+    is part of the `simplify` step of `ds-lower-to-llvm`.
+
+    Example:
+
+    ```mlir
+    %y = ds.conv %x, %w {pads = array<i64: 1, 1, 1, 1>}
+        : (tensor<?x3x8x8xf32>, tensor<2x3x3x3xf32>) -> tensor<?x2x8x8xf32>
+    %z = ds.batch_normalization %y, %scale, %bias, %mean, %var
+        : (tensor<?x2x8x8xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>,
+           tensor<2xf32>) -> tensor<?x2x8x8xf32>
+    ```
+
+    with constant `%w`, `%scale`, `%bias`, `%mean` and `%var` becomes
+
+    ```mlir
+    %w2 = ds.constant dense<...> : tensor<2x3x3x3xf32>
+    %b2 = ds.constant dense<...> : tensor<2xf32>
+    %z = ds.conv %x, %w2, %b2 {pads = array<i64: 1, 1, 1, 1>}
+        : (tensor<?x3x8x8xf32>, tensor<2x3x3x3xf32>, tensor<2xf32>)
+        -> tensor<?x2x8x8xf32>
+    ```
+  }];
+  let dependentDialects = ["::ds::DSDialect"];
+}
+
 #endif // DS_PASSES_GRAPH_PASSES_TD

@@ -28,6 +28,9 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
     pm.addNestedPass<func::FuncOp>(createInferShapes());
     pm.addPass(createCanonicalizerPass());
     pm.addNestedPass<func::FuncOp>(createInferShapes());
+    // Batch normalization and per-channel scales and offsets into the
+    // weights of the convolutions and matrix products before them.
+    pm.addNestedPass<func::FuncOp>(createFoldBatchNorm());
   }
   if (options.modelABI) {
     RecordModelSignatureOptions record;
@@ -37,6 +40,18 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
   ConvertDSToLinalgOptions lowering;
   lowering.requireFull = true;
   pm.addNestedPass<func::FuncOp>(createConvertDSToLinalg(lowering));
+  if (options.fuseElementwise) {
+    // Chains of elementwise linalg.generic ops (bias + activation, residual
+    // add + ReLU, the parts of GELU, softmax and normalizations) become one
+    // generic each: one loop nest and no buffer in between. A producer is
+    // fused only into its single user, so nothing is computed twice.
+    // Canonicalization first resolves the tensor.dim queries of results
+    // (which the lowering's size computations leave as extra users).
+    pm.addPass(createCanonicalizerPass());
+    pm.addNestedPass<func::FuncOp>(createFuseElementwise());
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  }
 
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;

@@ -20,10 +20,16 @@ namespace ds {
 /// Options of the lowering from ds to the LLVM dialect.
 struct LowerToLLVMOptions
     : public mlir::PassPipelineOptions<LowerToLLVMOptions> {
-  Option<bool> simplify{*this, "simplify",
-                        llvm::cl::desc("Run ds-infer-shapes and canonicalize "
-                                       "before lowering"),
-                        llvm::cl::init(true)};
+  Option<bool> simplify{
+      *this, "simplify",
+      llvm::cl::desc("Run ds-infer-shapes, canonicalize and "
+                     "ds-fold-batchnorm before lowering"),
+      llvm::cl::init(true)};
+  Option<bool> fuseElementwise{
+      *this, "fuse-elementwise",
+      llvm::cl::desc("Fuse elementwise linalg ops after the lowering to "
+                     "linalg (ds-fuse-elementwise)"),
+      llvm::cl::init(true)};
   Option<bool> modelABI{
       *this, "model-abi",
       llvm::cl::desc("Record the model's signature and emit the model ABI "

@@ -67,4 +67,67 @@ def ConvertDSToLinalg : Pass<"convert-ds-to-linalg", "::mlir::func::FuncOp"> {
   ];
 }
 
+def FuseElementwise : Pass<"ds-fuse-elementwise", "::mlir::func::FuncOp"> {
+  let summary = "Fuse chains of elementwise linalg.generic ops after the "
+                "lowering";
+  let description = [{
+    An elementwise (all-parallel) `linalg.generic` on tensors whose only
+    user is another elementwise generic reading its result as an input is
+    fused into that user (linalg's `fuseElementwiseOps`), so that chains
+    such as bias + ReLU or Clip, residual add + ReLU, GELU's erf chain and
+    the elementwise parts of softmax and the normalizations become one loop
+    nest and one buffer. A producer with other users is never fused, so
+    nothing is computed twice. Named ops (`linalg.conv_2d_nchw_fchw`,
+    `linalg.matmul`, fills, reductions) are left alone.
+
+    A producer that updates its init in place, as the bias generic after a
+    convolution or a gemm does, keeps that result in the fused op; once
+    nothing reads that result, the init becomes an input of the fused op
+    and the result is dropped, so that the op writes only what is used.
+    Unused operands and results are erased. Unlike upstream
+    `linalg-fuse-elementwise-ops`, splat constants are not folded into the
+    bodies (the lowering keeps unsigned tensors, whose scalars arith cannot
+    hold) and reshapes are not propagated through the generics.
+
+    Run it after canonicalization, which resolves the `tensor.dim` of
+    results (the lowering's size queries would count as users). It is the
+    `fuse-elementwise` step of `ds-lower-to-llvm`.
+
+    Example: the bias and the ReLU
+
+    ```mlir
+    %b = linalg.generic {indexing_maps = [#col, #id],
+                         iterator_types = ["parallel", "parallel"]}
+        ins(%bias : tensor<3xf32>) outs(%product : tensor<?x3xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %s = arith.addf %out, %in : f32
+      linalg.yield %s : f32
+    } -> tensor<?x3xf32>
+    %r = linalg.generic {indexing_maps = [#id, #id],
+                         iterator_types = ["parallel", "parallel"]}
+        ins(%b : tensor<?x3xf32>) outs(%empty : tensor<?x3xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %m = arith.maximumf %in, %zero : f32
+      linalg.yield %m : f32
+    } -> tensor<?x3xf32>
+    ```
+
+    become one generic that reads the product and the bias and writes the
+    result of the ReLU:
+
+    ```mlir
+    %r = linalg.generic {indexing_maps = [#col, #id, #id],
+                         iterator_types = ["parallel", "parallel"]}
+        ins(%bias, %product : tensor<3xf32>, tensor<?x3xf32>)
+        outs(%empty : tensor<?x3xf32>) {
+    ^bb0(%in: f32, %p: f32, %out: f32):
+      %s = arith.addf %p, %in : f32
+      %m = arith.maximumf %s, %zero : f32
+      linalg.yield %m : f32
+    } -> tensor<?x3xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 #endif // DS_PASSES_CONVERSION_DSTOLINALG_PASSES_TD
