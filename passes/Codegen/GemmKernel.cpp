@@ -138,7 +138,7 @@ struct Task {
   /// A is read in place (its rows are unit-stride along K) rather than
   /// packed.
   bool aDirect = false;
-  Value ic, jc, mcv, ncv;
+  Value batch, ic, jc, mcv, ncv;
 };
 
 /// For each of `vectors` consecutive vectors of `lanesPerVector` lanes, the
@@ -333,6 +333,25 @@ void packB(OpBuilder &b, Location loc, const Task &t, Value kcv) {
   });
 }
 
+/// An scf.if yielding a vector that builds `compute` only on the side where
+/// it is needed:
+///   computeWhenTrue = false: cond ? given : compute()
+///   computeWhenTrue = true:  cond ? compute() : given
+Value selectVector(OpBuilder &b, Location loc, Value cond, Value given,
+                   function_ref<Value(OpBuilder &, Location)> compute,
+                   bool computeWhenTrue = false) {
+  auto op = scf::IfOp::create(b, loc, TypeRange{given.getType()}, cond,
+                              /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(computeWhenTrue ? op.thenBlock()
+                                             : op.elseBlock());
+  scf::YieldOp::create(b, loc, compute(b, loc));
+  b.setInsertionPointToStart(computeWhenTrue ? op.elseBlock()
+                                             : op.thenBlock());
+  scf::YieldOp::create(b, loc, given);
+  return op.getResult(0);
+}
+
 /// The micro-kernel of A panel `ip` and B panel `jp`, added to C.
 void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
                  Value kcv, Value ip, Value jp) {
@@ -396,6 +415,10 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
   Value row0 = im.add(t.ic, im.mul(ip, im.c(g.mr)));
   Value col0 = im.add(t.jc, im.mul(jp, im.c(g.nr)));
   SmallVector<Value> masks = laneMasks(b, loc, g.lanes, g.vectors, cols);
+  Value first = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, pc,
+                                      im.c(0));
+  Value last = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                     im.add(pc, kcv), p.k);
   for (int64_t i = 0; i < g.mr; ++i) {
     ifThenElse(
         b, loc, im.lt(im.c(i), rows),
@@ -405,13 +428,32 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
               col0);
           for (int64_t v = 0; v < g.vectors; ++v) {
             Value index = im.add(start, im.c(v * g.lanes));
-            Value old = vector::MaskedLoadOp::create(
-                b, loc, vectorType, p.c, ValueRange{index}, masks[v],
-                zeroVector);
-            Value sum = arith::AddFOp::create(
-                b, loc, old, loop.getResult(i * g.vectors + v));
+            Value mask = masks[v];
+            auto loadOld = [&](OpBuilder &nb, Location nloc) -> Value {
+              return vector::MaskedLoadOp::create(nb, nloc, vectorType, p.c,
+                                                  ValueRange{index}, mask,
+                                                  zeroVector);
+            };
+            Value sums = loop.getResult(i * g.vectors + v);
+            auto addOld = [&](OpBuilder &nb, Location nloc) -> Value {
+              return arith::AddFOp::create(nb, nloc, loadOld(nb, nloc), sums);
+            };
+            // C starts at zero: the first slice stores its sums.
+            Value sum = p.zeroInit ? selectVector(b, loc, first, sums, addOld)
+                                   : addOld(b, loc);
+            if (p.epilogue) {
+              Value row = im.add(row0, im.c(i));
+              Value column = im.add(col0, im.c(v * g.lanes));
+              Value batch = t.batch;
+              sum = selectVector(b, loc, last, sum,
+                                 [&](OpBuilder &nb, Location nloc) {
+                                   return p.epilogue(nb, nloc, batch, row,
+                                                     column, mask, sum);
+                                 },
+                                 /*computeWhenTrue=*/true);
+            }
             vector::MaskedStoreOp::create(b, loc, p.c, ValueRange{index},
-                                          masks[v], sum);
+                                          mask, sum);
           }
         },
         [] {}, /*withElse=*/false);
@@ -447,6 +489,7 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
       b, loc, MemRefType::get({g.nr + 1}, b.getIndexType()));
 
   Value batch = ivs[0];
+  t.batch = batch;
   t.ic = im.mul(ivs[1], im.c(mc));
   t.jc = im.mul(ivs[2], im.c(nc));
   t.mcv = im.min(im.c(mc), im.sub(p.m, t.ic));

@@ -43,6 +43,16 @@ struct GemmProblem {
   mlir::Value bBatchStride;
   IndexFn bRowOffset, bColOffset;
   mlir::Value cBatchStride, cRowStride;
+  /// C holds zeros on entry (its fill was dropped): the first K slice
+  /// stores its sums instead of adding them.
+  bool zeroInit = false;
+  /// If set, the values stored by the last K slice: `epilogue(batch, row,
+  /// column, mask, sums)` maps the vector of sums of C(batch, row,
+  /// column + lane) for the lanes in `mask` to what C receives.
+  std::function<mlir::Value(mlir::OpBuilder &, mlir::Location, mlir::Value,
+                            mlir::Value, mlir::Value, mlir::Value,
+                            mlir::Value)>
+      epilogue;
   /// Static sizes where known (for the choice of tiles); -1 otherwise.
   int64_t staticM = -1, staticN = -1, staticBatch = -1;
 };

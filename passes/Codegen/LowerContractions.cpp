@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Codegen/GemmEpilogue.h"
 #include "passes/Codegen/GemmKernel.h"
 #include "passes/Codegen/Passes.h"
 #include "passes/Codegen/TargetDescription.h"
@@ -71,7 +72,8 @@ int64_t staticDim(Value buffer, int64_t d) {
 /// operands' last two dims are [M, K], [K, N] and [M, N]; `batched` puts a
 /// batch dim before them.
 LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
-                          const GemmTiling &tiling) {
+                          const GemmTiling &tiling,
+                          SmallVectorImpl<Operation *> &erase) {
   Location loc = op.getLoc();
   Value aBuffer = op.getDpsInputs()[0], bBuffer = op.getDpsInputs()[1];
   Value cBuffer = op.getDpsInits()[0];
@@ -82,19 +84,16 @@ LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
   SmallVector<Value> aStrides, bStrides, cStrideValues, sizes;
   GemmProblem p;
   p.a = flattenBuffer(b, loc, aBuffer, aStrides, sizes);
+  p.batch = batched ? sizes[0] : indexConstant(b, loc, 1);
+  p.m = sizes[lead];
   p.k = sizes[lead + 1];
   p.b = flattenBuffer(b, loc, bBuffer, bStrides, sizes);
-  p.c = flattenBuffer(b, loc, cBuffer, cStrideValues, sizes);
-  p.m = sizes[lead];
   p.n = sizes[lead + 1];
   Value zero = indexConstant(b, loc, 0);
-  p.batch = batched ? sizes[0] : indexConstant(b, loc, 1);
   p.aBatchStride = batched ? aStrides[0] : zero;
   p.bBatchStride = batched ? bStrides[0] : zero;
-  p.cBatchStride = batched ? cStrideValues[0] : zero;
   p.aRowStride = aStrides[lead];
   p.aColStride = aStrides[lead + 1];
-  p.cRowStride = cStrideValues[lead];
   Value bRow = bStrides[lead], bCol = bStrides[lead + 1];
   p.bRowOffset = [bRow](OpBuilder &nb, Location nloc, Value q) -> Value {
     return nb.createOrFold<arith::MulIOp>(nloc, q, bRow);
@@ -105,6 +104,16 @@ LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
   p.staticM = staticDim(cBuffer, lead);
   p.staticN = staticDim(cBuffer, lead + 1);
   p.staticBatch = batched ? staticDim(cBuffer, 0) : 1;
+  ResultDims dims;
+  dims.batch = batched ? 0 : -1;
+  dims.row = lead;
+  dims.columns = {lead + 1};
+  fuseIntoGemm(b, op, dims, tiling.lanes, p, erase);
+  if (!p.c) {
+    p.c = flattenBuffer(b, loc, cBuffer, cStrideValues, sizes);
+    p.cBatchStride = batched ? cStrideValues[0] : zero;
+    p.cRowStride = cStrideValues[lead];
+  }
   emitGemm(b, loc, p, tiling);
   return success();
 }
@@ -113,7 +122,8 @@ LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
 /// (its [C, KH, KW] dims contiguous), the output [N, F, OH, OW] is C (its
 /// [OH, OW] dims contiguous), and B is the input read through the window.
 LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
-                        const GemmTiling &tiling) {
+                        const GemmTiling &tiling,
+                        SmallVectorImpl<Operation *> &erase) {
   Location loc = op.getLoc();
   Value input = op.getDpsInputs()[0], filter = op.getDpsInputs()[1];
   Value output = op.getDpsInits()[0];
@@ -133,21 +143,20 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   SmallVector<Value> iStrides, fStrideValues, oStrideValues, sizes;
   GemmProblem p;
   p.a = flattenBuffer(b, loc, filter, fStrideValues, sizes);
+  p.m = sizes[0];
   Value channels = sizes[1];
   p.b = flattenBuffer(b, loc, input, iStrides, sizes);
-  p.c = flattenBuffer(b, loc, output, oStrideValues, sizes);
-  Value zero = indexConstant(b, loc, 0), one = indexConstant(b, loc, 1);
   p.batch = sizes[0];
-  p.m = sizes[1];
-  p.n = b.createOrFold<arith::MulIOp>(loc, sizes[2], sizes[3]);
+  Value zero = indexConstant(b, loc, 0), one = indexConstant(b, loc, 1);
+  // Static (ow is): a dynamic OH is the only size read from the output.
+  p.n = b.createOrFold<arith::MulIOp>(loc, dim(b, loc, output, 2),
+                                      indexConstant(b, loc, ow));
   p.k = b.createOrFold<arith::MulIOp>(loc, channels,
                                       indexConstant(b, loc, kh * kw));
   p.aBatchStride = zero;
   p.aRowStride = fStrideValues[0];
   p.aColStride = one;
   p.bBatchStride = iStrides[0];
-  p.cBatchStride = oStrideValues[0];
-  p.cRowStride = oStrideValues[1];
   Value sC = iStrides[1], sH = iStrides[2], sW = iStrides[3];
   int64_t dh = dilations[0], dw = dilations[1];
   int64_t sh = strides[0], sw = strides[1];
@@ -183,6 +192,16 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   p.staticM = staticDim(output, 1);
   int64_t oh = staticDim(output, 2);
   p.staticN = oh < 0 ? -1 : oh * ow;
+  ResultDims dims;
+  dims.batch = 0;
+  dims.row = 1;
+  dims.columns = {2, 3};
+  fuseIntoGemm(b, op, dims, tiling.lanes, p, erase);
+  if (!p.c) {
+    p.c = flattenBuffer(b, loc, output, oStrideValues, sizes);
+    p.cBatchStride = oStrideValues[0];
+    p.cRowStride = oStrideValues[1];
+  }
   emitGemm(b, loc, p, tiling);
   return success();
 }
@@ -209,17 +228,22 @@ struct LowerContractions
     for (linalg::LinalgOp op : candidates) {
       OpBuilder b(op);
       LogicalResult lowered = failure();
+      SmallVector<Operation *> erase;
       if (auto matmul = dyn_cast<linalg::MatmulOp>(*op)) {
         if (!matmul.hasUserDefinedMaps())
-          lowered = lowerMatmul(b, op, /*batched=*/false, tiling);
+          lowered = lowerMatmul(b, op, /*batched=*/false, tiling, erase);
       } else if (auto batched = dyn_cast<linalg::BatchMatmulOp>(*op)) {
         if (!batched.hasUserDefinedMaps())
-          lowered = lowerMatmul(b, op, /*batched=*/true, tiling);
+          lowered = lowerMatmul(b, op, /*batched=*/true, tiling, erase);
       } else if (auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(*op)) {
-        lowered = lowerConv(b, conv, tiling);
+        lowered = lowerConv(b, conv, tiling, erase);
       }
-      if (succeeded(lowered))
-        op->erase();
+      if (failed(lowered))
+        continue;
+      op->erase();
+      // The fused generic and fill, then C's deallocations and allocation.
+      for (Operation *dead : erase)
+        dead->erase();
     }
   }
 };

@@ -87,7 +87,7 @@ func.func @column_major(%a: memref<64x256xf32, strided<[1, 64]>>, %b: memref<256
 
 // Batched: the batch is the first dimension of the tasks.
 // CHECK-LABEL: func.func @batched(
-// CHECK: %{{.*}}, %{{.*}}, %[[SIZES:.*]]:3, %{{.*}}:3 = memref.extract_strided_metadata %arg2
+// CHECK: %{{.*}}, %{{.*}}, %[[SIZES:.*]]:3, %{{.*}}:3 = memref.extract_strided_metadata %arg0
 // CHECK: scf.parallel (%{{.*}}, %{{.*}}, %{{.*}}) = (%c0, %c0, %c0) to (%[[SIZES]]#0, %c4, %c2)
 func.func @batched(%a: memref<?x20x30xf32>, %b: memref<?x30x40xf32>, %c: memref<?x20x40xf32>) {
   linalg.batch_matmul ins(%a, %b : memref<?x20x30xf32>, memref<?x30x40xf32>) outs(%c : memref<?x20x40xf32>)
@@ -116,5 +116,142 @@ func.func @untouched(%a: memref<8x8xf16>, %c: memref<8x8xf16>, %f: memref<8x8xf3
   linalg.matmul ins(%f, %f : memref<8x8xf32>, memref<8x8xf32>) outs(%s : memref<8x8xf32, strided<[1, 8]>>)
   linalg.conv_2d_nchw_fchw {strides = dense<1> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
     ins(%x, %w : memref<1x1x4x4xf32>, memref<1x1x1x1xf32>) outs(%y : memref<1x1x4x4xf32, strided<[32, 32, 8, 1]>>)
+  return
+}
+
+// -----
+
+// Fused: the zero fill goes (the only K slice stores its sums), and the
+// bias + residual + ReLU generic is applied to the sums in registers and
+// stored into its output; C's buffer is gone.
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#ch = affine_map<(d0, d1, d2, d3) -> (d1)>
+// CHECK-LABEL: func.func @conv_epilogue(
+// CHECK-SAME: %[[BIAS:[^:]*]]: memref<32xf32>, %[[RES:[^:]*]]: memref<1x32x8x8xf32>, %[[OUT:[^:]*]]: memref<1x32x8x8xf32>)
+// CHECK-NOT: memref.alloc()
+// CHECK-NOT: linalg.fill
+// CHECK-DAG: %[[RESFLAT:.*]] = memref.reinterpret_cast %[[RES]]
+// CHECK-DAG: %[[OUTFLAT:.*]] = memref.reinterpret_cast %[[OUT]]
+// CHECK: scf.parallel
+// CHECK: %[[B:.*]] = memref.load %[[BIAS]][%{{.*}}] : memref<32xf32>
+// CHECK: %[[BV:.*]] = vector.broadcast %[[B]] : f32 to vector<8xf32>
+// CHECK: %[[R:.*]] = vector.maskedload %[[RESFLAT]]
+// CHECK: %[[S:.*]] = arith.addf %{{.*}}, %[[BV]] : vector<8xf32>
+// CHECK: %[[T:.*]] = arith.addf %[[S]], %[[R]] : vector<8xf32>
+// CHECK: %[[U:.*]] = arith.maximumf %[[T]], %{{.*}} : vector<8xf32>
+// CHECK: vector.maskedstore %[[OUTFLAT]][%{{.*}}], %{{.*}}, %[[U]]
+// CHECK-NOT: linalg.generic
+// CHECK-NOT: memref.dealloc
+func.func @conv_epilogue(%x: memref<1x8x18x18xf32>, %w: memref<32x8x3x3xf32>, %bias: memref<32xf32>, %res: memref<1x32x8x8xf32>, %out: memref<1x32x8x8xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %c = memref.alloc() : memref<1x32x8x8xf32>
+  linalg.fill ins(%zero : f32) outs(%c : memref<1x32x8x8xf32>)
+  linalg.conv_2d_nchw_fchw {strides = dense<2> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %w : memref<1x8x18x18xf32>, memref<32x8x3x3xf32>) outs(%c : memref<1x32x8x8xf32>)
+  linalg.generic {indexing_maps = [#id, #ch, #id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+    ins(%c, %bias, %res : memref<1x32x8x8xf32>, memref<32xf32>, memref<1x32x8x8xf32>) outs(%out : memref<1x32x8x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %r: f32, %o: f32):
+    %s = arith.addf %a, %b : f32
+    %t = arith.addf %s, %r : f32
+    %u = arith.maximumf %t, %zero : f32
+    linalg.yield %u : f32
+  }
+  memref.dealloc %c : memref<1x32x8x8xf32>
+  return
+}
+
+// -----
+
+// In place (the generic writes C) over several K slices: partial sums are
+// added to C, the last slice applies the body (a scale per row, tanh). A
+// bias per column is a vector load along the row.
+#mm = affine_map<(d0, d1) -> (d0, d1)>
+#col = affine_map<(d0, d1) -> (d1)>
+#row = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @matmul_in_place(
+// CHECK-NOT: linalg.fill
+// CHECK: scf.parallel
+// CHECK: %[[FIRST:.*]] = arith.cmpi eq, %{{.*}}, %c0 : index
+// CHECK: %[[LAST:.*]] = arith.cmpi eq, %{{.*}}, %c1000 : index
+// CHECK: scf.if %[[FIRST]] -> (vector<8xf32>)
+// CHECK: scf.if %[[LAST]] -> (vector<8xf32>)
+// CHECK: vector.broadcast
+// CHECK: math.tanh %{{.*}} : vector<8xf32>
+// CHECK-NOT: linalg.generic
+// CHECK-LABEL: func.func @column_bias(
+// CHECK-SAME: %[[CB:[^:]*]]: memref<24xf32>
+// CHECK: vector.maskedload %[[CB]][%{{.*}}]
+// CHECK-NOT: linalg.generic
+func.func @matmul_in_place(%a: memref<40x1000xf32>, %b: memref<1000x24xf32>, %s: memref<40xf32>, %c: memref<40x24xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%c : memref<40x24xf32>)
+  linalg.matmul ins(%a, %b : memref<40x1000xf32>, memref<1000x24xf32>) outs(%c : memref<40x24xf32>)
+  linalg.generic {indexing_maps = [#row, #mm], iterator_types = ["parallel", "parallel"]}
+    ins(%s : memref<40xf32>) outs(%c : memref<40x24xf32>) {
+  ^bb0(%r: f32, %o: f32):
+    %m = arith.mulf %o, %r : f32
+    %t = math.tanh %m : f32
+    linalg.yield %t : f32
+  }
+  return
+}
+func.func @column_bias(%a: memref<40x100xf32>, %b: memref<100x24xf32>, %bias: memref<24xf32>, %out: memref<40x24xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %c = memref.alloc() : memref<40x24xf32>
+  linalg.fill ins(%zero : f32) outs(%c : memref<40x24xf32>)
+  linalg.matmul ins(%a, %b : memref<40x100xf32>, memref<100x24xf32>) outs(%c : memref<40x24xf32>)
+  linalg.generic {indexing_maps = [#mm, #col, #mm], iterator_types = ["parallel", "parallel"]}
+    ins(%c, %bias : memref<40x24xf32>, memref<24xf32>) outs(%out : memref<40x24xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %s = arith.addf %x, %y : f32
+    linalg.yield %s : f32
+  }
+  memref.dealloc %c : memref<40x24xf32>
+  return
+}
+
+// -----
+
+// Not fused: C is read again after the generic, so it must hold the plain
+// product; and a body that reads the iteration index is not lane-wise.
+#mm = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-LABEL: func.func @still_read(
+// CHECK: scf.parallel
+// CHECK: linalg.generic
+// CHECK: memref.copy
+// CHECK-LABEL: func.func @indexed(
+// CHECK: scf.parallel
+// CHECK: linalg.generic
+// CHECK: linalg.index
+func.func @still_read(%a: memref<16x16xf32>, %b: memref<16x16xf32>, %out: memref<16x16xf32>, %keep: memref<16x16xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %c = memref.alloc() : memref<16x16xf32>
+  linalg.fill ins(%zero : f32) outs(%c : memref<16x16xf32>)
+  linalg.matmul ins(%a, %b : memref<16x16xf32>, memref<16x16xf32>) outs(%c : memref<16x16xf32>)
+  linalg.generic {indexing_maps = [#mm, #mm], iterator_types = ["parallel", "parallel"]}
+    ins(%c : memref<16x16xf32>) outs(%out : memref<16x16xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %n = arith.negf %x : f32
+    linalg.yield %n : f32
+  }
+  memref.copy %c, %keep : memref<16x16xf32> to memref<16x16xf32>
+  memref.dealloc %c : memref<16x16xf32>
+  return
+}
+func.func @indexed(%a: memref<16x16xf32>, %b: memref<16x16xf32>, %out: memref<16x16xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %c = memref.alloc() : memref<16x16xf32>
+  linalg.fill ins(%zero : f32) outs(%c : memref<16x16xf32>)
+  linalg.matmul ins(%a, %b : memref<16x16xf32>, memref<16x16xf32>) outs(%c : memref<16x16xf32>)
+  linalg.generic {indexing_maps = [#mm, #mm], iterator_types = ["parallel", "parallel"]}
+    ins(%c : memref<16x16xf32>) outs(%out : memref<16x16xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %i = linalg.index 0 : index
+    %f = arith.index_cast %i : index to i32
+    %g = arith.sitofp %f : i32 to f32
+    %s = arith.addf %x, %g : f32
+    linalg.yield %s : f32
+  }
+  memref.dealloc %c : memref<16x16xf32>
   return
 }
