@@ -72,7 +72,7 @@ int64_t staticDim(Value buffer, int64_t d) {
 /// operands' last two dims are [M, K], [K, N] and [M, N]; `batched` puts a
 /// batch dim before them.
 LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
-                          const GemmTiling &tiling,
+                          const TargetDescription &target,
                           SmallVectorImpl<Operation *> &erase) {
   Location loc = op.getLoc();
   Value aBuffer = op.getDpsInputs()[0], bBuffer = op.getDpsInputs()[1];
@@ -108,6 +108,8 @@ LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
   dims.batch = batched ? 0 : -1;
   dims.row = lead;
   dims.columns = {lead + 1};
+  GemmTiling tiling =
+      deriveGemmTiling(target, /*elementBytes=*/4, p.staticM, p.staticN);
   fuseIntoGemm(b, op, dims, tiling.lanes, p, erase);
   if (!p.c) {
     p.c = flattenBuffer(b, loc, cBuffer, cStrideValues, sizes);
@@ -122,7 +124,7 @@ LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
 /// (its [C, KH, KW] dims contiguous), the output [N, F, OH, OW] is C (its
 /// [OH, OW] dims contiguous), and B is the input read through the window.
 LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
-                        const GemmTiling &tiling,
+                        const TargetDescription &target,
                         SmallVectorImpl<Operation *> &erase) {
   Location loc = op.getLoc();
   Value input = op.getDpsInputs()[0], filter = op.getDpsInputs()[1];
@@ -196,6 +198,8 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   dims.batch = 0;
   dims.row = 1;
   dims.columns = {2, 3};
+  GemmTiling tiling =
+      deriveGemmTiling(target, /*elementBytes=*/4, p.staticM, p.staticN);
   fuseIntoGemm(b, op, dims, tiling.lanes, p, erase);
   if (!p.c) {
     p.c = flattenBuffer(b, loc, output, oStrideValues, sizes);
@@ -216,7 +220,6 @@ struct LowerContractions
     target.vectorRegisters = vectorRegisters;
     target.l1CacheBytes = l1CacheBytes;
     target.l2CacheBytes = l2CacheBytes;
-    GemmTiling tiling = deriveGemmTiling(target, /*elementBytes=*/4);
 
     SmallVector<linalg::LinalgOp> candidates;
     getOperation()->walk([&](linalg::LinalgOp op) {
@@ -231,12 +234,12 @@ struct LowerContractions
       SmallVector<Operation *> erase;
       if (auto matmul = dyn_cast<linalg::MatmulOp>(*op)) {
         if (!matmul.hasUserDefinedMaps())
-          lowered = lowerMatmul(b, op, /*batched=*/false, tiling, erase);
+          lowered = lowerMatmul(b, op, /*batched=*/false, target, erase);
       } else if (auto batched = dyn_cast<linalg::BatchMatmulOp>(*op)) {
         if (!batched.hasUserDefinedMaps())
-          lowered = lowerMatmul(b, op, /*batched=*/true, tiling, erase);
+          lowered = lowerMatmul(b, op, /*batched=*/true, target, erase);
       } else if (auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(*op)) {
-        lowered = lowerConv(b, conv, tiling, erase);
+        lowered = lowerConv(b, conv, target, erase);
       }
       if (failed(lowered))
         continue;

@@ -18,19 +18,11 @@ int64_t roundDown(int64_t value, int64_t multiple) {
 
 } // namespace
 
-GemmTiling ds::deriveGemmTiling(const TargetDescription &target,
-                                unsigned elementBytes) {
-  GemmTiling tiling;
-  tiling.lanes = std::max<int64_t>(1, target.vectorBits / (8 * elementBytes));
-  // Rows of B in registers per step: enough vectors that the broadcasts of
-  // A are amortized, few enough to leave room for many rows of
-  // accumulators.
-  tiling.vectors = tiling.lanes >= 8 ? 2 : tiling.lanes == 4 ? 3 : 4;
-  int64_t registers = std::max<int64_t>(target.vectorRegisters, 8);
-  // Accumulators, the vectors of B and one broadcast of A.
-  tiling.mr = std::clamp<int64_t>(
-      (registers - tiling.vectors - 1) / tiling.vectors, 1, 16);
-  tiling.nr = tiling.vectors * tiling.lanes;
+namespace {
+
+/// kc, mc and nc for a micro-tile of mr x nr.
+void blockForCaches(const TargetDescription &target, unsigned elementBytes,
+                    GemmTiling &tiling) {
   // A micro-panel of A and of B, kc deep, share three quarters of L1.
   int64_t bytesPerStep = (tiling.mr + tiling.nr) * elementBytes;
   tiling.kc = std::clamp<int64_t>(
@@ -38,8 +30,55 @@ GemmTiling ds::deriveGemmTiling(const TargetDescription &target,
       512);
   // Blocks of A (mc x kc) and of B (kc x nc) within half of L2 each, and
   // small enough that a layer splits into several tasks for the threads.
-  int64_t l2Rows = int64_t(target.l2CacheBytes) / 2 / (tiling.kc * elementBytes);
+  int64_t l2Rows =
+      int64_t(target.l2CacheBytes) / 2 / (tiling.kc * elementBytes);
   tiling.mc = roundDown(std::min<int64_t>(l2Rows, 8 * tiling.mr), tiling.mr);
   tiling.nc = roundDown(std::min<int64_t>(l2Rows, 16 * tiling.nr), tiling.nr);
+}
+
+int64_t roundUp(int64_t value, int64_t multiple) {
+  return (value + multiple - 1) / multiple * multiple;
+}
+
+} // namespace
+
+GemmTiling ds::deriveGemmTiling(const TargetDescription &target,
+                                unsigned elementBytes, int64_t m, int64_t n) {
+  GemmTiling tiling;
+  tiling.lanes = std::max<int64_t>(1, target.vectorBits / (8 * elementBytes));
+  int64_t registers = std::max<int64_t>(target.vectorRegisters, 8);
+  // The most rows of accumulators that `vectors` vectors of B leave room
+  // for (one more register holds the broadcast of A).
+  auto maxRows = [&](int64_t vectors) {
+    return std::clamp<int64_t>((registers - vectors - 1) / vectors, 1, 16);
+  };
+  // By default: enough vectors of B that the broadcasts of A are
+  // amortized, few enough to leave room for many rows of accumulators.
+  tiling.vectors = tiling.lanes >= 8 ? 2 : tiling.lanes == 4 ? 3 : 4;
+  tiling.mr = maxRows(tiling.vectors);
+  if (m > 0 && n > 0 && tiling.lanes > 1) {
+    // For known sizes, the shape of micro-tile that pads M and N least,
+    // among those with enough accumulators to hide the FMA latency and few
+    // enough loads per FMA.
+    auto padded = [&](int64_t mr, int64_t vectors) {
+      return double(roundUp(m, mr)) * double(roundUp(n, vectors * tiling.lanes));
+    };
+    double best = padded(tiling.mr, tiling.vectors);
+    for (int64_t vectors = 1; vectors <= 4; ++vectors) {
+      for (int64_t mr = 1; mr <= maxRows(vectors); ++mr) {
+        int64_t accumulators = mr * vectors;
+        if (accumulators < 12 || mr + vectors > accumulators * 3 / 4)
+          continue;
+        double work = padded(mr, vectors);
+        if (work < best * 0.98) {
+          best = work;
+          tiling.mr = mr;
+          tiling.vectors = vectors;
+        }
+      }
+    }
+  }
+  tiling.nr = tiling.vectors * tiling.lanes;
+  blockForCaches(target, elementBytes, tiling);
   return tiling;
 }

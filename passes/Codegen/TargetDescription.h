@@ -39,9 +39,11 @@ struct GemmTiling {
   int64_t kc, mc, nc;
 };
 
-/// The tiling for `elementBytes`-byte elements on `target`.
+/// The tiling for `elementBytes`-byte elements on `target`; for a GEMM
+/// whose M and N are known (> 0), the micro-tile that pads them least.
 GemmTiling deriveGemmTiling(const TargetDescription &target,
-                            unsigned elementBytes);
+                            unsigned elementBytes, int64_t m = -1,
+                            int64_t n = -1);
 
 } // namespace ds
 
