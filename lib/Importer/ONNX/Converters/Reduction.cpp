@@ -60,7 +60,7 @@ LogicalResult reduceRuntimeAxes(NodeContext &node, Value data, Value axesInput,
   // A listed axis of size 0 reduces to the reduction's identity: it is
   // padded to size 1 with that value first, so that the replicated form
   // keeps an element to hold it.
-  auto padEmpty = [&](Value v, double identity) -> Value {
+  auto padEmpty = [&](Value v, Value identity) -> Value {
     auto vType = cast<RankedTensorType>(v.getType());
     if (vType.hasStaticShape() && !llvm::is_contained(vType.getShape(), 0))
       return v;
@@ -70,30 +70,50 @@ LogicalResult reduceRuntimeAxes(NodeContext &node, Value data, Value axesInput,
       pads.push_back(d.where(d.op<AndOp>({listed[dim], empty}), d.ints({1}),
                              d.ints({0})));
     }
-    return d.op<PadOp>(
-        {v, d.shape(pads), d.scalar(vType.getElementType(), identity)});
+    return d.op<PadOp>({v, d.shape(pads), identity});
   };
-  bool isFloat = isa<FloatType>(elementType);
-  double inf = std::numeric_limits<double>::infinity();
+  Type xElement = cast<RankedTensorType>(x.getType()).getElementType();
+  auto value = [&](double v) { return d.scalar(xElement, v); };
+  // The identity of max (lowest) or min (highest): the type's extreme
+  // value; for bool (as i8 here) false or true.
+  auto extreme = [&](bool lowest) -> Value {
+    if (isa<FloatType>(xElement))
+      return value(lowest ? -std::numeric_limits<double>::infinity()
+                          : std::numeric_limits<double>::infinity());
+    if (isBool)
+      return value(lowest ? 0 : 1);
+    auto intType = cast<IntegerType>(xElement);
+    unsigned width = intType.getWidth();
+    APInt bound = intType.isUnsigned()
+                      ? (lowest ? APInt::getMinValue(width)
+                                : APInt::getMaxValue(width))
+                      : (lowest ? APInt::getSignedMinValue(width)
+                                : APInt::getSignedMaxValue(width));
+    auto scalarType = RankedTensorType::get({}, intType);
+    return ConstantOp::create(
+        node.b, node.loc, scalarType,
+        DenseElementsAttr::get(scalarType, IntegerAttr::get(intType, bound)));
+  };
   Value y;
   if constexpr (std::is_same_v<OpTy, ReduceSumOp> ||
                 std::is_same_v<OpTy, ReduceMeanOp>) {
-    y = replicate<ReduceSumOp>(d, listed, padEmpty(x, 0));
+    y = replicate<ReduceSumOp>(d, listed, padEmpty(x, value(0)));
   } else if constexpr (std::is_same_v<OpTy, ReduceProdOp>) {
-    y = replicate<OpTy>(d, listed, padEmpty(x, 1));
+    y = replicate<OpTy>(d, listed, padEmpty(x, value(1)));
   } else if constexpr (std::is_same_v<OpTy, ReduceMaxOp>) {
-    y = replicate<OpTy>(d, listed, isFloat ? padEmpty(x, -inf) : x);
+    y = replicate<OpTy>(d, listed, padEmpty(x, extreme(/*lowest=*/true)));
   } else if constexpr (std::is_same_v<OpTy, ReduceMinOp>) {
-    y = replicate<OpTy>(d, listed, isFloat ? padEmpty(x, inf) : x);
+    y = replicate<OpTy>(d, listed, padEmpty(x, extreme(/*lowest=*/false)));
   } else if constexpr (std::is_same_v<OpTy, ReduceL1Op>) {
-    y = replicate<ReduceSumOp>(d, listed, padEmpty(d.op<AbsOp>(x), 0));
+    y = replicate<ReduceSumOp>(d, listed,
+                               padEmpty(d.op<AbsOp>(x), value(0)));
   } else if constexpr (std::is_same_v<OpTy, ReduceL2Op>) {
     y = d.op<SqrtOp>(
-        replicate<ReduceSumOp>(d, listed, padEmpty(d.mul(x, x), 0)));
+        replicate<ReduceSumOp>(d, listed, padEmpty(d.mul(x, x), value(0))));
   } else if constexpr (std::is_same_v<OpTy, ReduceSumSquareOp>) {
-    y = replicate<ReduceSumOp>(d, listed, padEmpty(d.mul(x, x), 0));
+    y = replicate<ReduceSumOp>(d, listed, padEmpty(d.mul(x, x), value(0)));
   } else if constexpr (std::is_same_v<OpTy, ReduceLogSumOp>) {
-    y = d.op<LogOp>(replicate<ReduceSumOp>(d, listed, padEmpty(x, 0)));
+    y = d.op<LogOp>(replicate<ReduceSumOp>(d, listed, padEmpty(x, value(0))));
   } else {
     static_assert(std::is_same_v<OpTy, ReduceLogSumExpOp>);
     // log(sum(exp(x - max))) + max, as the op is computed.
