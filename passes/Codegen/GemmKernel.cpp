@@ -38,6 +38,8 @@ namespace {
 constexpr int64_t kMinTasks = 8;
 /// Alignment of the packed panels: a cache line.
 constexpr int64_t kPanelAlignment = 64;
+/// The largest B that is packed once for a whole GEMM.
+constexpr int64_t kSharedPackBytes = int64_t(16) << 20;
 
 /// Index arithmetic at a builder's insertion point, folding constants.
 struct IndexMath {
@@ -138,6 +140,11 @@ struct Task {
   /// A is read in place (its rows are unit-stride along K) rather than
   /// packed.
   bool aDirect = false;
+  /// B was packed once for the whole GEMM (all of K, every panel of N) into
+  /// bPacked before the tasks; otherwise each task packs its slices.
+  bool sharedB = false;
+  /// Where packB puts its first panel.
+  Value bPanelBase;
   Value batch, ic, jc, mcv, ncv;
 };
 
@@ -301,6 +308,8 @@ void packB(OpBuilder &b, Location loc, const Task &t, Value kcv) {
     Value first = im.mul(jp, im.c(nr));
     Value cols = im.min(im.c(nr), im.sub(t.ncv, first));
     Value panel = im.mul(im.mul(jp, kcv), im.c(nr));
+    if (t.bPanelBase)
+      panel = im.add(t.bPanelBase, panel);
     Value firstOffset =
         memref::LoadOp::create(b, loc, t.colOffsets, ValueRange{first});
     Value lastOffset = memref::LoadOp::create(
@@ -364,7 +373,14 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
   auto contract = arith::FastMathFlagsAttr::get(b.getContext(),
                                                 arith::FastMathFlags::contract);
   Value aPanel = im.mul(im.mul(ip, kcv), im.c(g.mr));
-  Value bPanel = im.mul(im.mul(jp, kcv), im.c(g.nr));
+  // Shared panels hold all of K: panel (jc / nr + jp), rows from pc.
+  Value bPanel =
+      t.sharedB
+          ? im.mul(im.add(im.mul(im.add(im.ceilDiv(t.jc, im.c(g.nr)), jp),
+                                 p.k),
+                          pc),
+                   im.c(g.nr))
+          : im.mul(im.mul(jp, kcv), im.c(g.nr));
   // Unpacked A: where each of the mr rows starts in the slice. Rows past M
   // read row M - 1 instead; their sums are never stored.
   SmallVector<Value> aRowStarts;
@@ -461,7 +477,8 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
 }
 
 void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
-              const GemmTiling &g, int64_t mc, int64_t nc, ValueRange ivs) {
+              const GemmTiling &g, int64_t mc, int64_t nc, Value sharedB,
+              ValueRange ivs) {
   IndexMath im{b, loc};
   Type element = cast<MemRefType>(p.c.getType()).getElementType();
   // The task's buffers live until its end: a stack save and restore
@@ -479,14 +496,20 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
     t.aPacked = memref::AllocaOp::create(
         b, loc, MemRefType::get({mc * g.kc}, element), ValueRange{},
         alignment);
-  t.bPacked = memref::AllocaOp::create(
-      b, loc, MemRefType::get({nc * g.kc}, element), ValueRange{}, alignment);
-  t.rowOffsets = memref::AllocaOp::create(
-      b, loc, MemRefType::get({g.kc}, b.getIndexType()));
-  t.colOffsets = memref::AllocaOp::create(
-      b, loc, MemRefType::get({nc}, b.getIndexType()));
-  t.runStarts = memref::AllocaOp::create(
-      b, loc, MemRefType::get({g.nr + 1}, b.getIndexType()));
+  t.sharedB = static_cast<bool>(sharedB);
+  if (t.sharedB) {
+    t.bPacked = sharedB;
+  } else {
+    t.bPacked = memref::AllocaOp::create(
+        b, loc, MemRefType::get({nc * g.kc}, element), ValueRange{},
+        alignment);
+    t.rowOffsets = memref::AllocaOp::create(
+        b, loc, MemRefType::get({g.kc}, b.getIndexType()));
+    t.colOffsets = memref::AllocaOp::create(
+        b, loc, MemRefType::get({nc}, b.getIndexType()));
+    t.runStarts = memref::AllocaOp::create(
+        b, loc, MemRefType::get({g.nr + 1}, b.getIndexType()));
+  }
 
   Value batch = ivs[0];
   t.batch = batch;
@@ -499,19 +522,23 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
   Value bBase = im.mul(batch, p.bBatchStride);
   Value c0 = im.c(0), c1 = im.c(1);
 
-  forLoop(b, loc, c0, t.ncv, c1, [&](Value j) {
-    memref::StoreOp::create(b, loc, p.bColOffset(b, loc, im.add(t.jc, j)),
-                            t.colOffsets, ValueRange{j});
-  });
+  if (!t.sharedB) {
+    forLoop(b, loc, c0, t.ncv, c1, [&](Value j) {
+      memref::StoreOp::create(b, loc, p.bColOffset(b, loc, im.add(t.jc, j)),
+                              t.colOffsets, ValueRange{j});
+    });
+  }
   forLoop(b, loc, c0, p.k, im.c(g.kc), [&](Value pc) {
     Value kcv = im.min(im.c(g.kc), im.sub(p.k, pc));
-    forLoop(b, loc, c0, kcv, c1, [&](Value q) {
-      Value offset = im.add(bBase, p.bRowOffset(b, loc, im.add(pc, q)));
-      memref::StoreOp::create(b, loc, offset, t.rowOffsets, ValueRange{q});
-    });
     if (!t.aDirect)
       packA(b, loc, t, pc, kcv);
-    packB(b, loc, t, kcv);
+    if (!t.sharedB) {
+      forLoop(b, loc, c0, kcv, c1, [&](Value q) {
+        Value offset = im.add(bBase, p.bRowOffset(b, loc, im.add(pc, q)));
+        memref::StoreOp::create(b, loc, offset, t.rowOffsets, ValueRange{q});
+      });
+      packB(b, loc, t, kcv);
+    }
     Value mPanels = im.ceilDiv(t.mcv, im.c(g.mr));
     Value nPanels = im.ceilDiv(t.ncv, im.c(g.nr));
     forLoop(b, loc, c0, nPanels, c1, [&](Value jp) {
@@ -519,6 +546,38 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
               [&](Value ip) { microKernel(b, loc, t, pc, kcv, ip, jp); });
     });
   });
+  LLVM::StackRestoreOp::create(b, loc, stack);
+}
+
+/// Packs B's panel `panel` (nr columns, all of K, batch 0) into `shared`.
+void emitPackTask(OpBuilder &b, Location loc, const GemmProblem &p,
+                  const GemmTiling &g, Value shared, Value panel) {
+  IndexMath im{b, loc};
+  Type element = cast<MemRefType>(p.c.getType()).getElementType();
+  std::optional<int64_t> k = getConstantIntValue(p.k);
+  auto pointer = LLVM::LLVMPointerType::get(b.getContext());
+  Value stack = LLVM::StackSaveOp::create(b, loc, pointer);
+  Task t(p, g, /*mc=*/g.mr, /*nc=*/g.nr, element);
+  t.bPacked = shared;
+  t.rowOffsets = memref::AllocaOp::create(
+      b, loc, MemRefType::get({*k}, b.getIndexType()));
+  t.colOffsets = memref::AllocaOp::create(
+      b, loc, MemRefType::get({g.nr}, b.getIndexType()));
+  t.runStarts = memref::AllocaOp::create(
+      b, loc, MemRefType::get({g.nr + 1}, b.getIndexType()));
+  Value c0 = im.c(0), c1 = im.c(1);
+  t.jc = im.mul(panel, im.c(g.nr));
+  t.ncv = im.min(im.c(g.nr), im.sub(p.n, t.jc));
+  t.bPanelBase = im.mul(im.mul(panel, p.k), im.c(g.nr));
+  forLoop(b, loc, c0, t.ncv, c1, [&](Value j) {
+    memref::StoreOp::create(b, loc, p.bColOffset(b, loc, im.add(t.jc, j)),
+                            t.colOffsets, ValueRange{j});
+  });
+  forLoop(b, loc, c0, p.k, c1, [&](Value q) {
+    memref::StoreOp::create(b, loc, p.bRowOffset(b, loc, q), t.rowOffsets,
+                            ValueRange{q});
+  });
+  packB(b, loc, t, p.k);
   LLVM::StackRestoreOp::create(b, loc, stack);
 }
 
@@ -567,10 +626,34 @@ void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
   Value c0 = im.c(0), c1 = im.c(1);
   Value mTiles = im.ceilDiv(problem.m, im.c(mc));
   Value nTiles = im.ceilDiv(problem.n, im.c(nc));
+
+  // One batch of known K and N whose packed B is small enough: B is packed
+  // once, every panel by a task of its own, before the GEMM's tasks (which
+  // would otherwise each pack the slices they use, once per tile of M).
+  std::optional<int64_t> k = getConstantIntValue(problem.k);
+  Value shared;
+  if (problem.staticBatch == 1 && problem.staticN > 0 && k && *k > 0) {
+    int64_t panels = ceilDiv(problem.staticN, tiling.nr);
+    int64_t elements = panels * tiling.nr * *k;
+    Type element = cast<MemRefType>(problem.c.getType()).getElementType();
+    if (elements * int64_t(element.getIntOrFloatBitWidth() / 8) <=
+        kSharedPackBytes) {
+      shared = memref::AllocOp::create(
+          b, loc, MemRefType::get({elements}, element), ValueRange{},
+          b.getI64IntegerAttr(kPanelAlignment));
+      scf::ParallelOp::create(
+          b, loc, ValueRange{c0}, ValueRange{im.c(panels)}, ValueRange{c1},
+          [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
+            emitPackTask(nb, nloc, problem, tiling, shared, ivs[0]);
+          });
+    }
+  }
   scf::ParallelOp::create(
       b, loc, ValueRange{c0, c0, c0},
       ValueRange{problem.batch, mTiles, nTiles}, ValueRange{c1, c1, c1},
       [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-        emitTask(nb, nloc, problem, tiling, mc, nc, ivs);
+        emitTask(nb, nloc, problem, tiling, mc, nc, shared, ivs);
       });
+  if (shared)
+    memref::DeallocOp::create(b, loc, shared);
 }

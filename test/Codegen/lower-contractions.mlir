@@ -1,22 +1,25 @@
 // RUN: ds-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(ds-lower-contractions{vector-bits=256 vector-registers=16 l1-cache-bytes=32768 l2-cache-bytes=1048576}),canonicalize,cse)' | FileCheck %s
 
 // AVX2-like target: 8 lanes, 2 vectors a row (nr = 16), mr = 6 rows of
-// accumulators, kc = 272 (3/4 of L1 for a 6 + 16 wide step). The 64x128
-// matmul is split into 6 x 2 tasks of 12 x 64 (at least 8 tasks), each
-// packing a 272 x 64 block of B on its stack; A's rows are read in place.
+// accumulators, kc = 272 (3/4 of L1 for a 6 + 16 wide step). One batch of
+// known size: B is packed once (8 panels of 16 columns over all 256 rows,
+// one task each) into a buffer of the GEMM, then the 64x128 product is
+// split into 6 x 2 tasks of 12 x 64 (at least 8 tasks); A's rows are read
+// in place.
 // CHECK-LABEL: func.func @matmul(
 // CHECK-NOT: linalg.matmul
 // CHECK: %[[AFLAT:.*]] = memref.reinterpret_cast %arg0
+// CHECK: %[[PACKED:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32768xf32>
+// CHECK: scf.parallel (%{{.*}}) = (%c0) to (%c8) step (%c1) {
+// CHECK: memref.alloca() : memref<256xindex>
+// CHECK: vector.store %{{.*}}, %[[PACKED]]
 // CHECK: scf.parallel (%{{.*}}, %{{.*}}) = (%c0, %c0) to (%c6, %c2) step (%c1, %c1) {
 // CHECK: %[[SP:.*]] = llvm.intr.stacksave
-// CHECK-NOT: memref<3264xf32>
-// CHECK: memref.alloca() {alignment = 64 : i64} : memref<17408xf32>
-// CHECK: memref.alloca() : memref<272xindex>
-// CHECK: memref.alloca() : memref<64xindex>
+// CHECK-NOT: memref.alloca
 // The micro-kernel: 12 accumulators over the packed panels.
 // CHECK: scf.for %{{.*}} = %c0 to %c256 step %c1 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>) {
-// CHECK: vector.load %{{.*}} : memref<17408xf32>, vector<8xf32>
-// CHECK: vector.load %{{.*}} : memref<17408xf32>, vector<8xf32>
+// CHECK: vector.load %[[PACKED]][%{{.*}}] : memref<32768xf32>, vector<8xf32>
+// CHECK: vector.load %[[PACKED]][%{{.*}}] : memref<32768xf32>, vector<8xf32>
 // CHECK: %[[A:.*]] = memref.load %[[AFLAT]][%{{.*}}] : memref<16384xf32, strided<[1]>>
 // CHECK: %[[SPLAT:.*]] = vector.broadcast %[[A]] : f32 to vector<8xf32>
 // CHECK: %[[P:.*]] = arith.mulf %[[SPLAT]], %{{.*}} fastmath<contract> : vector<8xf32>
@@ -25,6 +28,7 @@
 // CHECK: vector.maskedload
 // CHECK: vector.maskedstore
 // CHECK: llvm.intr.stackrestore %[[SP]]
+// CHECK: memref.dealloc %[[PACKED]]
 func.func @matmul(%a: memref<64x256xf32>, %b: memref<256x128xf32>, %c: memref<64x128xf32>) {
   linalg.matmul ins(%a, %b : memref<64x256xf32>, memref<256x128xf32>) outs(%c : memref<64x128xf32>)
   return
@@ -70,11 +74,11 @@ func.func @conv(%x: memref<1x8x18x18xf32>, %w: memref<32x8x3x3xf32>, %y: memref<
 
 // -----
 
-// A column-major A is packed into panels of 6 rows per task (12 x 272).
+// A column-major A is packed into panels of 6 rows per task (12 x 272)
+// (B once for the GEMM, as above).
 // CHECK-LABEL: func.func @column_major(
 // CHECK: scf.parallel
 // CHECK: memref.alloca() {alignment = 64 : i64} : memref<3264xf32>
-// CHECK: memref.alloca() {alignment = 64 : i64} : memref<17408xf32>
 // CHECK: memref.store %{{.*}}, %alloca[%{{.*}}] : memref<3264xf32>
 // CHECK: memref.load %alloca[%{{.*}}] : memref<3264xf32>
 // CHECK: vector.broadcast
@@ -85,11 +89,14 @@ func.func @column_major(%a: memref<64x256xf32, strided<[1, 64]>>, %b: memref<256
 
 // -----
 
-// Batched: the batch is the first dimension of the tasks. (20 x 40 takes
+// Batched: the batch is the first dimension of the tasks; B is packed per
+// task. (20 x 40 takes
 // a 12 x 8 micro-tile, which pads less than 6 x 16.)
 // CHECK-LABEL: func.func @batched(
 // CHECK: %{{.*}}, %{{.*}}, %[[SIZES:.*]]:3, %{{.*}}:3 = memref.extract_strided_metadata %arg0
 // CHECK: scf.parallel (%{{.*}}, %{{.*}}, %{{.*}}) = (%c0, %c0, %c0) to (%[[SIZES]]#0, %{{.*}}, %{{.*}})
+// A batch of unknown size: each task packs the slices of B it uses.
+// CHECK: memref.alloca() {alignment = 64 : i64} : memref<{{[0-9]+}}xf32>
 func.func @batched(%a: memref<?x20x30xf32>, %b: memref<?x30x40xf32>, %c: memref<?x20x40xf32>) {
   linalg.batch_matmul ins(%a, %b : memref<?x20x30xf32>, memref<?x30x40xf32>) outs(%c : memref<?x20x40xf32>)
   return
@@ -142,7 +149,7 @@ func.func @untouched(%a: memref<8x8xf16>, %c: memref<8x8xf16>, %f: memref<8x8xf3
 // CHECK: %[[U:.*]] = arith.maximumf %[[T]], %{{.*}} : vector<8xf32>
 // CHECK: vector.maskedstore %[[OUTFLAT]][%{{.*}}], %{{.*}}, %[[U]]
 // CHECK-NOT: linalg.generic
-// CHECK-NOT: memref.dealloc
+// CHECK-NOT: memref.dealloc %{{.*}} : memref<1x32x8x8xf32>
 func.func @conv_epilogue(%x: memref<1x8x18x18xf32>, %w: memref<32x8x3x3xf32>, %bias: memref<32xf32>, %res: memref<1x32x8x8xf32>, %out: memref<1x32x8x8xf32>) {
   %zero = arith.constant 0.0 : f32
   %c = memref.alloc() : memref<1x32x8x8xf32>
