@@ -176,6 +176,73 @@ def LowerContractions : Pass<"ds-lower-contractions",
                            "::mlir::LLVM::LLVMDialect"];
 }
 
+def LowerWindowOps : Pass<"ds-lower-window-ops", "::mlir::func::FuncOp"> {
+  let summary = "Emit depthwise convolutions and pools on buffers as "
+                "vector loops along the output rows";
+  let description = [{
+    Replaces `linalg.depthwise_conv_2d_nchw_chw`, `linalg.pooling_nchw_max`
+    and `linalg.pooling_nchw_sum` on f32 buffers (input and output with
+    unit stride along W, static kernel sizes) by loops that the target's
+    vector unit runs:
+
+    - an `scf.parallel` over (n, c) and, where n x c alone gives few tasks,
+      blocks of output rows; `ds-outline-parallel-loops` turns it into
+      tasks for the runtime's threads;
+    - per output row, chunks of `vectors` x `lanes` output columns held in
+      vector registers, started from the output's values; for each tap
+      (kh, kw) of the window, unrolled, the input's vector of that tap is
+      combined into them: a multiply-add with the broadcast filter value
+      (loaded once per channel), `arith.addf`, or `arith.maximumf`, the
+      op's own combiner (NaN propagates);
+    - the input vector of a tap is one contiguous load at stride 1, two
+      contiguous loads deinterleaved by a `vector.shuffle` at stride 2
+      (gathers are slow on several CPUs), and a `vector.gather` of constant
+      offsets at larger strides; dilations move the taps;
+    - chunks that reach past the output row (or whose stride-2 loads would
+      reach past the input row) use `vector.maskedload` /
+      `vector.maskedstore` / masked gathers.
+
+    `lanes` is the vector width over 32 bits; `vectors` follows from the
+    registers left after the hoisted filter values and a few temporaries
+    (at most a quarter of them, and no more than the output row needs).
+    A target without a vector unit (`vector-bits` below 64) keeps the ops.
+    The cache sizes are taken like ds-lower-contractions' options; a
+    task's working set (a few input rows and one output row of a channel)
+    stays in L1 at every size models use, so they do not change the
+    tiling today.
+    The taps are combined in the order of the named ops (kh, then kw), so
+    sums and maxima match the reference loops; multiply-adds may fuse.
+
+    Example:
+
+    ```mlir
+    linalg.depthwise_conv_2d_nchw_chw
+        {strides = dense<1> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+        ins(%x, %w : memref<1x32x114x114xf32>, memref<32x3x3xf32>)
+        outs(%y : memref<1x32x112x112xf32>)
+    ```
+
+    becomes (with `vector-bits=512 vector-registers=32`) an
+    `scf.parallel` over (n, c) whose body broadcasts the channel's 9 filter
+    values and, for each output row, accumulates 7 `vector<16xf32>` over
+    the 9 taps from `vector.load`s of the input rows into `%y`.
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "unsigned", /*default=*/"128",
+           "Bits of a vector register (0: no vector unit)">,
+    Option<"vectorRegisters", "vector-registers", "unsigned",
+           /*default=*/"16", "Number of vector registers">,
+    Option<"l1CacheBytes", "l1-cache-bytes", "unsigned",
+           /*default=*/"32768", "Per-core L1 data cache">,
+    Option<"l2CacheBytes", "l2-cache-bytes", "unsigned",
+           /*default=*/"524288", "Per-core L2 cache">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
 def OutlineParallelLoops : Pass<"ds-outline-parallel-loops",
                                  "::mlir::ModuleOp"> {
   let summary = "Outline outermost parallel loops into tasks for threads";

@@ -74,6 +74,13 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
   contractions.l1CacheBytes = options.l1CacheBytes;
   contractions.l2CacheBytes = options.l2CacheBytes;
   pm.addNestedPass<func::FuncOp>(createLowerContractions(contractions));
+  // Depthwise convolutions and pools as vector loops along output rows.
+  LowerWindowOpsOptions windows;
+  windows.vectorBits = options.vectorBits;
+  windows.vectorRegisters = options.vectorRegisters;
+  windows.l1CacheBytes = options.l1CacheBytes;
+  windows.l2CacheBytes = options.l2CacheBytes;
+  pm.addNestedPass<func::FuncOp>(createLowerWindowOps(windows));
   // Parallel loops for the parallel dimensions of linalg ops; the
   // outermost ones become tasks for the runtime's threads.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());

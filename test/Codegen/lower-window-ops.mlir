@@ -1,0 +1,90 @@
+// RUN: ds-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(ds-lower-window-ops{vector-bits=256 vector-registers=16}),canonicalize,cse)' | FileCheck %s
+
+// AVX2-like target: 8 lanes; 4 accumulators a chunk (a quarter of the 16
+// registers), so rows of 37 columns are one unmasked chunk of 32 and a
+// tail of 5 masked lanes (the empty vectors of the tail fold away). 4
+// channels give 13 blocks of 3 rows, so that the op splits into 52 tasks.
+// The 9 filter values are broadcast once per task; the taps are unrolled
+// in the order (kh, kw), each a contiguous load of the input row.
+// CHECK-LABEL: func.func @depthwise(
+// CHECK-NOT: linalg.depthwise_conv_2d_nchw_chw
+// CHECK: %[[TAIL:.*]] = arith.constant dense<[true, true, true, true, true, false, false, false]> : vector<8xi1>
+// CHECK: scf.parallel (%[[C:.*]], %[[B:.*]]) = (%c0, %c0) to (%c4, %c13) step (%c1, %c1) {
+// CHECK-COUNT-9: vector.broadcast %{{.*}} : f32 to vector<8xf32>
+// CHECK: scf.for %[[OY:.*]] = %{{.*}} to %{{.*}} step %c1 {
+// CHECK-COUNT-4: vector.load %arg2[%c0, %[[C]], %[[OY]], %{{.*}}] : memref<1x4x37x37xf32>, vector<8xf32>
+// CHECK: %[[X:.*]] = vector.load %arg0[%c0, %[[C]], %[[OY]], %c0] : memref<1x4x39x39xf32>, vector<8xf32>
+// CHECK: %[[P:.*]] = arith.mulf %[[X]], %{{.*}} fastmath<contract> : vector<8xf32>
+// CHECK: arith.addf %{{.*}}, %[[P]] fastmath<contract> : vector<8xf32>
+// The tap (0, 1) of the first vector: the input row shifted by one.
+// CHECK: vector.load %arg0[%c0, %[[C]], %[[OY]], %c1]
+// CHECK-COUNT-4: vector.store %{{.*}}, %arg2[%c0, %[[C]], %[[OY]], %{{.*}}] : memref<1x4x37x37xf32>, vector<8xf32>
+// CHECK: vector.maskedload %arg2[%c0, %[[C]], %[[OY]], %c32], %[[TAIL]]
+// CHECK: vector.maskedload %arg0[%c0, %[[C]], %[[OY]], %c32], %[[TAIL]]
+// CHECK: vector.maskedstore %arg2[%c0, %[[C]], %[[OY]], %c32], %[[TAIL]]
+func.func @depthwise(%x: memref<1x4x39x39xf32>, %w: memref<4x3x3xf32>, %y: memref<1x4x37x37xf32>) {
+  linalg.depthwise_conv_2d_nchw_chw {strides = dense<1> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %w : memref<1x4x39x39xf32>, memref<4x3x3xf32>) outs(%y : memref<1x4x37x37xf32>)
+  return
+}
+
+// -----
+
+// Stride 2: each tap reads 16 contiguous elements as two vectors (the
+// second masked where it would pass the input row) and keeps the even
+// ones; the maximum is the op's own arith.maximumf, which propagates NaN.
+// CHECK-LABEL: func.func @max_pool(
+// CHECK-NOT: linalg.pooling_nchw_max
+// CHECK: %[[M:.*]] = arith.constant dense<[true, true, true, true, true, true, true, false]> : vector<8xi1>
+// CHECK: scf.parallel (%[[N:.*]], %[[C:.*]]) = (%c0, %c0) to (%c2, %c64) step (%c1, %c1) {
+// CHECK: scf.for %[[OY:.*]] = %c0 to %c8 step %c1 {
+// CHECK: %[[ACC:.*]] = vector.load %arg2[%[[N]], %[[C]], %[[OY]], %c0]
+// CHECK: %[[IY:.*]] = arith.muli %[[OY]], %c2 : index
+// CHECK: %[[LO:.*]] = vector.load %arg0[%[[N]], %[[C]], %[[IY]], %c0]
+// CHECK: %[[HI:.*]] = vector.maskedload %arg0[%[[N]], %[[C]], %[[IY]], %c8], %[[M]]
+// CHECK: %[[EVEN:.*]] = vector.shuffle %[[LO]], %[[HI]] [0, 2, 4, 6, 8, 10, 12, 14] : vector<8xf32>, vector<8xf32>
+// CHECK: arith.maximumf %[[ACC]], %[[EVEN]] : vector<8xf32>
+// CHECK-COUNT-8: arith.maximumf
+// CHECK: vector.store %{{.*}}, %arg2[%[[N]], %[[C]], %[[OY]], %c0]
+func.func @max_pool(%x: memref<2x64x17x17xf32>, %k: memref<3x3xf32>, %y: memref<2x64x8x8xf32>) {
+  linalg.pooling_nchw_max {strides = dense<2> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %k : memref<2x64x17x17xf32>, memref<3x3xf32>) outs(%y : memref<2x64x8x8xf32>)
+  return
+}
+
+// -----
+
+// Larger strides gather with constant offsets; dynamic sizes give a loop
+// of unmasked chunks up to the last multiple of 32 columns and one of
+// masked chunks (lane numbers compared with the columns left).
+// CHECK-LABEL: func.func @sum_pool(
+// CHECK-DAG: %[[OFFSETS:.*]] = arith.constant dense<[0, 3, 6, 9, 12, 15, 18, 21]> : vector<8xi32>
+// CHECK-DAG: %[[LANES:.*]] = arith.constant dense<[0, 1, 2, 3, 4, 5, 6, 7]> : vector<8xi32>
+// CHECK: %[[OW:.*]] = memref.dim %arg2, %c3
+// CHECK: %[[FULL:.*]] = arith.divsi %[[OW]], %c32 : index
+// CHECK: %[[END:.*]] = arith.muli %[[FULL]], %c32 : index
+// CHECK: scf.parallel
+// CHECK: scf.for %[[OX:.*]] = %c0 to %[[END]] step %c32 {
+// CHECK: vector.gather %arg0[{{.*}}] [%[[OFFSETS]]]
+// CHECK: arith.addf
+// CHECK: scf.for %[[OX:.*]] = %[[END]] to %[[OW]] step %c32 {
+// CHECK: %[[LEFT:.*]] = arith.subi %[[OW]], %[[OX]] : index
+// CHECK: arith.cmpi sgt, %{{.*}}, %[[LANES]] : vector<8xi32>
+// CHECK: vector.gather
+// CHECK: vector.maskedstore
+func.func @sum_pool(%x: memref<?x?x?x?xf32>, %k: memref<3x3xf32>, %y: memref<?x?x?x?xf32>) {
+  linalg.pooling_nchw_sum {strides = dense<3> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %k : memref<?x?x?x?xf32>, memref<3x3xf32>) outs(%y : memref<?x?x?x?xf32>)
+  return
+}
+
+// -----
+
+// Other element types are left alone.
+// CHECK-LABEL: func.func @int_pool(
+// CHECK: linalg.pooling_nchw_max
+func.func @int_pool(%x: memref<1x8x9x9xi32>, %k: memref<3x3xi32>, %y: memref<1x8x7x7xi32>) {
+  linalg.pooling_nchw_max {strides = dense<1> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %k : memref<1x8x9x9xi32>, memref<3x3xi32>) outs(%y : memref<1x8x7x7xi32>)
+  return
+}
