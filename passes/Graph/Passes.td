@@ -111,4 +111,33 @@ def FoldBatchNorm : Pass<"ds-fold-batchnorm", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::ds::DSDialect"];
 }
 
+
+def TransposeConstantWeights : Pass<"ds-transpose-constant-weights",
+                                     "::mlir::func::FuncOp"> {
+  let summary = "Store the constant operands of ds.gemm that it transposes "
+                "transposed";
+  let description = [{
+    A `ds.gemm` with `transB` (or `transA`) whose B (or A) is a constant
+    f32 or f64 matrix gets that constant transposed at compile time and the
+    flag cleared, so that the product reads its weight in the layout the
+    GEMM kernels want (rows of B along N) instead of transposing it in
+    every run. Linear layers exported as `Gemm(transB=1)` are the usual
+    case.
+
+    Example:
+
+    ```mlir
+    %w = ds.constant dense<[[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]> : tensor<3x2xf32>
+    %y = ds.gemm %x, %w {trans_b = true} : (tensor<4x2xf32>, tensor<3x2xf32>) -> tensor<4x3xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %w = ds.constant dense<[[1.0, 3.0, 5.0], [2.0, 4.0, 6.0]]> : tensor<2x3xf32>
+    %y = ds.gemm %x, %w : (tensor<4x2xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+    ```
+  }];
+}
+
 #endif // DS_PASSES_GRAPH_PASSES_TD

@@ -31,6 +31,7 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
     // Batch normalization and per-channel scales and offsets into the
     // weights of the convolutions and matrix products before them.
     pm.addNestedPass<func::FuncOp>(createFoldBatchNorm());
+    pm.addNestedPass<func::FuncOp>(createTransposeConstantWeights());
   }
   if (options.modelABI) {
     RecordModelSignatureOptions record;
