@@ -14,6 +14,7 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 
 using namespace mlir;
 using namespace ds;
@@ -25,6 +26,50 @@ bool isZeroFill(Operation *op, Value c) {
   return fill && fill.hasPureBufferSemantics() &&
          fill.getDpsInits()[0] == c &&
          matchPattern(fill.getDpsInputs()[0], m_AnyZeroFloat());
+}
+
+/// Whether `op` or an op nested in it uses `buffer` or a view of it.
+bool touches(Operation *op, Value buffer) {
+  SmallVector<Value> aliases = {buffer};
+  for (size_t i = 0; i < aliases.size(); ++i) {
+    for (Operation *user : aliases[i].getUsers()) {
+      if (op->isAncestor(user))
+        return true;
+      if (isa<ViewLikeOpInterface, memref::CastOp,
+              memref::ExtractStridedMetadataOp>(user))
+        llvm::append_range(aliases, user->getResults());
+    }
+  }
+  return false;
+}
+
+/// Whether `buffer` holds zeros when `reader` (in the same block) runs: an
+/// allocation filled with zeros before it, and written by nothing between
+/// the fill and `reader`.
+bool holdsZerosAt(Value buffer, Operation *reader) {
+  if (!buffer.getDefiningOp<memref::AllocOp>())
+    return false;
+  Operation *fill = nullptr;
+  for (Operation *user : buffer.getUsers())
+    if (isZeroFill(user, buffer) && user->getBlock() == reader->getBlock() &&
+        user->isBeforeInBlock(reader) &&
+        (!fill || fill->isBeforeInBlock(user)))
+      fill = user;
+  if (!fill)
+    return false;
+  for (Operation *user : buffer.getUsers()) {
+    if (user == fill || user == reader)
+      continue;
+    Operation *ancestor = reader->getBlock()->findAncestorOpInBlock(*user);
+    if (!ancestor || !fill->isBeforeInBlock(ancestor) ||
+        !ancestor->isBeforeInBlock(reader))
+      continue;
+    // Between the fill and the reader: only other reads are allowed.
+    auto linalgOp = dyn_cast<linalg::LinalgOp>(user);
+    if (!linalgOp || llvm::is_contained(linalgOp.getDpsInits(), buffer))
+      return false;
+  }
+  return true;
 }
 
 /// Whether `type`'s column dims hold consecutive elements: unit stride
@@ -137,20 +182,37 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
   DominanceInfo dominance(gemm->getParentOp());
   Value c = gemm.getDpsInits()[0];
   auto cType = cast<MemRefType>(c.getType());
-  // The fill: the nearest op before the GEMM that has memory effects (the
-  // views of the kernel are emitted between them).
+  // The fill: the nearest op before the GEMM that writes C.
   linalg::FillOp fill;
+  // Ops that touch neither C nor a view of it are passed over.
   Operation *previous = gemm->getPrevNode();
-  while (previous && isPure(previous))
+  while (previous && !touches(previous, c))
     previous = previous->getPrevNode();
-  if (isZeroFill(previous, c))
+  // Or a copy of a buffer that holds zeros: bufferization copies a zero
+  // tensor that several products start from.
+  Operation *zeroInit = nullptr;
+  if (isZeroFill(previous, c)) {
     fill = cast<linalg::FillOp>(previous);
+    zeroInit = fill;
+  } else if (auto copy = dyn_cast_or_null<linalg::CopyOp>(previous);
+             copy && copy.hasPureBufferSemantics() &&
+             copy.getDpsInits()[0] == c &&
+             holdsZerosAt(copy.getDpsInputs()[0], copy)) {
+    zeroInit = copy;
+  }
 
-  auto generic = dyn_cast_or_null<linalg::GenericOp>(gemm->getNextNode());
+  // The generic: the next op, past deallocations of other buffers (the
+  // deallocation pipeline frees the GEMM's inputs right after it).
+  // and past allocations (of the generic's output).
+  Operation *next = gemm->getNextNode();
+  while (next && ((isa<memref::DeallocOp>(next) && next->getOperand(0) != c) ||
+                  (isa<memref::AllocOp>(next) && next->getNumOperands() == 0)))
+    next = next->getNextNode();
+  auto generic = dyn_cast_or_null<linalg::GenericOp>(next);
   auto finish = [&] {
-    if (fill) {
+    if (zeroInit) {
       problem.zeroInit = true;
-      erase.push_back(fill);
+      erase.push_back(zeroInit);
     }
   };
   if (!generic || !generic.hasPureBufferSemantics() ||
@@ -168,7 +230,7 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
   // Partial sums go to D from the first slice on, so D must not be read by
   // the epilogue (except as the sums, in place) nor by the GEMM, and C must
   // start from zeros unless it is D.
-  if (d != c && !fill)
+  if (d != c && !zeroInit)
     return finish();
   if (d == gemm.getDpsInputs()[0] || d == gemm.getDpsInputs()[1])
     return finish();
@@ -226,11 +288,20 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
       if (operand.getParentBlock() != &body &&
           !availableAt(b, gemm, dominance, operand))
         return finish();
-  // C must have no reader but these ops (and size queries).
-  for (Operation *user : c.getUsers())
-    if (user != gemm && user != generic && user != fill &&
-        !isa<memref::DeallocOp, memref::DimOp>(user))
-      return finish();
+  // Unless the generic writes C in place (readers after it see the final
+  // values either way), C must have no reader but these ops, as it is
+  // not written any more.
+  if (d != c)
+    for (Operation *user : c.getUsers())
+      if (user != gemm && user != generic && user != zeroInit &&
+          !isa<memref::DeallocOp, memref::DimOp>(user))
+        return finish();
+  // The output allocated between the GEMM and the generic: before the
+  // GEMM now, which writes it.
+  if (auto alloc = d.getDefiningOp<memref::AllocOp>();
+      alloc && alloc->getBlock() == gemm->getBlock() &&
+      gemm->isBeforeInBlock(alloc))
+    alloc->moveBefore(gemm);
 
   // Fuse: the kernel writes D.
   Location loc = gemm.getLoc();

@@ -248,6 +248,23 @@ struct LowerContractions
       for (Operation *dead : erase)
         dead->erase();
     }
+    // Buffers left only filled and freed (zeros that products copied from
+    // before their fill was dropped).
+    SmallVector<memref::AllocOp> allocs;
+    getOperation()->walk([&](memref::AllocOp alloc) { allocs.push_back(alloc); });
+    for (memref::AllocOp alloc : allocs) {
+      bool dead = llvm::all_of(alloc->getUsers(), [&](Operation *user) {
+        auto fill = dyn_cast<linalg::FillOp>(user);
+        return (fill && fill.hasPureBufferSemantics() &&
+                fill.getDpsInits()[0] == alloc.getResult()) ||
+               isa<memref::DeallocOp>(user);
+      });
+      if (!dead)
+        continue;
+      for (Operation *user : llvm::make_early_inc_range(alloc->getUsers()))
+        user->erase();
+      alloc->erase();
+    }
   }
 };
 
