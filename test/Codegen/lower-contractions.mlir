@@ -263,3 +263,41 @@ func.func @indexed(%a: memref<16x16xf32>, %b: memref<16x16xf32>, %out: memref<16
   memref.dealloc %c : memref<16x16xf32>
   return
 }
+
+// -----
+
+// The zeros may come from a copy of a zero-filled buffer, with other ops
+// between; the generic may follow a deallocation and the allocation of its
+// output. The copy, the generic, C and the then unused zero buffer go; the
+// output is allocated before the kernel that writes it.
+#m2 = affine_map<(d0, d1) -> (d0, d1)>
+#r2 = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @zero_copy(
+// CHECK-NOT: linalg.copy
+// CHECK-NOT: linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : memref<16x32xf32>)
+// CHECK: %[[D:.*]] = memref.alloc() : memref<16x32xf32>
+// CHECK: scf.parallel
+// CHECK: vector.maskedstore
+// CHECK-NOT: linalg.generic
+// CHECK: return %[[D]]
+func.func @zero_copy(%a: memref<16x8xf32>, %b: memref<8x32xf32>, %bias: memref<16xf32>, %other: memref<4xf32>) -> memref<16x32xf32> {
+  %zero = arith.constant 0.0 : f32
+  %z = memref.alloc() : memref<16x32xf32>
+  linalg.fill ins(%zero : f32) outs(%z : memref<16x32xf32>)
+  %c = memref.alloc() : memref<16x32xf32>
+  linalg.copy ins(%z : memref<16x32xf32>) outs(%c : memref<16x32xf32>)
+  %t = memref.alloc() : memref<4xf32>
+  linalg.fill ins(%zero : f32) outs(%other : memref<4xf32>)
+  linalg.matmul ins(%a, %b : memref<16x8xf32>, memref<8x32xf32>) outs(%c : memref<16x32xf32>)
+  memref.dealloc %t : memref<4xf32>
+  %d = memref.alloc() : memref<16x32xf32>
+  linalg.generic {indexing_maps = [#m2, #r2, #m2], iterator_types = ["parallel", "parallel"]}
+    ins(%c, %bias : memref<16x32xf32>, memref<16xf32>) outs(%d : memref<16x32xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %s = arith.addf %x, %y : f32
+    linalg.yield %s : f32
+  }
+  memref.dealloc %c : memref<16x32xf32>
+  memref.dealloc %z : memref<16x32xf32>
+  return %d : memref<16x32xf32>
+}
