@@ -17,9 +17,25 @@ namespace {
 // function shared by concurrent runs with different thread counts.
 thread_local const RunThreads *currentRun = nullptr;
 
-// Chunks per thread: more than one, so that a thread that finishes early
-// (or a caller whose workers are busy with another run) takes over work.
-constexpr int64_t kChunksPerThread = 4;
+// Chunks per thread: many, so that a thread that finishes early (or a
+// caller whose workers are busy with another run) takes over work; the
+// generated code already makes its tasks coarse.
+constexpr int64_t kChunksPerThread = 16;
+// How long a thread polls for work or for the end of a loop before it
+// sleeps: models run their loops back to back, and waking a sleeping thread
+// costs more than a short spin.
+constexpr int kSpinRounds = 1 << 12;
+
+/// A pause for spin loops.
+inline void relax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
+#else
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+#endif
+}
 } // namespace
 
 struct ThreadPool::Loop {
@@ -75,6 +91,10 @@ void ThreadPool::reserve(unsigned count) {
 void ThreadPool::workerMain() {
   for (;;) {
     std::shared_ptr<Loop> loop;
+    for (int round = 0; round < kSpinRounds &&
+                        queued_.load(std::memory_order_relaxed) == 0;
+         ++round)
+      relax();
     {
       std::unique_lock<std::mutex> lock(mutex_);
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
@@ -82,6 +102,7 @@ void ThreadPool::workerMain() {
         return;
       loop = std::move(queue_.front());
       queue_.pop_front();
+      queued_.fetch_sub(1, std::memory_order_relaxed);
     }
     loop->work();
   }
@@ -117,8 +138,10 @@ void ThreadPool::parallelFor(DsAbiTaskFn fn, void *ctx, int64_t count,
   {
     std::lock_guard<std::mutex> lock(mutex_);
     try {
-      for (int64_t i = 0; i < helpers; ++i)
+      for (int64_t i = 0; i < helpers; ++i) {
         queue_.push_back(loop);
+        queued_.fetch_add(1, std::memory_order_relaxed);
+      }
     } catch (...) {
     }
   }
@@ -127,6 +150,11 @@ void ThreadPool::parallelFor(DsAbiTaskFn fn, void *ctx, int64_t count,
   else
     wake_.notify_all();
   loop->work();
+  for (int round = 0;
+       round < kSpinRounds && loop->chunksDone.load(std::memory_order_acquire) !=
+                                  loop->numChunks;
+       ++round)
+    relax();
   std::unique_lock<std::mutex> lock(loop->doneMutex);
   loop->doneCv.wait(lock, [&] {
     return loop->chunksDone.load(std::memory_order_acquire) == loop->numChunks;

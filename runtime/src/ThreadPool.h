@@ -9,6 +9,7 @@
 
 #include "ds/runtime/model_abi.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -47,6 +48,8 @@ private:
   /// One entry per worker a loop asks for; a worker that pops an entry
   /// whose chunks are all claimed simply drops it.
   std::deque<std::shared_ptr<Loop>> queue_;
+  /// queue_.size(), for workers that poll before they sleep.
+  std::atomic<int64_t> queued_{0};
   std::vector<std::thread> workers_;
   bool stopping_ = false;
 };
