@@ -174,37 +174,29 @@ void packA(OpBuilder &b, Location loc, const Task &t, Value pc, Value kcv) {
   IndexMath im{b, loc};
   const GemmProblem &p = t.problem;
   int64_t mr = t.tiling.mr;
-  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(t.element));
   Value c0 = im.c(0), c1 = im.c(1);
   Value panels = im.ceilDiv(t.mcv, im.c(mr));
+  Value lastRow = im.sub(p.m, c1);
   forLoop(b, loc, c0, panels, c1, [&](Value ip) {
-    Value rows = im.min(im.c(mr), im.sub(t.mcv, im.mul(ip, im.c(mr))));
     Value panel = im.mul(im.mul(ip, kcv), im.c(mr));
-    forLoop(b, loc, c0, im.c(mr), c1, [&](Value i) {
-      auto destination = [&](Value q) {
-        return im.add(im.add(panel, im.mul(q, im.c(mr))), i);
-      };
-      ifThenElse(
-          b, loc, im.lt(i, rows),
-          [&] {
-            Value row = im.add(im.add(t.ic, im.mul(ip, im.c(mr))), i);
-            Value start = im.add(im.add(t.aBase, im.mul(row, p.aRowStride)),
-                                 im.mul(pc, p.aColStride));
-            forLoop(b, loc, c0, kcv, c1, [&](Value q) {
-              Value v = memref::LoadOp::create(
-                  b, loc, p.a,
-                  ValueRange{im.add(start, im.mul(q, p.aColStride))});
-              memref::StoreOp::create(b, loc, v, t.aPacked,
-                                      ValueRange{destination(q)});
-            });
-          },
-          [&] {
-            forLoop(b, loc, c0, kcv, c1, [&](Value q) {
-              memref::StoreOp::create(b, loc, zero, t.aPacked,
-                                      ValueRange{destination(q)});
-            });
-          },
-          /*withElse=*/true);
+    // Rows past M repeat row M - 1: their sums are never stored.
+    SmallVector<Value> starts;
+    Value first = im.add(t.ic, im.mul(ip, im.c(mr)));
+    for (int64_t i = 0; i < mr; ++i) {
+      Value row = im.min(im.add(first, im.c(i)), lastRow);
+      starts.push_back(im.add(im.add(t.aBase, im.mul(row, p.aRowStride)),
+                              im.mul(pc, p.aColStride)));
+    }
+    // One column of the panel at a time: mr loads, mr consecutive stores.
+    forLoop(b, loc, c0, kcv, c1, [&](Value q) {
+      Value column = im.mul(q, p.aColStride);
+      Value destination = im.add(panel, im.mul(q, im.c(mr)));
+      for (int64_t i = 0; i < mr; ++i) {
+        Value v = memref::LoadOp::create(
+            b, loc, p.a, ValueRange{im.add(starts[i], column)});
+        memref::StoreOp::create(b, loc, v, t.aPacked,
+                                ValueRange{im.add(destination, im.c(i))});
+      }
     });
   });
 }
@@ -381,14 +373,24 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
                           pc),
                    im.c(g.nr))
           : im.mul(im.mul(jp, kcv), im.c(g.nr));
-  // Unpacked A: where each of the mr rows starts in the slice. Rows past M
-  // read row M - 1 instead; their sums are never stored.
+  // The tile's rows are C rows top + i. Normally top is the panel's first
+  // row. With A read in place, the last panel of a matrix of at least mr
+  // rows is moved up to end at row M - 1, so that the mr rows are evenly
+  // spaced in A (one base address; LLVM folds the rest into displacements)
+  // and the rows above the panel, another panel's, are not stored. With
+  // fewer than mr rows, rows past M read row M - 1 instead.
+  Value panelRow = im.add(t.ic, im.mul(ip, im.c(g.mr)));
+  Value top = panelRow;
   SmallVector<Value> aRowStarts;
   if (t.aDirect) {
+    bool shiftPanel = p.staticM >= g.mr;
+    if (shiftPanel)
+      top = im.min(panelRow, im.sub(p.m, im.c(g.mr)));
     Value lastRow = im.sub(p.m, im.c(1));
-    Value row0 = im.add(t.ic, im.mul(ip, im.c(g.mr)));
     for (int64_t i = 0; i < g.mr; ++i) {
-      Value row = im.min(im.add(row0, im.c(i)), lastRow);
+      Value row = im.add(top, im.c(i));
+      if (!shiftPanel)
+        row = im.min(row, lastRow);
       aRowStarts.push_back(
           im.add(im.add(t.aBase, im.mul(row, p.aRowStride)), pc));
     }
@@ -426,9 +428,11 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
       });
 
   // C += the sums: rows past M skipped, columns past N masked off.
+  // The panel's rows: tile rows [skip, skip + rows).
   Value rows = im.min(im.c(g.mr), im.sub(t.mcv, im.mul(ip, im.c(g.mr))));
+  Value skip = im.sub(panelRow, top);
   Value cols = im.min(im.c(g.nr), im.sub(t.ncv, im.mul(jp, im.c(g.nr))));
-  Value row0 = im.add(t.ic, im.mul(ip, im.c(g.mr)));
+  Value row0 = top;
   Value col0 = im.add(t.jc, im.mul(jp, im.c(g.nr)));
   SmallVector<Value> masks = laneMasks(b, loc, g.lanes, g.vectors, cols);
   Value first = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, pc,
@@ -437,7 +441,12 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
                                      im.add(pc, kcv), p.k);
   for (int64_t i = 0; i < g.mr; ++i) {
     ifThenElse(
-        b, loc, im.lt(im.c(i), rows),
+        b, loc,
+        b.createOrFold<arith::AndIOp>(
+            loc,
+            b.createOrFold<arith::CmpIOp>(loc, arith::CmpIPredicate::sge,
+                                          im.c(i), skip),
+            im.lt(im.c(i), im.add(skip, rows))),
         [&] {
           Value start = im.add(
               im.add(t.cBase, im.mul(im.add(row0, im.c(i)), p.cRowStride)),
@@ -490,8 +499,15 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
 
   auto alignment = b.getI64IntegerAttr(kPanelAlignment);
   Task t(p, g, mc, nc, element);
+  // A is read in place when its rows are unit-stride along K, unless its
+  // rows are a multiple of 4 KiB apart: then the mr rows of a panel fall
+  // into one set of the L1 cache and evict each other.
   std::optional<int64_t> aColStride = getConstantIntValue(p.aColStride);
-  t.aDirect = aColStride && *aColStride == 1;
+  std::optional<int64_t> aRowStride = getConstantIntValue(p.aRowStride);
+  int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
+  bool aliasing =
+      aRowStride && *aRowStride > 0 && (*aRowStride * elementBytes) % 4096 == 0;
+  t.aDirect = aColStride && *aColStride == 1 && !aliasing;
   if (!t.aDirect)
     t.aPacked = memref::AllocaOp::create(
         b, loc, MemRefType::get({mc * g.kc}, element), ValueRange{},

@@ -301,3 +301,17 @@ func.func @zero_copy(%a: memref<16x8xf32>, %b: memref<8x32xf32>, %bias: memref<1
   memref.dealloc %z : memref<16x32xf32>
   return %d : memref<16x32xf32>
 }
+
+// -----
+
+// Rows of A 4 KiB apart would share one L1 set: A is packed (a panel
+// buffer of the task) rather than read in place.
+// CHECK-LABEL: func.func @aliasing_rows(
+// CHECK: scf.parallel (%{{.*}}, %{{.*}}) =
+// CHECK: memref.alloca() {alignment = 64 : i64} : memref<{{[0-9]+}}xf32>
+// CHECK: memref.load %{{.*}} : memref<65536xf32, strided<[1]>>
+// CHECK: memref.store %{{.*}}, %alloca[%{{.*}}]
+func.func @aliasing_rows(%a: memref<64x1024xf32>, %b: memref<1024x64xf32>, %c: memref<64x64xf32>) {
+  linalg.matmul ins(%a, %b : memref<64x1024xf32>, memref<1024x64xf32>) outs(%c : memref<64x64xf32>)
+  return
+}
