@@ -135,7 +135,7 @@ struct Task {
   const GemmTiling &tiling;
   int64_t mc, nc;
   Type element;
-  Value aPacked, bPacked, rowOffsets, colOffsets, runStarts;
+  Value aPacked, bPacked, rowOffsets, colOffsets, runStarts, runSteps;
   Value aBase, cBase;
   /// A is read in place (its rows are unit-stride along K) rather than
   /// packed.
@@ -203,9 +203,10 @@ void packA(OpBuilder &b, Location loc, const Task &t, Value pc, Value kcv) {
 
 /// Packs one B panel whose columns are not one run of consecutive elements
 /// (a convolution's panel that crosses output rows, or a strided window):
-/// the runs of unit steps in the column offsets are found once, then each
-/// row of the panel is copied run by run with masked vector loads and
-/// stores; columns past N are zeroed.
+/// the runs of constant steps in the column offsets are found once, then
+/// each row of the panel is copied run by run, with masked vector loads
+/// (unit steps; two of them and a shuffle for a step of 2) or gathers, and
+/// masked stores; columns past N are zeroed.
 void packRuns(OpBuilder &b, Location loc, const Task &t, Value kcv,
               Value first, Value cols, Value panel) {
   IndexMath im{b, loc};
@@ -218,38 +219,64 @@ void packRuns(OpBuilder &b, Location loc, const Task &t, Value kcv,
   Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(t.element));
   Value c0 = im.c(0), c1 = im.c(1);
 
-  // runStarts[r]: the first column of run r; runs: their number. A column
-  // starts a run unless its offset is one past its left neighbour's.
+  // Runs of columns whose offsets grow by a constant step: runStarts[r] is
+  // the first column of run r, runSteps[r] its step (1 for a single
+  // column), runs their number. A column continues its left neighbour's
+  // run if that run has one column and the offset grows, or if the offset
+  // grows by the run's step.
   memref::StoreOp::create(b, loc, c0, t.runStarts, ValueRange{c0});
+  memref::StoreOp::create(b, loc, c1, t.runSteps, ValueRange{c0});
   auto scan = scf::ForOp::create(
-      b, loc, c1, cols, c1, ValueRange{c1},
+      b, loc, c1, cols, c1, ValueRange{c1, c1, c1},
       [&](OpBuilder &nb, Location nloc, Value j, ValueRange args) {
         IndexMath in{nb, nloc};
+        Value runs = args[0], step = args[1], length = args[2];
         Value column = in.add(first, j);
         Value offset =
             memref::LoadOp::create(nb, nloc, t.colOffsets, ValueRange{column});
         Value previous = memref::LoadOp::create(
             nb, nloc, t.colOffsets, ValueRange{in.sub(column, in.c(1))});
-        Value continues = arith::CmpIOp::create(
-            nb, nloc, arith::CmpIPredicate::eq, offset,
-            in.add(previous, in.c(1)));
-        auto split = scf::IfOp::create(
-            nb, nloc, TypeRange{nb.getIndexType()}, continues,
-            /*withElseRegion=*/true);
-        {
-          OpBuilder::InsertionGuard guard(nb);
-          nb.setInsertionPointToStart(split.thenBlock());
-          scf::YieldOp::create(nb, nloc, args[0]);
-          nb.setInsertionPointToStart(split.elseBlock());
-          memref::StoreOp::create(nb, nloc, j, t.runStarts,
-                                  ValueRange{args[0]});
-          scf::YieldOp::create(nb, nloc, in.add(args[0], in.c(1)));
-        }
-        scf::YieldOp::create(nb, nloc, split.getResult(0));
+        Value delta = in.sub(offset, previous);
+        auto cmp = [&](arith::CmpIPredicate predicate, Value x, Value y) {
+          return arith::CmpIOp::create(nb, nloc, predicate, x, y).getResult();
+        };
+        Value single = cmp(arith::CmpIPredicate::eq, length, in.c(1));
+        Value grows = cmp(arith::CmpIPredicate::sgt, delta, in.c(0));
+        Value starts = arith::AndIOp::create(nb, nloc, single, grows);
+        Value keeps = arith::AndIOp::create(
+            nb, nloc, arith::XOrIOp::create(nb, nloc, single,
+                                            arith::ConstantIntOp::create(
+                                                nb, nloc, 1, 1)),
+            cmp(arith::CmpIPredicate::eq, delta, step));
+        Value continues = arith::OrIOp::create(nb, nloc, starts, keeps);
+        ifThenElse(
+            nb, nloc, continues, [] {},
+            [&] {
+              memref::StoreOp::create(nb, nloc, j, t.runStarts,
+                                      ValueRange{runs});
+            },
+            /*withElse=*/true);
+        Value nextRuns = arith::SelectOp::create(nb, nloc, continues, runs,
+                                                 in.add(runs, in.c(1)));
+        Value nextStep = arith::SelectOp::create(
+            nb, nloc, continues,
+            arith::SelectOp::create(nb, nloc, starts, delta, step), in.c(1));
+        Value nextLength = arith::SelectOp::create(
+            nb, nloc, continues, in.add(length, in.c(1)), in.c(1));
+        memref::StoreOp::create(nb, nloc, nextStep, t.runSteps,
+                                ValueRange{in.sub(nextRuns, in.c(1))});
+        scf::YieldOp::create(nb, nloc,
+                             ValueRange{nextRuns, nextStep, nextLength});
       });
   Value runs = scan.getResult(0);
   memref::StoreOp::create(b, loc, cols, t.runStarts, ValueRange{runs});
 
+  auto laneType = VectorType::get({g.lanes}, b.getI32Type());
+  SmallVector<int32_t> laneIds;
+  for (int64_t l = 0; l < g.lanes; ++l)
+    laneIds.push_back(static_cast<int32_t>(l));
+  Value lanes = arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(laneType, ArrayRef<int32_t>(laneIds)));
   forLoop(b, loc, c0, kcv, c1, [&](Value q) {
     Value rowOffset =
         memref::LoadOp::create(b, loc, t.rowOffsets, ValueRange{q});
@@ -258,19 +285,70 @@ void packRuns(OpBuilder &b, Location loc, const Task &t, Value kcv,
       Value start = memref::LoadOp::create(b, loc, t.runStarts, ValueRange{r});
       Value end = memref::LoadOp::create(b, loc, t.runStarts,
                                          ValueRange{im.add(r, c1)});
+      Value step = memref::LoadOp::create(b, loc, t.runSteps, ValueRange{r});
       Value offset = memref::LoadOp::create(b, loc, t.colOffsets,
                                             ValueRange{im.add(first, start)});
       Value source = im.add(rowOffset, offset);
       Value target = im.add(destination, start);
       Value length = im.sub(end, start);
+      Value unit = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                         step, c1);
+      // Unit steps: contiguous loads; other steps (a strided window):
+      // gathers at multiples of the step.
+      Value indices = arith::MulIOp::create(
+          b, loc, lanes,
+          vector::BroadcastOp::create(
+              b, loc, laneType,
+              arith::IndexCastOp::create(b, loc, b.getI32Type(), step)));
       forLoop(b, loc, c0, length, im.c(g.lanes), [&](Value done) {
         Value mask = laneMasks(b, loc, g.lanes, 1, im.sub(length, done))[0];
-        Value loaded = vector::MaskedLoadOp::create(
-            b, loc, vectorType, p.b, ValueRange{im.add(source, done)}, mask,
-            zeroVector);
+        auto op = scf::IfOp::create(b, loc, TypeRange{vectorType}, unit,
+                                    /*withElseRegion=*/true);
+        {
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPointToStart(op.thenBlock());
+          scf::YieldOp::create(
+              b, loc,
+              ValueRange{vector::MaskedLoadOp::create(
+                  b, loc, vectorType, p.b, ValueRange{im.add(source, done)},
+                  mask, zeroVector)});
+          b.setInsertionPointToStart(op.elseBlock());
+          // Step 2 (a stride-2 window): two contiguous loads, the even
+          // elements kept; other steps: a gather.
+          Value two = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                            step, im.c(2));
+          auto strided = scf::IfOp::create(b, loc, TypeRange{vectorType}, two,
+                                           /*withElseRegion=*/true);
+          scf::YieldOp::create(b, loc, strided.getResults());
+          b.setInsertionPointToStart(strided.thenBlock());
+          Value base = im.add(source, im.mul(done, im.c(2)));
+          // Elements 0 .. 2 (n - 1) of the span, n = the lanes left.
+          Value span = im.sub(
+              im.mul(im.min(im.sub(length, done), im.c(g.lanes)), im.c(2)),
+              c1);
+          SmallVector<Value> halves = laneMasks(b, loc, g.lanes, 2, span);
+          Value low = vector::MaskedLoadOp::create(
+              b, loc, vectorType, p.b, ValueRange{base}, halves[0], zeroVector);
+          Value high = vector::MaskedLoadOp::create(
+              b, loc, vectorType, p.b,
+              ValueRange{im.add(base, im.c(g.lanes))}, halves[1], zeroVector);
+          SmallVector<int64_t> evens;
+          for (int64_t l = 0; l < g.lanes; ++l)
+            evens.push_back(2 * l);
+          scf::YieldOp::create(
+              b, loc,
+              ValueRange{vector::ShuffleOp::create(b, loc, low, high, evens)});
+          b.setInsertionPointToStart(strided.elseBlock());
+          scf::YieldOp::create(
+              b, loc,
+              ValueRange{vector::GatherOp::create(
+                  b, loc, vectorType, p.b,
+                  ValueRange{im.add(source, im.mul(done, step))}, indices,
+                  mask, zeroVector)});
+        }
         vector::MaskedStoreOp::create(b, loc, t.bPacked,
                                       ValueRange{im.add(target, done)}, mask,
-                                      loaded);
+                                      op.getResult(0));
       });
     });
     forLoop(b, loc, cols, im.c(nr), c1, [&](Value j) {
@@ -525,6 +603,8 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
         b, loc, MemRefType::get({nc}, b.getIndexType()));
     t.runStarts = memref::AllocaOp::create(
         b, loc, MemRefType::get({g.nr + 1}, b.getIndexType()));
+    t.runSteps = memref::AllocaOp::create(
+        b, loc, MemRefType::get({g.nr}, b.getIndexType()));
   }
 
   Value batch = ivs[0];
@@ -581,6 +661,8 @@ void emitPackTask(OpBuilder &b, Location loc, const GemmProblem &p,
       b, loc, MemRefType::get({g.nr}, b.getIndexType()));
   t.runStarts = memref::AllocaOp::create(
       b, loc, MemRefType::get({g.nr + 1}, b.getIndexType()));
+  t.runSteps = memref::AllocaOp::create(
+      b, loc, MemRefType::get({g.nr}, b.getIndexType()));
   Value c0 = im.c(0), c1 = im.c(1);
   t.jc = im.mul(panel, im.c(g.nr));
   t.ncv = im.min(im.c(g.nr), im.sub(p.n, t.jc));
