@@ -20,6 +20,13 @@ inline constexpr llvm::StringLiteral kModelEntrySymbol = "ds_model_get";
 /// The global that holds the runtime's parallel_for (DsAbiModel's slot).
 inline constexpr llvm::StringLiteral kParallelForSlot = "__ds_parallel_for";
 
+/// On a function that ds-plan-memory planned: the bytes of its workspace.
+/// On the module: the same for the model's entry, which then takes its
+/// workspace (`memref<?xi8>`, at least that many bytes, 64-byte aligned)
+/// as its last argument from the model ABI's `run`.
+inline constexpr llvm::StringLiteral kWorkspaceBytesAttr =
+    "ds.workspace_bytes";
+
 /// Marks the launch declaration of an outlined parallel loop; its value
 /// names the loop's body function.
 inline constexpr llvm::StringLiteral kParallelBodyAttr = "ds.parallel_body";
