@@ -14,7 +14,7 @@
 namespace ds {
 
 /// DS_MODEL_ABI_VERSION.
-inline constexpr unsigned kModelABIVersion = 1;
+inline constexpr unsigned kModelABIVersion = 2;
 /// DS_MODEL_ENTRY_SYMBOL: the one symbol a compiled model exports.
 inline constexpr llvm::StringLiteral kModelEntrySymbol = "ds_model_get";
 /// The global that holds the runtime's parallel_for (DsAbiModel's slot).

@@ -105,16 +105,20 @@ def GenerateModelABI : Pass<"ds-generate-model-abi", "::mlir::ModuleOp"> {
     `parallel_for` slot the runtime fills, and the exported
     `ds_model_get`. Outputs whose block the caller must not free (a
     constant of the library, an input, or an output already returned) are
-    reported with a NULL block. Every other symbol of the module becomes
-    internal, so the library exports `ds_model_get` alone.
+    reported with a NULL block. When the module has `ds.workspace_bytes`
+    (from `ds-plan-memory`), the entry's last argument is its workspace:
+    `run` passes the caller's `workspace` on as a `memref<?xi8>` of that
+    many bytes, and the size is the model's `workspace_bytes` (0 without
+    the attribute). Every other symbol of the module becomes internal, so
+    the library exports `ds_model_get` alone.
 
     Example: for an entry `@mlp(tensor<?x64xf32>) -> tensor<?x10xf32>`
     the module gains
 
     ```mlir
     llvm.func @ds_model_get() -> !llvm.ptr
-    llvm.func internal @__ds_run(%inputs: !llvm.ptr, %input_dims: !llvm.ptr, %outputs: !llvm.ptr, %allocs: !llvm.ptr, %output_dims: !llvm.ptr)
-    llvm.mlir.global internal constant @__ds_model() : !llvm.struct<(i32, i32, i32, i32, ptr, ptr, ptr, ptr, ptr, ptr)>
+    llvm.func internal @__ds_run(%inputs: !llvm.ptr, %input_dims: !llvm.ptr, %outputs: !llvm.ptr, %allocs: !llvm.ptr, %output_dims: !llvm.ptr, %workspace: !llvm.ptr)
+    llvm.mlir.global internal constant @__ds_model() : !llvm.struct<(i32, i32, i32, i32, ptr, ptr, ptr, ptr, ptr, ptr, i64)>
     ```
   }];
 }

@@ -51,6 +51,8 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addPass(createLowerMemRefCopy());
+  // Temporary buffers of static size share one workspace.
+  pm.addPass(createPlanMemory());
 
   // Matmuls and convolutions as GEMM kernels tiled for the target.
   LowerContractionsOptions contractions;

@@ -522,7 +522,7 @@ def error_not_a_model(env):
 @case
 def error_abi_version(env):
     env.fails(env.model("bad_abi"), "--signature", rc=1,
-              message="was built for model ABI version 2, this runtime reads version 1")
+              message="was built for model ABI version 3, this runtime reads version 2")
 
 
 def main():
