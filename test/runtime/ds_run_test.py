@@ -323,7 +323,14 @@ def signature(env):
         "  #0 x: float32 [N, 4]\n"
         "  #1 y: float32 [N, 4]\n"
         "outputs:\n"
-        "  #0 z: float32 [N, 4]\n"), proc.stdout
+        "  #0 z: float32 [N, 4]\n"
+        "workspace: 0 bytes\n"), proc.stdout
+
+
+@case
+def signature_workspace(env):
+    proc = env.run(env.model("scratch"), "--signature")
+    assert proc.stdout.endswith("workspace: 1000 bytes\n"), proc.stdout
 
 
 # --- Errors ---------------------------------------------------------------
