@@ -140,8 +140,9 @@ def PlanMemory : Pass<"ds-plan-memory", "::mlir::ModuleOp"> {
     the last top-level op that reads or writes it or an alias (a use inside
     a loop or other region counts at the top-level op that holds it). Its
     deallocs, which the deallocation pipeline places at the end of the
-    block, and `memref.extract_aligned_pointer_as_index` (the ownership
-    checks of deallocs) do not extend its life.
+    block, do not extend its life. Its address as an index
+    (`memref.extract_aligned_pointer_as_index`) may only be compared or
+    stored (the ownership checks of lowered deallocs).
 
     Buffers are placed in one workspace, each at the lowest 64-byte aligned
     offset where it overlaps no placed buffer whose lifetime overlaps its

@@ -115,14 +115,22 @@ bool analyzeUses(Buffer &buffer, Block &block,
       };
       // The deallocation pipeline frees buffers at the end of their block,
       // after their last use; the plan replaces the frees, so they do not
-      // extend a lifetime. Nor does reading the address (for the ownership
-      // checks of the deallocs).
+      // extend a lifetime.
       if (auto dealloc = dyn_cast<memref::DeallocOp>(user)) {
         buffer.deallocs.push_back(dealloc);
         continue;
       }
-      if (isa<memref::ExtractAlignedPointerAsIndexOp>(user))
+      // The address as an integer: fine where it is only compared (the
+      // ownership checks of lowered deallocs) or stored for such checks;
+      // anything else could reach the data through it.
+      if (auto pointer = dyn_cast<memref::ExtractAlignedPointerAsIndexOp>(user)) {
+        if (!llvm::all_of(pointer->getUsers(), [](Operation *op) {
+              return isa<arith::CmpIOp, memref::StoreOp>(op);
+            }))
+          return false;
+        extend();
         continue;
+      }
       if (isAliasingUse(user, use)) {
         // An alias is live where it is used; the metadata of one (offset,
         // sizes, strides) counts as a use of the buffer.

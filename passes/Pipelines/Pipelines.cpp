@@ -51,8 +51,6 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addPass(createLowerMemRefCopy());
-  // Temporary buffers of static size share one workspace.
-  pm.addPass(createPlanMemory());
 
   // Matmuls and convolutions as GEMM kernels tiled for the target.
   LowerContractionsOptions contractions;
@@ -61,6 +59,9 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
   contractions.l1CacheBytes = options.l1CacheBytes;
   contractions.l2CacheBytes = options.l2CacheBytes;
   pm.addNestedPass<func::FuncOp>(createLowerContractions(contractions));
+  // Temporary buffers of static size (the GEMMs' included) share one
+  // workspace.
+  pm.addPass(createPlanMemory());
   // Parallel loops for the parallel dimensions of linalg ops; the
   // outermost ones become tasks for the runtime's threads.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());

@@ -159,3 +159,30 @@ module attributes {ds.model = {entry = "model",
     return %y : memref<4xf32>
   }
 }
+
+// -----
+
+// The address as an index: compared (the ownership checks of lowered
+// deallocs), the buffer is planned; used otherwise, it is not.
+
+// REMARK: remark: planned 1 buffers of 64 bytes in a workspace of 64 bytes
+// CHECK-LABEL: func.func @addresses(
+// CHECK: %[[WS:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xi8>
+// CHECK: %[[A:.*]] = memref.view %[[WS]]
+// CHECK: memref.extract_aligned_pointer_as_index %[[A]]
+// CHECK: %[[B:.*]] = memref.alloc() : memref<4xf32>
+// CHECK: memref.extract_aligned_pointer_as_index %[[B]]
+func.func @addresses(%x: memref<4xf32>) -> (i1, i64) {
+  %a = memref.alloc() : memref<4xf32>
+  linalg.copy ins(%x : memref<4xf32>) outs(%a : memref<4xf32>)
+  %pa = memref.extract_aligned_pointer_as_index %a : memref<4xf32> -> index
+  %px = memref.extract_aligned_pointer_as_index %x : memref<4xf32> -> index
+  %same = arith.cmpi eq, %pa, %px : index
+  %b = memref.alloc() : memref<4xf32>
+  linalg.copy ins(%x : memref<4xf32>) outs(%b : memref<4xf32>)
+  %pb = memref.extract_aligned_pointer_as_index %b : memref<4xf32> -> index
+  %i = arith.index_cast %pb : index to i64
+  memref.dealloc %a : memref<4xf32>
+  memref.dealloc %b : memref<4xf32>
+  return %same, %i : i1, i64
+}
