@@ -8,7 +8,10 @@
 //   DsAbiTensor = { ptr name, i32 dtype, i32 rank, ptr dims, ptr dim_names }
 //   DsAbiModel  = { i32 abi_version, i32 num_inputs, i32 num_outputs,
 //                   i32 reserved, ptr name, ptr inputs, ptr outputs,
-//                   ptr run, ptr release, ptr parallel_for }
+//                   ptr run, ptr release, ptr parallel_for,
+//                   i64 workspace_bytes }
+//   run(ptr inputs, ptr input_dims, ptr outputs, ptr output_allocs,
+//       ptr output_dims, ptr workspace)
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,8 +39,10 @@ constexpr int64_t kGlobalAllocSentinel = 0xdeadbeef;
 class ABIEmitter {
 public:
   ABIEmitter(ModuleOp module, const ds::ModelSignature &signature,
-             LLVM::LLVMFuncOp entry, unsigned indexBits)
+             LLVM::LLVMFuncOp entry, unsigned indexBits,
+             std::optional<int64_t> workspaceBytes)
       : module(module), signature(signature), entry(entry),
+        workspaceBytes(workspaceBytes),
         b(module.getLoc(), module.getContext()) {
     MLIRContext *ctx = module.getContext();
     ptrTy = LLVM::LLVMPointerType::get(ctx);
@@ -48,7 +53,7 @@ public:
         ctx, {ptrTy, i32Ty, i32Ty, ptrTy, ptrTy});
     modelTy = LLVM::LLVMStructType::getLiteral(
         ctx, {i32Ty, i32Ty, i32Ty, i32Ty, ptrTy, ptrTy, ptrTy, ptrTy, ptrTy,
-              ptrTy});
+              ptrTy, i64Ty});
   }
 
   LogicalResult emit();
@@ -93,6 +98,9 @@ private:
   ModuleOp module;
   const ds::ModelSignature &signature;
   LLVM::LLVMFuncOp entry;
+  /// The entry's workspace (ds-plan-memory), when it takes one: its last
+  /// argument, a memref<?xi8> of this many bytes.
+  std::optional<int64_t> workspaceBytes;
   ImplicitLocOpBuilder b;
   Type ptrTy, i32Ty, i64Ty, indexTy;
   LLVM::LLVMStructType tensorTy, modelTy;
@@ -193,7 +201,7 @@ LLVM::LLVMFuncOp ABIEmitter::emitRun() {
   atModuleEnd();
   auto type = LLVM::LLVMFunctionType::get(
       LLVM::LLVMVoidType::get(b.getContext()),
-      {ptrTy, ptrTy, ptrTy, ptrTy, ptrTy});
+      {ptrTy, ptrTy, ptrTy, ptrTy, ptrTy, ptrTy});
   auto run = LLVM::LLVMFuncOp::create(b, "__ds_run", type,
                                       LLVM::Linkage::Internal);
   Block *body = run.addEntryBlock(b);
@@ -201,6 +209,7 @@ LLVM::LLVMFuncOp ABIEmitter::emitRun() {
   Value inputs = body->getArgument(0), inputDims = body->getArgument(1);
   Value outputs = body->getArgument(2), allocs = body->getArgument(3);
   Value outputDims = body->getArgument(4);
+  Value workspace = body->getArgument(5);
 
   auto element = [&](Value base, Type type, int64_t index) {
     return LLVM::GEPOp::create(b, ptrTy, type, base,
@@ -240,6 +249,10 @@ LLVM::LLVMFuncOp ABIEmitter::emitRun() {
     args.append(strides);
     dimOffset += rank;
   }
+  // The workspace: the descriptor of a dense memref<?xi8>.
+  if (workspaceBytes)
+    args.append({workspace, workspace, constant(indexTy, 0),
+                 constant(indexTy, *workspaceBytes), constant(indexTy, 1)});
   auto call = LLVM::CallOp::create(b, entry, args);
 
   Value sentinel = constant(indexTy, kGlobalAllocSentinel);
@@ -316,7 +329,8 @@ void ABIEmitter::emitModel(LLVM::LLVMFuncOp run, LLVM::LLVMFuncOp release) {
         outputs ? address(outputs) : nullPtr(),
         address(run),
         address(release),
-        address(slot)};
+        address(slot),
+        constant(i64Ty, workspaceBytes.value_or(0))};
     for (auto [i, field] : llvm::enumerate(fields))
       result = LLVM::InsertValueOp::create(b, result, field, int64_t(i));
     return result;
@@ -335,6 +349,8 @@ LogicalResult ABIEmitter::emit() {
   size_t expected = 0;
   for (const ds::TensorSignature &tensor : signature.inputs)
     expected += 3 + 2 * tensor.type.getRank();
+  if (workspaceBytes)
+    expected += 5;
   LLVM::LLVMFunctionType type = entry.getFunctionType();
   size_t results = isa<LLVM::LLVMVoidType>(type.getReturnType()) ? 0 : 1;
   if (type.getNumParams() != expected ||
@@ -343,7 +359,8 @@ LogicalResult ABIEmitter::emit() {
            << "the lowered model function " << type
            << " does not match the recorded signature (" << signature.inputs.size()
            << " inputs, " << signature.outputs.size()
-           << " outputs as memref descriptors)";
+           << " outputs as memref descriptors"
+           << (workspaceBytes ? ", and a workspace" : "") << ")";
 
   // Everything but ds_model_get is internal to the library.
   for (auto func : module.getOps<LLVM::LLVMFuncOp>())
@@ -380,7 +397,18 @@ struct GenerateModelABI : ds::impl::GenerateModelABIBase<GenerateModelABI> {
     }
     unsigned indexBits =
         DataLayout(module).getTypeSizeInBits(IndexType::get(&getContext()));
-    if (failed(ABIEmitter(module, *signature, entry, indexBits).emit()))
+    std::optional<int64_t> workspaceBytes;
+    if (Attribute attr = module->getAttr(ds::kWorkspaceBytesAttr)) {
+      auto bytes = dyn_cast<IntegerAttr>(attr);
+      if (!bytes || bytes.getInt() < 0) {
+        module.emitError() << "'" << ds::kWorkspaceBytesAttr
+                           << "' must be a non-negative integer";
+        return signalPassFailure();
+      }
+      workspaceBytes = bytes.getInt();
+    }
+    if (failed(ABIEmitter(module, *signature, entry, indexBits, workspaceBytes)
+                   .emit()))
       return signalPassFailure();
   }
 };

@@ -105,18 +105,99 @@ def GenerateModelABI : Pass<"ds-generate-model-abi", "::mlir::ModuleOp"> {
     `parallel_for` slot the runtime fills, and the exported
     `ds_model_get`. Outputs whose block the caller must not free (a
     constant of the library, an input, or an output already returned) are
-    reported with a NULL block. Every other symbol of the module becomes
-    internal, so the library exports `ds_model_get` alone.
+    reported with a NULL block. When the module has `ds.workspace_bytes`
+    (from `ds-plan-memory`), the entry's last argument is its workspace:
+    `run` passes the caller's `workspace` on as a `memref<?xi8>` of that
+    many bytes, and the size is the model's `workspace_bytes` (0 without
+    the attribute). Every other symbol of the module becomes internal, so
+    the library exports `ds_model_get` alone.
 
     Example: for an entry `@mlp(tensor<?x64xf32>) -> tensor<?x10xf32>`
     the module gains
 
     ```mlir
     llvm.func @ds_model_get() -> !llvm.ptr
-    llvm.func internal @__ds_run(%inputs: !llvm.ptr, %input_dims: !llvm.ptr, %outputs: !llvm.ptr, %allocs: !llvm.ptr, %output_dims: !llvm.ptr)
-    llvm.mlir.global internal constant @__ds_model() : !llvm.struct<(i32, i32, i32, i32, ptr, ptr, ptr, ptr, ptr, ptr)>
+    llvm.func internal @__ds_run(%inputs: !llvm.ptr, %input_dims: !llvm.ptr, %outputs: !llvm.ptr, %allocs: !llvm.ptr, %output_dims: !llvm.ptr, %workspace: !llvm.ptr)
+    llvm.mlir.global internal constant @__ds_model() : !llvm.struct<(i32, i32, i32, i32, ptr, ptr, ptr, ptr, ptr, ptr, i64)>
     ```
   }];
+}
+
+def PlanMemory : Pass<"ds-plan-memory", "::mlir::ModuleOp"> {
+  let summary = "Place a function's temporary buffers in one reused workspace";
+  let description = [{
+    A static memory plan. Runs on buffers with explicit `memref.alloc` and
+    `memref.dealloc` (after the deallocation pipeline and
+    `convert-bufferization-to-memref`). In every `func.func` with a single
+    block, a `memref.alloc` of its top level is planned when its shape is
+    static, its layout the identity, its memory space the default, and
+    neither it nor an alias of it (the results of view-like ops:
+    `memref.subview`, `memref.cast`, `memref.expand_shape`,
+    `memref.collapse_shape`, `memref.reinterpret_cast`, `memref.view`,
+    `memref.transpose`, the base buffer of `memref.extract_strided_metadata`)
+    escapes: is returned, yielded, passed to a call, stored, or used by an
+    op that produces other memrefs. A planned buffer lives from its alloc to
+    the last top-level op that reads or writes it or an alias (a use inside
+    a loop or other region counts at the top-level op that holds it). Its
+    deallocs, which the deallocation pipeline places at the end of the
+    block, do not extend its life. Its address as an index
+    (`memref.extract_aligned_pointer_as_index`) may only be compared or
+    stored (the ownership checks of lowered deallocs).
+
+    Buffers are placed in one workspace, each at the lowest 64-byte aligned
+    offset where it overlaps no placed buffer whose lifetime overlaps its
+    own (first fit), in the best of three orders: largest first, longest
+    lived first, program order. Each alloc becomes a `memref.view` of the workspace at
+    its offset, and its deallocs are erased. The function gets the
+    attribute `ds.workspace_bytes` (the workspace's size). The model's entry
+    (named by `ds.model`, see `ds-record-model-signature`) takes the
+    workspace as a new last argument `memref<?xi8>`, which the model ABI's
+    `run` passes on from its caller, and the module gets
+    `ds.workspace_bytes` too; any other function allocates its workspace
+    once at its start and frees it before it returns.
+
+    Buffers that escape (the outputs, which the caller owns), have dynamic
+    shapes, or are allocated inside loops and other regions stay heap
+    allocations.
+
+    Example:
+
+    ```mlir
+    func.func @f(%x: memref<256xf32>) -> memref<256xf32> {
+      %a = memref.alloc() {alignment = 64 : i64} : memref<256xf32>
+      linalg.exp ins(%x : memref<256xf32>) outs(%a : memref<256xf32>)
+      %b = memref.alloc() {alignment = 64 : i64} : memref<256xf32>
+      linalg.exp ins(%a : memref<256xf32>) outs(%b : memref<256xf32>)
+      memref.dealloc %a : memref<256xf32>
+      %c = memref.alloc() {alignment = 64 : i64} : memref<256xf32>
+      linalg.exp ins(%b : memref<256xf32>) outs(%c : memref<256xf32>)
+      memref.dealloc %b : memref<256xf32>
+      return %c : memref<256xf32>
+    }
+    ```
+
+    becomes, `%c` being returned,
+
+    ```mlir
+    func.func @f(%x: memref<256xf32>) -> memref<256xf32>
+        attributes {ds.workspace_bytes = 2048 : i64} {
+      %ws = memref.alloc(%c2048) {alignment = 64 : i64} : memref<?xi8>
+      %a = memref.view %ws[%c0][] : memref<?xi8> to memref<256xf32>
+      ...
+      %b = memref.view %ws[%c1024][] : memref<?xi8> to memref<256xf32>
+      ...
+      memref.dealloc %ws : memref<?xi8>
+      return %c : memref<256xf32>
+    }
+    ```
+  }];
+  let options = [
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "Report per function the buffers planned, their total size, the "
+           "workspace size and the most bytes live at once">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
 }
 
 def LowerContractions : Pass<"ds-lower-contractions",

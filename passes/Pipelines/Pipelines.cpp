@@ -82,6 +82,9 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
   windows.l1CacheBytes = options.l1CacheBytes;
   windows.l2CacheBytes = options.l2CacheBytes;
   pm.addNestedPass<func::FuncOp>(createLowerWindowOps(windows));
+  // Temporary buffers of static size (the GEMMs' included) share one
+  // workspace.
+  pm.addPass(createPlanMemory());
   // Parallel loops for the parallel dimensions of linalg ops; the
   // outermost ones become tasks for the runtime's threads.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());

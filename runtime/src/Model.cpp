@@ -8,8 +8,10 @@
 #include "Status.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
 #include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
@@ -30,6 +32,46 @@ ThreadPool *DsModel::poolFor(unsigned threads) const {
     // runs the chunks no worker takes.
   }
   return pool_.get();
+}
+
+WorkspacePool::~WorkspacePool() {
+  for (void *workspace : free_)
+    std::free(workspace);
+}
+
+void *WorkspacePool::take(bool &failed) {
+  failed = false;
+  if (!bytes_)
+    return nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!free_.empty()) {
+      void *workspace = free_.back();
+      free_.pop_back();
+      return workspace;
+    }
+  }
+  // posix_memalign wants a multiple of the alignment.
+  size_t rounded = (bytes_ + kWorkspaceAlignment - 1) / kWorkspaceAlignment *
+                   kWorkspaceAlignment;
+  void *workspace = nullptr;
+  if (rounded < bytes_ ||
+      posix_memalign(&workspace, kWorkspaceAlignment, rounded) != 0) {
+    failed = true;
+    return nullptr;
+  }
+  return workspace;
+}
+
+void WorkspacePool::give(void *workspace) {
+  if (!workspace)
+    return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  try {
+    free_.push_back(workspace);
+  } catch (...) {
+    std::free(workspace);
+  }
 }
 
 namespace {
@@ -160,6 +202,10 @@ DsStatus *loadModel(const char *rawPath, DsModel **out) {
   if ((abi->num_inputs && !abi->inputs) || (abi->num_outputs && !abi->outputs))
     return incompatible(path,
                         "has a malformed descriptor: no input or output table");
+  if (abi->workspace_bytes > std::numeric_limits<size_t>::max() / 2)
+    return incompatible(path, "needs a workspace of " +
+                                  std::to_string(abi->workspace_bytes) +
+                                  " bytes, more than this machine can address");
   library->abi = abi;
 
   auto model = std::make_unique<DsModel>();
@@ -177,6 +223,7 @@ DsStatus *loadModel(const char *rawPath, DsModel **out) {
       return status;
   publishSpecs(model->inputs);
   publishSpecs(model->outputs);
+  model->workspaces.setSize(static_cast<size_t>(abi->workspace_bytes));
 
   // The slot is a global of the library, shared by every DsModel loaded
   // from it (dlopen hands out the same mapping): write it only when it
@@ -242,6 +289,10 @@ DS_API const DsTensorSpec *ds_model_input(const DsModel *model, size_t index) {
 DS_API const DsTensorSpec *ds_model_output(const DsModel *model, size_t index) {
   return model && index < model->outputs.size() ? &model->outputs[index].spec
                                                 : nullptr;
+}
+
+DS_API uint64_t ds_model_workspace_bytes(const DsModel *model) {
+  return model ? model->workspaces.size() : 0;
 }
 
 DS_API DsStatus *ds_model_input_index(const DsModel *model, const char *name,

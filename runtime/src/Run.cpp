@@ -123,6 +123,24 @@ private:
   std::vector<void *> &allocs_;
 };
 
+/// A workspace of the model's pool for the length of one run.
+class WorkspaceLease {
+public:
+  explicit WorkspaceLease(WorkspacePool &pool) : pool_(pool) {
+    workspace_ = pool_.take(failed_);
+  }
+  ~WorkspaceLease() { pool_.give(workspace_); }
+  WorkspaceLease(const WorkspaceLease &) = delete;
+  WorkspaceLease &operator=(const WorkspaceLease &) = delete;
+  bool failed() const { return failed_; }
+  void *get() const { return workspace_; }
+
+private:
+  WorkspacePool &pool_;
+  void *workspace_ = nullptr;
+  bool failed_ = false;
+};
+
 /// Turns output j as the model returned it into a DsTensor.
 DsStatus *adoptOutput(const DsModel &model, size_t j, void *data,
                       OutputBlocks &blocks, const int64_t *dims,
@@ -206,12 +224,15 @@ DsStatus *runModel(const DsModel *model, const DsRunOptions *options,
 
   const DsAbiModel &abi = *model->library->abi;
   {
+    WorkspaceLease workspace(model->workspaces);
+    if (workspace.failed())
+      return outOfMemory();
     // A model without parallel loops has no slot; it needs no workers.
     bool parallel = threads > 1 && abi.parallel_for;
     RunThreads run{parallel ? model->poolFor(threads) : nullptr, threads};
     ScopedRunThreads scope(&run);
     abi.run(inputData.data(), inputDims.data(), outputData.data(),
-            outputAllocs.data(), outputDims.data());
+            outputAllocs.data(), outputDims.data(), workspace.get());
   }
 
   OutputBlocks blocks(abi, outputAllocs);

@@ -9,7 +9,7 @@
 // CHECK-DAG: llvm.func @malloc(
 
 // run: each input's descriptor is (data, data, 0, sizes, row-major strides).
-// CHECK: llvm.func internal @__ds_run(%arg0: !llvm.ptr, %arg1: !llvm.ptr, %arg2: !llvm.ptr, %arg3: !llvm.ptr, %arg4: !llvm.ptr)
+// CHECK: llvm.func internal @__ds_run(%arg0: !llvm.ptr, %arg1: !llvm.ptr, %arg2: !llvm.ptr, %arg3: !llvm.ptr, %arg4: !llvm.ptr, %arg5: !llvm.ptr)
 // CHECK: %[[DATA:.*]] = llvm.load %{{.*}} : !llvm.ptr -> !llvm.ptr
 // CHECK: %[[D0:.*]] = llvm.load %{{.*}} : !llvm.ptr -> i64
 // CHECK: %[[D1:.*]] = llvm.load %{{.*}} : !llvm.ptr -> i64
@@ -35,15 +35,16 @@
 // CHECK-DAG: llvm.mlir.global private constant @[[BATCH:__ds_str_[0-9]+]]("batch{{.}}00")
 // CHECK-DAG: llvm.mlir.global private constant @{{__ds_dims_[0-9]+}}(dense<2> : tensor<1xi64>)
 
-// abi_version 1, 1 input, 2 outputs.
-// CHECK: llvm.mlir.global internal constant @__ds_model()
-// CHECK: llvm.mlir.constant(1 : i32)
+// abi_version 2, 1 input, 2 outputs, no workspace (dynamic shapes).
+// CHECK: llvm.mlir.global internal constant @__ds_model() {{.*}} : !llvm.struct<(i32, i32, i32, i32, ptr, ptr, ptr, ptr, ptr, ptr, i64)>
+// CHECK: llvm.mlir.constant(2 : i32)
 // CHECK: llvm.mlir.constant(1 : i32)
 // CHECK: llvm.mlir.constant(2 : i32)
 // CHECK: llvm.mlir.addressof @[[NAME]]
 // CHECK: llvm.mlir.addressof @__ds_run
 // CHECK: llvm.mlir.addressof @__ds_release
 // CHECK: llvm.mlir.addressof @__ds_parallel_for
+// CHECK: llvm.mlir.constant(0 : i64) : i64
 
 // CHECK: llvm.func @ds_model_get() -> !llvm.ptr
 // CHECK: llvm.mlir.addressof @__ds_model
@@ -52,6 +53,31 @@ func.func @net(%x: tensor<?x4xf32> {ds.name = "x", ds.dim_names = ["batch", ""]}
   %c = ds.constant dense<[1.0, 2.0]> : tensor<2xf32>
   %y = ds.relu %x : (tensor<?x4xf32>) -> tensor<?x4xf32>
   return %y, %c : tensor<?x4xf32>, tensor<2xf32>
+}
+
+// -----
+
+// Static temporaries share a workspace (ds-plan-memory): %a, %b and %c
+// (128 bytes each) live at the same time. run passes its workspace argument
+// on as the entry's last memref<?xi8> (allocated, aligned, offset 0, size,
+// stride 1), and the model records its size.
+// CHECK: module attributes {{.*}}ds.workspace_bytes = 384 : i64
+// CHECK: llvm.func internal @net({{.*}}, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: i64, %{{.*}}: i64, %{{.*}}: i64) -> {{.*}} attributes {ds.workspace_bytes = 384 : i64}
+// CHECK: llvm.func internal @__ds_run({{.*}}, %[[WS:.*]]: !llvm.ptr) {
+// CHECK: llvm.mlir.constant(0 : i64) : i64
+// CHECK-NEXT: %[[ZERO:.*]] = llvm.mlir.constant(0 : i64) : i64
+// CHECK-NEXT: %[[SIZE:.*]] = llvm.mlir.constant(384 : i64) : i64
+// CHECK-NEXT: %[[ONE:.*]] = llvm.mlir.constant(1 : i64) : i64
+// CHECK-NEXT: llvm.call @net({{.*}}, %[[WS]], %[[WS]], %[[ZERO]], %[[SIZE]], %[[ONE]])
+// CHECK: llvm.mlir.global internal constant @__ds_model()
+// CHECK: llvm.mlir.constant(384 : i64) : i64
+// CHECK: llvm.insertvalue %{{.*}}[10]
+func.func @net(%x: tensor<4x8xf32> {ds.name = "x"}) -> (tensor<4x8xf32> {ds.name = "y"}) {
+  %a = ds.relu %x : (tensor<4x8xf32>) -> tensor<4x8xf32>
+  %b = ds.tanh %a : (tensor<4x8xf32>) -> tensor<4x8xf32>
+  %c = ds.add %a, %b : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x8xf32>
+  %d = ds.exp %c : (tensor<4x8xf32>) -> tensor<4x8xf32>
+  return %d : tensor<4x8xf32>
 }
 
 // -----

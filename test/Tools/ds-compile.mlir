@@ -28,6 +28,8 @@
 // JSON-NEXT: 4
 // JSON: "dtype": "float",
 // JSON: "name": "y"
+// The dynamic shapes leave nothing for a static memory plan.
+// JSON: "workspace_bytes": 0
 
 // MLIR: llvm.func @ds_model_get() -> !llvm.ptr
 // LLVM: define {{.*}}ptr @ds_model_get()

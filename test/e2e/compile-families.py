@@ -120,6 +120,44 @@ for t in threads:
 assert not errors, errors
 print("concurrent runs: ok")
 
+# The families with a static batch: their temporaries live in a workspace
+# (ds-plan-memory), one per concurrent run. Each is run from 4 threads at
+# once against onnxruntime.
+# CHECK: static batch: ok
+static_dir = os.path.join(out, "static")
+os.makedirs(static_dir, exist_ok=True)
+planned = 0
+for family in families(seed=2, batch=2):
+    path = os.path.join(static_dir, family.name + ".onnx")
+    lib = os.path.join(static_dir, family.name + ".so")
+    save(path, family.nodes, family.inputs, family.outputs, family.initializers,
+         opset=family.opset)
+    subprocess.run([os.path.join(bin_dir, "ds-compile"), path, "-o", lib], check=True)
+    signature = json.load(open(os.path.join(static_dir, family.name + ".json")))
+    planned += signature["workspace_bytes"] > 0
+    model = Model(lib, runtime)
+    feed = with_batch(family.feeds[0], 2)
+    want = ort.InferenceSession(path).run(None, feed)
+    errors = []
+
+    def static_worker(index):
+        try:
+            for _ in range(5):
+                got = model.run(feed, threads=1 + index % 2)
+                for g, w in zip(got, want):
+                    compare(f"static {family.name} {index}", g, w, family)
+        except Exception as error:  # reported below, on the main thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=static_worker, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+assert planned >= 3, planned
+print("static batch: ok")
+
 # Bad inputs to a compiled model: each is a clear error, never a crash.
 # CHECK: bad inputs: ok
 from ds_runtime import DsError

@@ -6,6 +6,8 @@
 
 #include "TestModels.h"
 
+#include "ds/runtime/model_abi.h"
+
 #include <cstdio>
 #include <fstream>
 
@@ -110,8 +112,10 @@ TEST(Load, AbiVersionMismatch) {
   StatusPtr status = loadFails(badAbiModel());
   EXPECT_EQ(ds_status_code(status.get()), DS_STATUS_INCOMPATIBLE);
   EXPECT_THAT(ds_status_message(status.get()),
-              HasSubstr("was built for model ABI version 2, this runtime reads "
-                        "version 1"));
+              HasSubstr("was built for model ABI version " +
+                        std::to_string(DS_MODEL_ABI_VERSION + 1) +
+                        ", this runtime reads version " +
+                        std::to_string(DS_MODEL_ABI_VERSION)));
 }
 
 TEST(Load, NullArguments) {

@@ -26,6 +26,7 @@ inline const char *squareModel() { return DS_TEST_SQUARE_MODEL; }
 inline const char *badOutputModel() { return DS_TEST_BAD_OUTPUT_MODEL; }
 inline const char *badAbiModel() { return DS_TEST_BAD_ABI_MODEL; }
 inline const char *noSymbolModel() { return DS_TEST_NO_SYMBOL_MODEL; }
+inline const char *scratchModel() { return DS_TEST_SCRATCH_MODEL; }
 
 /// The model at `path`; fails the test when it does not load.
 inline runtime::ModelPtr load(const char *path) {

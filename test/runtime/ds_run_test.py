@@ -323,7 +323,14 @@ def signature(env):
         "  #0 x: float32 [N, 4]\n"
         "  #1 y: float32 [N, 4]\n"
         "outputs:\n"
-        "  #0 z: float32 [N, 4]\n"), proc.stdout
+        "  #0 z: float32 [N, 4]\n"
+        "workspace: 0 bytes\n"), proc.stdout
+
+
+@case
+def signature_workspace(env):
+    proc = env.run(env.model("scratch"), "--signature")
+    assert proc.stdout.endswith("workspace: 1000 bytes\n"), proc.stdout
 
 
 # --- Errors ---------------------------------------------------------------
@@ -522,7 +529,7 @@ def error_not_a_model(env):
 @case
 def error_abi_version(env):
     env.fails(env.model("bad_abi"), "--signature", rc=1,
-              message="was built for model ABI version 2, this runtime reads version 1")
+              message="was built for model ABI version 3, this runtime reads version 2")
 
 
 def main():

@@ -22,6 +22,7 @@
 #include "ds/Compiler/Compiler.h"
 #include "ds/Importer/ONNXImporter.h"
 #include "ds/InitAll.h"
+#include "passes/Codegen/ModelABI.h"
 #include "passes/Codegen/ModelSignature.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -134,7 +135,14 @@ LogicalResult writeSignature(ModuleOp module) {
     llvm::errs() << "ds-compile: " << error << "\n";
     return failure();
   }
-  file->os() << llvm::formatv("{0:2}", ds::toJSON(*signature)) << "\n";
+  llvm::json::Value json = ds::toJSON(*signature);
+  // The bytes of scratch memory a run needs (ds-plan-memory), which the
+  // runtime allocates once per concurrent run.
+  int64_t workspace = 0;
+  if (auto bytes = module->getAttrOfType<IntegerAttr>(ds::kWorkspaceBytesAttr))
+    workspace = bytes.getInt();
+  json.getAsObject()->try_emplace("workspace_bytes", workspace);
+  file->os() << llvm::formatv("{0:2}", json) << "\n";
   file->keep();
   return success();
 }

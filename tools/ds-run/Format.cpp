@@ -188,6 +188,8 @@ void printSignature(std::FILE *out, const DsModel *model) {
   for (size_t j = 0; j < ds_model_num_outputs(model); ++j)
     std::fprintf(out, "  #%zu %s\n", j,
                  formatSpec(*ds_model_output(model, j)).c_str());
+  std::fprintf(out, "workspace: %llu bytes\n",
+               static_cast<unsigned long long>(ds_model_workspace_bytes(model)));
 }
 
 } // namespace ds::run

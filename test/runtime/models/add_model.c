@@ -31,7 +31,8 @@ static void add_rows(void *opaque, int64_t begin, int64_t end) {
 }
 
 static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
-                void **output_allocs, int64_t *output_dims) {
+                void **output_allocs, int64_t *output_dims, void *workspace) {
+  (void)workspace;
   int64_t rows = input_dims[0];
   float *z = (float *)fake_alloc((size_t)rows * 4 * sizeof(float));
   AddCtx ctx = {(const float *)inputs[0], (const float *)inputs[1], z};
@@ -51,6 +52,7 @@ static const DsAbiModel kModel = {DS_MODEL_ABI_VERSION,
                                   kOutputs,
                                   run,
                                   fake_release,
-                                  &fake_parallel_for_slot};
+                                  &fake_parallel_for_slot,
+                                  0};
 
 FAKE_EXPORT const DsAbiModel *ds_model_get(void) { return &kModel; }

@@ -16,7 +16,8 @@ static const DsAbiTensor kOutputs[] = {
     {"y", DS_ABI_FLOAT, 1, kDims, kDimNames}};
 
 static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
-                void **output_allocs, int64_t *output_dims) {
+                void **output_allocs, int64_t *output_dims, void *workspace) {
+  (void)workspace;
   (void)inputs;
   (void)input_dims;
   float *y = (float *)fake_alloc(4 * sizeof(float));
@@ -26,6 +27,6 @@ static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
 
 static const DsAbiModel kModel = {DS_MODEL_ABI_VERSION, 1,       1,        0,
                                   "bad_output",         kInputs, kOutputs, run,
-                                  fake_release,         0};
+                                  fake_release,         0,       0};
 
 FAKE_EXPORT const DsAbiModel *ds_model_get(void) { return &kModel; }

@@ -46,7 +46,8 @@ static const DsAbiTensor kOutputs[] = {
 #define COUNT (sizeof kInputs / sizeof kInputs[0])
 
 static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
-                void **output_allocs, int64_t *output_dims) {
+                void **output_allocs, int64_t *output_dims, void *workspace) {
+  (void)workspace;
   for (unsigned i = 0; i < COUNT; ++i) {
     outputs[i] = inputs[i];
     output_allocs[i] = 0;
@@ -56,6 +57,6 @@ static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
 
 static const DsAbiModel kModel = {
     DS_MODEL_ABI_VERSION, COUNT, COUNT, 0, "echo", kInputs, kOutputs, run,
-    fake_release,         0};
+    fake_release,         0,     0};
 
 FAKE_EXPORT const DsAbiModel *ds_model_get(void) { return &kModel; }

@@ -23,7 +23,8 @@ static const DsAbiTensor kOutputs[] = {
 static float result[16];
 
 static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
-                void **output_allocs, int64_t *output_dims) {
+                void **output_allocs, int64_t *output_dims, void *workspace) {
+  (void)workspace;
   const float *x = (const float *)inputs[0];
   int64_t count = input_dims[0] < 16 ? input_dims[0] : 16;
   for (int64_t i = 0; i < count; ++i)
@@ -35,8 +36,17 @@ static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
 
 static void release(void *block) { (void)block; }
 
-static const DsAbiModel kModel = {
-    DS_MODEL_ABI_VERSION, 1, 1, 0, "exp", kInputs, kOutputs, run, release, 0};
+static const DsAbiModel kModel = {DS_MODEL_ABI_VERSION,
+                                  1,
+                                  1,
+                                  0,
+                                  "exp",
+                                  kInputs,
+                                  kOutputs,
+                                  run,
+                                  release,
+                                  0,
+                                  0};
 
 __attribute__((visibility("default"))) const DsAbiModel *ds_model_get(void) {
   return &kModel;

@@ -26,7 +26,8 @@ static const DsAbiTensor kOutputs[] = {
 static float kTable[6] = {0.5f, 1.5f, 2.5f, 3.5f, 4.5f, 5.5f};
 
 static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
-                void **output_allocs, int64_t *output_dims) {
+                void **output_allocs, int64_t *output_dims, void *workspace) {
+  (void)workspace;
   int64_t count = input_dims[0];
   const int64_t *ids = (const int64_t *)inputs[0];
   int64_t *doubled = (int64_t *)fake_alloc((size_t)count * sizeof(int64_t));
@@ -44,8 +45,16 @@ static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
   output_dims[3] = count;
 }
 
-static const DsAbiModel kModel = {
-    DS_MODEL_ABI_VERSION, 1, 3, 0, "multi", kInputs, kOutputs, run,
-    fake_release,         0 /* no parallel loops: no slot */};
+static const DsAbiModel kModel = {DS_MODEL_ABI_VERSION,
+                                  1,
+                                  3,
+                                  0,
+                                  "multi",
+                                  kInputs,
+                                  kOutputs,
+                                  run,
+                                  fake_release,
+                                  0 /* no parallel loops: no slot */,
+                                  0};
 
 FAKE_EXPORT const DsAbiModel *ds_model_get(void) { return &kModel; }

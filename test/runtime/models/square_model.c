@@ -16,7 +16,8 @@ static const DsAbiTensor kOutputs[] = {
     {"out", DS_ABI_FLOAT, 2, kDims, kDimNames}};
 
 static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
-                void **output_allocs, int64_t *output_dims) {
+                void **output_allocs, int64_t *output_dims, void *workspace) {
+  (void)workspace;
   outputs[0] = inputs[0];
   output_allocs[0] = 0;
   output_dims[0] = input_dims[0];
@@ -25,6 +26,6 @@ static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
 
 static const DsAbiModel kModel = {
     DS_MODEL_ABI_VERSION, 1, 1, 0, "square", kInputs, kOutputs, run,
-    fake_release,         0};
+    fake_release,         0, 0};
 
 FAKE_EXPORT const DsAbiModel *ds_model_get(void) { return &kModel; }

@@ -74,7 +74,8 @@ static void rows(void *opaque, int64_t begin, int64_t end) {
 }
 
 static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
-                void **output_allocs, int64_t *output_dims) {
+                void **output_allocs, int64_t *output_dims, void *workspace) {
+  (void)workspace;
   (void)inputs;
   int64_t count = input_dims[0];
   Ctx ctx;
@@ -98,6 +99,7 @@ static const DsAbiModel kModel = {DS_MODEL_ABI_VERSION,
                                   kOutputs,
                                   run,
                                   fake_release,
-                                  &fake_parallel_for_slot};
+                                  &fake_parallel_for_slot,
+                                  0};
 
 FAKE_EXPORT const DsAbiModel *ds_model_get(void) { return &kModel; }

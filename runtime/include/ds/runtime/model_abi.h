@@ -11,7 +11,8 @@
  *
  * Nothing in a compiled model is global mutable state except the
  * `parallel_for` slot, which the runtime writes once after loading: `run`
- * is reentrant and may be called from several threads at once.
+ * is reentrant and may be called from several threads at once, each call
+ * with its own workspace.
  *===----------------------------------------------------------------------===*/
 
 #ifndef DS_RUNTIME_MODEL_ABI_H
@@ -24,7 +25,7 @@ extern "C" {
 #endif
 
 /* Bumped on any incompatible change of the structures below. */
-#define DS_MODEL_ABI_VERSION 1u
+#define DS_MODEL_ABI_VERSION 2u
 /* The one symbol a compiled model exports. */
 #define DS_MODEL_ENTRY_SYMBOL "ds_model_get"
 
@@ -83,10 +84,15 @@ typedef void (*DsAbiParallelForFn)(DsAbiTaskFn fn, void *ctx, int64_t count);
  *   when the caller is done with it. If output_allocs[j] is NULL, the data
  *   is not the caller's (a constant of the library, or one of the inputs):
  *   the caller copies it before the library is unloaded or the input is
- *   freed. */
+ *   freed.
+ * - workspace: at least `workspace_bytes` (DsAbiModel) bytes, 64-byte
+ *   aligned, for the model's temporary buffers; its contents need not be
+ *   initialized and are garbage afterwards. No two calls that run at the
+ *   same time may share one. Unused (may be NULL) when workspace_bytes is
+ *   0. */
 typedef void (*DsAbiRunFn)(void *const *inputs, const int64_t *input_dims,
                            void **outputs, void **output_allocs,
-                           int64_t *output_dims);
+                           int64_t *output_dims, void *workspace);
 
 typedef struct DsAbiModel {
   uint32_t abi_version; /* DS_MODEL_ABI_VERSION */
@@ -101,6 +107,8 @@ typedef struct DsAbiModel {
   /* The slot the runtime fills with its parallel_for after loading, before
    * the first run. While it is NULL, loops run on the calling thread. */
   DsAbiParallelForFn *parallel_for;
+  /* The size of the workspace each call of `run` needs (version 2). */
+  uint64_t workspace_bytes;
 } DsAbiModel;
 
 /* Exported by every compiled model. */

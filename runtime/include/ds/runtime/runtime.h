@@ -150,6 +150,11 @@ DS_API size_t ds_model_num_outputs(const DsModel *model);
 /** The spec of input/output `index`; NULL when out of range. */
 DS_API const DsTensorSpec *ds_model_input(const DsModel *model, size_t index);
 DS_API const DsTensorSpec *ds_model_output(const DsModel *model, size_t index);
+/** The bytes of scratch memory one run of the model uses for its
+ *  temporary tensors (its static memory plan; 0 when it has none). The
+ *  runtime keeps one such workspace per concurrent run and reuses it, so
+ *  that steady-state runs allocate nothing for them. */
+DS_API uint64_t ds_model_workspace_bytes(const DsModel *model);
 /** The index of the input/output called `name` (DS_STATUS_NOT_FOUND). */
 DS_API DsStatus *ds_model_input_index(const DsModel *model, const char *name,
                                       size_t *index);
