@@ -725,17 +725,22 @@ void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
   Value mTiles = im.ceilDiv(problem.m, im.c(mc));
   Value nTiles = im.ceilDiv(problem.n, im.c(nc));
 
-  // One batch of known K and N whose packed B is small enough: B is packed
-  // once, every panel by a task of its own, before the GEMM's tasks (which
-  // would otherwise each pack the slices they use, once per tile of M).
+  // One batch of known K and N: a constant B packed at compile time, or,
+  // if the packed B is small enough, B packed once, every panel by a task of
+  // its own, before the GEMM's tasks (which would otherwise each pack the
+  // slices they use, once per tile of M).
   std::optional<int64_t> k = getConstantIntValue(problem.k);
-  Value shared;
+  Value shared, constantB;
   if (problem.staticBatch == 1 && problem.staticN > 0 && k && *k > 0) {
     int64_t panels = ceilDiv(problem.staticN, tiling.nr);
     int64_t elements = panels * tiling.nr * *k;
     Type element = cast<MemRefType>(problem.c.getType()).getElementType();
-    if (elements * int64_t(element.getIntOrFloatBitWidth() / 8) <=
-        kSharedPackBytes) {
+    if (problem.packedConstantB)
+      constantB = problem.packedConstantB(b, loc, panels, tiling.nr);
+    if (constantB) {
+      shared = constantB;
+    } else if (elements * int64_t(element.getIntOrFloatBitWidth() / 8) <=
+               kSharedPackBytes) {
       shared = memref::AllocOp::create(
           b, loc, MemRefType::get({elements}, element), ValueRange{},
           b.getI64IntegerAttr(kPanelAlignment));
@@ -752,6 +757,6 @@ void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
       [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
         emitTask(nb, nloc, problem, tiling, mc, nc, shared, ivs);
       });
-  if (shared)
+  if (shared && !constantB)
     memref::DeallocOp::create(b, loc, shared);
 }

@@ -53,6 +53,13 @@ struct GemmProblem {
                             mlir::Value, mlir::Value, mlir::Value,
                             mlir::Value)>
       epilogue;
+  /// Where B is a constant (a matmul's weight): returns, for a packing of
+  /// `panels` panels of `nr` columns over all of K, a buffer that holds B
+  /// packed so at compile time, or null. Used instead of packing B in every
+  /// run.
+  std::function<mlir::Value(mlir::OpBuilder &, mlir::Location, int64_t panels,
+                            int64_t nr)>
+      packedConstantB;
   /// Static sizes where known (for the choice of tiles); -1 otherwise.
   int64_t staticM = -1, staticN = -1, staticBatch = -1;
 };

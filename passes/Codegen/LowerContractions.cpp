@@ -20,6 +20,11 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/SetVector.h"
+
+#include <cstring>
 
 namespace ds {
 #define GEN_PASS_DEF_LOWERCONTRACTIONS
@@ -68,11 +73,108 @@ int64_t staticDim(Value buffer, int64_t d) {
   return ShapedType::isDynamic(size) ? -1 : size;
 }
 
+/// The f32 elements of a constant global's initial value, or nullopt.
+std::optional<SmallVector<float>> readGlobalFloats(memref::GlobalOp global) {
+  auto type = global.getType();
+  if (!global.getConstant() || !type.hasStaticShape() ||
+      !type.getElementType().isF32())
+    return std::nullopt;
+  std::optional<Attribute> initial = global.getInitialValue();
+  if (!initial)
+    return std::nullopt;
+  int64_t count = type.getNumElements();
+  SmallVector<float> values;
+  if (auto dense = dyn_cast<DenseElementsAttr>(*initial)) {
+    values.reserve(count);
+    llvm::append_range(values, dense.getValues<float>());
+    if (static_cast<int64_t>(values.size()) != count)
+      return std::nullopt;
+    return values;
+  }
+  auto resource = dyn_cast<DenseResourceElementsAttr>(*initial);
+  if (!resource)
+    return std::nullopt;
+  AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+  if (!blob || blob->getData().size() != size_t(count) * sizeof(float))
+    return std::nullopt;
+  values.resize(count);
+  std::memcpy(values.data(), blob->getData().data(), count * sizeof(float));
+  return values;
+}
+
+/// Packs the constant [K, N] matrices of globals into B panels at compile
+/// time, once per global and panel width.
+class ConstantPacker {
+public:
+  explicit ConstantPacker(ModuleOp module) : module(module), symbols(module) {}
+
+  /// The packing of `global` (a row-major [K, N] f32 constant) into
+  /// `panels` panels of `nr` columns over all K (zero past N), as a new
+  /// constant global read at `b`; null if its value cannot be read.
+  Value get(OpBuilder &b, Location loc, memref::GlobalOp global,
+            int64_t panels, int64_t nr) {
+    auto key = std::make_pair(global.getOperation(), nr);
+    memref::GlobalOp packed = cache.lookup(key);
+    if (!packed) {
+      std::optional<SmallVector<float>> values = readGlobalFloats(global);
+      if (!values)
+        return nullptr;
+      int64_t k = global.getType().getDimSize(0);
+      int64_t n = global.getType().getDimSize(1);
+      SmallVector<float> data(panels * k * nr, 0.0f);
+      for (int64_t jp = 0; jp < panels; ++jp)
+        for (int64_t q = 0; q < k; ++q)
+          for (int64_t jj = 0; jj < nr && jp * nr + jj < n; ++jj)
+            data[(jp * k + q) * nr + jj] = (*values)[q * n + jp * nr + jj];
+      auto type = MemRefType::get({panels * k * nr}, b.getF32Type());
+      auto tensorType = RankedTensorType::get({panels * k * nr}, b.getF32Type());
+      std::string name = (global.getSymName() + "_packed").str();
+      OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
+      packed = memref::GlobalOp::create(
+          mb, global.getLoc(), name, mb.getStringAttr("private"), type,
+          DenseResourceElementsAttr::get(
+              tensorType, name,
+              HeapAsmResourceBlob::allocateAndCopyInferAlign(
+                  ArrayRef<float>(data))),
+          /*constant=*/true, mb.getI64IntegerAttr(64));
+      symbols.insert(packed);
+      cache[key] = packed;
+      replaced.insert(global);
+    }
+    return memref::GetGlobalOp::create(b, loc, packed.getType(),
+                                       packed.getSymName());
+  }
+
+  /// Erases the globals that were packed and are no longer read.
+  void eraseUnused() {
+    // The views made of them before their packing was chosen.
+    SmallVector<Operation *> dead;
+    module.walk([&](Operation *op) {
+      if (isa<memref::GetGlobalOp, memref::ExtractStridedMetadataOp,
+              memref::ReinterpretCastOp>(op))
+        dead.push_back(op);
+    });
+    for (Operation *op : llvm::reverse(dead))
+      if (op->use_empty())
+        op->erase();
+    for (memref::GlobalOp global : replaced)
+      if (SymbolTable::symbolKnownUseEmpty(global, module))
+        global->erase();
+  }
+
+private:
+  ModuleOp module;
+  SymbolTable symbols;
+  llvm::DenseMap<std::pair<Operation *, int64_t>, memref::GlobalOp> cache;
+  llvm::SetVector<memref::GlobalOp> replaced;
+};
+
 /// linalg.matmul and linalg.batch_matmul with their default maps: the
 /// operands' last two dims are [M, K], [K, N] and [M, N]; `batched` puts a
 /// batch dim before them.
 LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
                           const TargetDescription &target,
+                          ConstantPacker &packer,
                           SmallVectorImpl<Operation *> &erase) {
   Location loc = op.getLoc();
   Value aBuffer = op.getDpsInputs()[0], bBuffer = op.getDpsInputs()[1];
@@ -101,6 +203,17 @@ LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
   p.bColOffset = [bCol](OpBuilder &nb, Location nloc, Value j) -> Value {
     return nb.createOrFold<arith::MulIOp>(nloc, j, bCol);
   };
+  // A weight: a constant global, row-major.
+  if (auto get = bBuffer.getDefiningOp<memref::GetGlobalOp>(); get && !batched) {
+    auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+        op, get.getNameAttr());
+    if (global && global.getConstant() && global.getType().getLayout().isIdentity())
+      p.packedConstantB = [&packer, global](OpBuilder &nb, Location nloc,
+                                            int64_t panels,
+                                            int64_t nr) -> Value {
+        return packer.get(nb, nloc, global, panels, nr);
+      };
+  }
   p.staticM = staticDim(cBuffer, lead);
   p.staticN = staticDim(cBuffer, lead + 1);
   p.staticBatch = batched ? staticDim(cBuffer, 0) : 1;
@@ -221,6 +334,8 @@ struct LowerContractions
     target.l1CacheBytes = l1CacheBytes;
     target.l2CacheBytes = l2CacheBytes;
 
+    ModuleOp module = getOperation();
+    ConstantPacker packer(module);
     SmallVector<linalg::LinalgOp> candidates;
     getOperation()->walk([&](linalg::LinalgOp op) {
       if (isa<linalg::MatmulOp, linalg::BatchMatmulOp,
@@ -234,10 +349,10 @@ struct LowerContractions
       SmallVector<Operation *> erase;
       if (auto matmul = dyn_cast<linalg::MatmulOp>(*op)) {
         if (!matmul.hasUserDefinedMaps())
-          lowered = lowerMatmul(b, op, /*batched=*/false, target, erase);
+          lowered = lowerMatmul(b, op, /*batched=*/false, target, packer, erase);
       } else if (auto batched = dyn_cast<linalg::BatchMatmulOp>(*op)) {
         if (!batched.hasUserDefinedMaps())
-          lowered = lowerMatmul(b, op, /*batched=*/true, target, erase);
+          lowered = lowerMatmul(b, op, /*batched=*/true, target, packer, erase);
       } else if (auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(*op)) {
         lowered = lowerConv(b, conv, target, erase);
       }
@@ -265,6 +380,7 @@ struct LowerContractions
         user->erase();
       alloc->erase();
     }
+    packer.eraseUnused();
   }
 };
 

@@ -201,7 +201,7 @@ def PlanMemory : Pass<"ds-plan-memory", "::mlir::ModuleOp"> {
 }
 
 def LowerContractions : Pass<"ds-lower-contractions",
-                              "::mlir::func::FuncOp"> {
+                              "::mlir::ModuleOp"> {
   let summary = "Emit matmuls and convolutions on buffers as packed, "
                 "register-tiled vector loops";
   let description = [{
@@ -215,7 +215,9 @@ def LowerContractions : Pass<"ds-lower-contractions",
     - per task, kc-deep slices of K: the slice of A is packed into panels of
       mr rows and the slice of B into panels of nr columns (zero-padded at
       the edges), in stack buffers of the task (between a stack save and
-      restore);
+      restore); for one batch of known K and N, B is packed once before the
+      tasks instead, and a matmul's constant B (a `memref.global`) at
+      compile time, into a new global that replaces it;
     - a micro-kernel that keeps mr x nr sums in vector registers (nr =
       vectors x lanes) and adds them to the result with masked loads and
       stores at its edges.

@@ -1,4 +1,4 @@
-// RUN: ds-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(ds-lower-contractions{vector-bits=256 vector-registers=16 l1-cache-bytes=32768 l2-cache-bytes=1048576}),canonicalize,cse)' | FileCheck %s
+// RUN: ds-opt %s --split-input-file --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=256 vector-registers=16 l1-cache-bytes=32768 l2-cache-bytes=1048576},canonicalize,cse)' | FileCheck %s
 
 // AVX2-like target: 8 lanes, 2 vectors a row (nr = 16), mr = 6 rows of
 // accumulators, kc = 272 (3/4 of L1 for a 6 + 16 wide step). One batch of
@@ -313,5 +313,24 @@ func.func @zero_copy(%a: memref<16x8xf32>, %b: memref<8x32xf32>, %bias: memref<1
 // CHECK: memref.store %{{.*}}, %alloca[%{{.*}}]
 func.func @aliasing_rows(%a: memref<64x1024xf32>, %b: memref<1024x64xf32>, %c: memref<64x64xf32>) {
   linalg.matmul ins(%a, %b : memref<64x1024xf32>, memref<1024x64xf32>) outs(%c : memref<64x64xf32>)
+  return
+}
+
+// -----
+
+// A matmul's constant B is packed at compile time: one panel of 24
+// columns (the micro-tile for N = 20; zero past 20) over K = 2, in a new
+// global that replaces the weight; no packing runs.
+// CHECK: memref.global "private" constant @w_packed : memref<48xf32> = dense_resource<w_packed> {alignment = 64 : i64}
+// CHECK-NOT: memref.global "private" constant @w :
+// CHECK-LABEL: func.func @constant_b(
+// CHECK: %[[P:.*]] = memref.get_global @w_packed : memref<48xf32>
+// CHECK-NOT: memref.alloc
+// CHECK: scf.parallel
+// CHECK: vector.load %[[P]]
+memref.global "private" constant @w : memref<2x20xf32> = dense<[[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 17.0, 18.0, 19.0, 20.0], [21.0, 22.0, 23.0, 24.0, 25.0, 26.0, 27.0, 28.0, 29.0, 30.0, 31.0, 32.0, 33.0, 34.0, 35.0, 36.0, 37.0, 38.0, 39.0, 40.0]]>
+func.func @constant_b(%a: memref<16x2xf32>, %c: memref<16x20xf32>) {
+  %w = memref.get_global @w : memref<2x20xf32>
+  linalg.matmul ins(%a, %w : memref<16x2xf32>, memref<2x20xf32>) outs(%c : memref<16x20xf32>)
   return
 }
