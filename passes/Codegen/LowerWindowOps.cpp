@@ -21,6 +21,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Codegen/GemmEpilogue.h"
 #include "passes/Codegen/Passes.h"
 #include "passes/Codegen/TargetDescription.h"
 
@@ -101,9 +102,12 @@ struct Chunk {
 
 class WindowEmitter {
 public:
+  /// `fused`, if given, has the epilogue and the zero start of a
+  /// depthwise convolution (GemmEpilogue.h): its C is where the final
+  /// values go.
   WindowEmitter(OpBuilder &b, Location loc, const Window &w,
-                const Blocking &g)
-      : b(b), loc(loc), w(w), g(g) {
+                const Blocking &g, const GemmProblem *fused = nullptr)
+      : b(b), loc(loc), w(w), g(g), fused(fused) {
     f32 = b.getF32Type();
     vectorType = VectorType::get({g.lanes}, f32);
   }
@@ -115,6 +119,7 @@ private:
   Location loc;
   const Window &w;
   const Blocking &g;
+  const GemmProblem *fused;
   Type f32;
   VectorType vectorType;
 
@@ -249,8 +254,11 @@ void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights) {
                               ix.add(chunk.ox0, ix.c(v * g.lanes))};
   };
   for (int64_t v = 0; v < g.vectors; ++v) {
-    if (chunk.left) {
+    if (chunk.left)
       masks.push_back(mask(lanesLeft(chunk, v)));
+    if (fused && fused->zeroInit) {
+      acc.push_back(zeroVector());
+    } else if (chunk.left) {
       acc.push_back(vector::MaskedLoadOp::create(b, loc, vectorType, w.output,
                                                  outIndices(v), masks.back(),
                                                  zeroVector()));
@@ -286,6 +294,29 @@ void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights) {
           scf::YieldOp::create(b, loc, row);
         });
     acc.assign(loop.getResults().begin(), loop.getResults().end());
+  }
+  if (fused && fused->epilogue) {
+    // The element-wise consumer applied in registers, stored into its
+    // output (columns of [OH, OW] flattened, as the epilogue takes them).
+    Value outW = b.createOrFold<memref::DimOp>(loc, w.output, 3);
+    Value row = ix.add(ix.mul(chunk.oy, outW), chunk.ox0);
+    Value start = ix.add(ix.add(ix.mul(chunk.n, fused->cBatchStride),
+                                ix.mul(chunk.c, fused->cRowStride)),
+                         row);
+    Value all = mask(ix.c(g.lanes));
+    for (int64_t v = 0; v < g.vectors; ++v) {
+      Value lanes = chunk.left ? masks[v] : all;
+      Value column = ix.add(row, ix.c(v * g.lanes));
+      Value value = fused->epilogue(b, loc, chunk.n, chunk.c, column, lanes,
+                                    acc[v]);
+      Value index = ix.add(start, ix.c(v * g.lanes));
+      if (chunk.left)
+        vector::MaskedStoreOp::create(b, loc, fused->c, ValueRange{index},
+                                      masks[v], value);
+      else
+        vector::StoreOp::create(b, loc, value, fused->c, ValueRange{index});
+    }
+    return;
   }
   for (int64_t v = 0; v < g.vectors; ++v) {
     if (chunk.left)
@@ -505,8 +536,27 @@ struct LowerWindowOps : ds::impl::LowerWindowOpsBase<LowerWindowOps> {
       Operation *op = candidate.first;
       const Window &w = candidate.second;
       OpBuilder b(op);
-      WindowEmitter(b, op->getLoc(), w, chooseBlocking(target, w)).emit();
+      Blocking blocking = chooseBlocking(target, w);
+      // A depthwise convolution takes the zero fill before it and the
+      // element-wise generic after it (bias, activation) as the GEMMs do.
+      GemmProblem fused;
+      SmallVector<Operation *> erase;
+      bool depthwise = w.combine == Combine::MultiplyAdd;
+      if (depthwise) {
+        ResultDims dims;
+        dims.batch = 0;
+        dims.row = 1;
+        dims.columns = {2, 3};
+        fuseIntoGemm(b, cast<linalg::LinalgOp>(op), dims, blocking.lanes,
+                     fused, erase);
+      }
+      bool withEpilogue = depthwise && (fused.zeroInit || fused.epilogue);
+      WindowEmitter(b, op->getLoc(), w, blocking,
+                    withEpilogue ? &fused : nullptr)
+          .emit();
       op->erase();
+      for (Operation *dead : erase)
+        dead->erase();
     }
   }
 };
