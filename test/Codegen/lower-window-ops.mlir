@@ -88,3 +88,41 @@ func.func @int_pool(%x: memref<1x8x9x9xi32>, %k: memref<3x3xi32>, %y: memref<1x8
     ins(%x, %k : memref<1x8x9x9xi32>, memref<3x3xi32>) outs(%y : memref<1x8x7x7xi32>)
   return
 }
+
+// -----
+
+// A depthwise convolution starts from zeros when a zero fill precedes it
+// (the fill goes) and applies the element-wise generic after it (bias per
+// channel, then a clip) to each row chunk before storing into the
+// generic's output; the generic and the convolution's own buffer go.
+#dwid = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#dwch = affine_map<(d0, d1, d2, d3) -> (d1)>
+// CHECK-LABEL: func.func @depthwise_epilogue(
+// CHECK-SAME: %[[BIAS:[^:]*]]: memref<8xf32>, %[[OUT:[^:]*]]: memref<1x8x16x16xf32>)
+// CHECK-NOT: linalg.fill
+// CHECK-NOT: memref.alloc()
+// CHECK-DAG: %[[OUTFLAT:.*]] = memref.reinterpret_cast %[[OUT]]
+// CHECK: scf.parallel
+// CHECK: memref.load %[[BIAS]]
+// CHECK: arith.maximumf
+// CHECK: arith.minimumf
+// CHECK: vector.store %{{.*}}, %[[OUTFLAT]]
+// CHECK-NOT: linalg.generic
+func.func @depthwise_epilogue(%x: memref<1x8x18x18xf32>, %w: memref<8x3x3xf32>, %bias: memref<8xf32>, %out: memref<1x8x16x16xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %six = arith.constant 6.0 : f32
+  %c = memref.alloc() : memref<1x8x16x16xf32>
+  linalg.fill ins(%zero : f32) outs(%c : memref<1x8x16x16xf32>)
+  linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : vector<2xi64>, strides = dense<1> : vector<2xi64>}
+    ins(%x, %w : memref<1x8x18x18xf32>, memref<8x3x3xf32>) outs(%c : memref<1x8x16x16xf32>)
+  linalg.generic {indexing_maps = [#dwid, #dwch, #dwid], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+    ins(%c, %bias : memref<1x8x16x16xf32>, memref<8xf32>) outs(%out : memref<1x8x16x16xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %s = arith.addf %a, %b : f32
+    %l = arith.maximumf %s, %zero : f32
+    %u = arith.minimumf %l, %six : f32
+    linalg.yield %u : f32
+  }
+  memref.dealloc %c : memref<1x8x16x16xf32>
+  return
+}
