@@ -289,11 +289,15 @@ def estimate(fn):
     return time.perf_counter() - start
 
 
-def interleaved(engines, rounds, runs, warmup, round_seconds, max_runs):
+def interleaved(engines, rounds, runs, warmup, round_seconds, max_runs,
+                settle=0.0):
     """{engine: [seconds]}: `rounds` rounds, each engine's warmup and runs
     back to back, the first engine alternating. runs=0: per engine, as many
     as fill round_seconds (1..max_runs); warmup=-1: one warmup run for
-    engines faster than 0.5 s a run, none for slower ones."""
+    engines faster than 0.5 s a run, none for slower ones. Before each
+    engine's turn the harness sleeps `settle` seconds, so that the pool
+    threads the other engine left spinning go to sleep and do not take a
+    core from the engine being timed."""
     plan = {}
     for name, fn in engines.items():
         t = estimate(fn)
@@ -305,6 +309,8 @@ def interleaved(engines, rounds, runs, warmup, round_seconds, max_runs):
     for r in range(rounds):
         for name in (order if r % 2 == 0 else order[::-1]):
             fn, w, k = plan[name]
+            if settle > 0:
+                time.sleep(settle)
             samples[name] += timed(fn, w, k)
     return samples, {name: {"warmup": w, "runs_per_round": k}
                      for name, (_, w, k) in plan.items()}
@@ -375,7 +381,8 @@ def bench_model(name, args, tools, peak, work):
         if not engines:
             continue
         samples, plan = interleaved(engines, args.rounds, args.runs, args.warmup,
-                                    args.round_seconds, args.max_runs)
+                                    args.round_seconds, args.max_runs,
+                                    args.settle_ms / 1000.0)
         run["plan"] = plan
         for engine, s in samples.items():
             stats = summarize(s)
@@ -581,6 +588,9 @@ def main():
     parser.add_argument("--json", help="write every figure and sample count as JSON")
     parser.add_argument("--rss", action="store_true",
                         help="also the peak RSS of each engine, in child processes")
+    parser.add_argument("--settle-ms", type=float, default=50.0,
+                        help="pause before each engine's turn in a round, so that "
+                             "the other engine's spinning threads sleep (50)")
     parser.add_argument("--no-ort-spinning", dest="ort_spinning", action="store_false",
                         help="onnxruntime's pool threads block instead of spinning")
     parser.add_argument("--quick", action="store_true",

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 
 namespace ds::rt {
 
@@ -22,9 +23,9 @@ thread_local const RunThreads *currentRun = nullptr;
 // generated code already makes its tasks coarse.
 constexpr int64_t kChunksPerThread = 16;
 // How long a thread polls for work or for the end of a loop before it
-// sleeps: models run their loops back to back, and waking a sleeping thread
-// costs more than a short spin.
-constexpr int kSpinRounds = 1 << 12;
+// sleeps: models run their loops back to back, with short serial parts
+// between them, and waking a sleeping thread costs tens of microseconds.
+constexpr std::chrono::microseconds kSpinTime(200);
 
 /// A pause for spin loops.
 inline void relax() {
@@ -36,6 +37,21 @@ inline void relax() {
   std::atomic_signal_fence(std::memory_order_seq_cst);
 #endif
 }
+
+/// Polls `done` (with pauses) for up to kSpinTime; whether it came true.
+template <typename Done> bool spinUntil(Done done) {
+  auto deadline = std::chrono::steady_clock::now() + kSpinTime;
+  for (;;) {
+    for (int i = 0; i < 64; ++i) {
+      if (done())
+        return true;
+      relax();
+    }
+    if (std::chrono::steady_clock::now() >= deadline)
+      return done();
+  }
+}
+
 } // namespace
 
 struct ThreadPool::Loop {
@@ -91,10 +107,7 @@ void ThreadPool::reserve(unsigned count) {
 void ThreadPool::workerMain() {
   for (;;) {
     std::shared_ptr<Loop> loop;
-    for (int round = 0; round < kSpinRounds &&
-                        queued_.load(std::memory_order_relaxed) == 0;
-         ++round)
-      relax();
+    spinUntil([this] { return queued_.load(std::memory_order_relaxed) > 0; });
     {
       std::unique_lock<std::mutex> lock(mutex_);
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
@@ -150,11 +163,9 @@ void ThreadPool::parallelFor(DsAbiTaskFn fn, void *ctx, int64_t count,
   else
     wake_.notify_all();
   loop->work();
-  for (int round = 0;
-       round < kSpinRounds && loop->chunksDone.load(std::memory_order_acquire) !=
-                                  loop->numChunks;
-       ++round)
-    relax();
+  spinUntil([&] {
+    return loop->chunksDone.load(std::memory_order_acquire) == loop->numChunks;
+  });
   std::unique_lock<std::mutex> lock(loop->doneMutex);
   loop->doneCv.wait(lock, [&] {
     return loop->chunksDone.load(std::memory_order_acquire) == loop->numChunks;
