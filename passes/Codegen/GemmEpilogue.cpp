@@ -178,7 +178,8 @@ struct EpilogueInput {
 void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
                       const ResultDims &dims, int64_t lanes,
                       GemmProblem &problem,
-                      SmallVectorImpl<Operation *> &erase) {
+                      SmallVectorImpl<Operation *> &erase,
+                      ArrayRef<Value> reads) {
   DominanceInfo dominance(gemm->getParentOp());
   Value c = gemm.getDpsInits()[0];
   auto cType = cast<MemRefType>(c.getType());
@@ -232,7 +233,8 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
   // start from zeros unless it is D.
   if (d != c && !zeroInit)
     return finish();
-  if (d == gemm.getDpsInputs()[0] || d == gemm.getDpsInputs()[1])
+  if (d == gemm.getDpsInputs()[0] || d == gemm.getDpsInputs()[1] ||
+      llvm::is_contained(reads, d))
     return finish();
 
   Block &body = generic.getRegion().front();

@@ -36,9 +36,12 @@ struct ResultDims {
 /// problem's zeroInit, and with a fused generic its epilogue and its C (the
 /// generic's output); appends the ops that become dead to `erase` (to be
 /// erased after the kernel is emitted). Leaves C unset otherwise.
+/// `reads` are other buffers the kernel reads (a convolution's unpadded
+/// input): the generic's output must not be one of them either.
 void fuseIntoGemm(mlir::OpBuilder &b, mlir::linalg::LinalgOp gemm,
                   const ResultDims &dims, int64_t lanes, GemmProblem &problem,
-                  llvm::SmallVectorImpl<mlir::Operation *> &erase);
+                  llvm::SmallVectorImpl<mlir::Operation *> &erase,
+                  llvm::ArrayRef<mlir::Value> reads = {});
 
 } // namespace ds
 

@@ -136,6 +136,8 @@ struct Task {
   int64_t mc, nc;
   Type element;
   Value aPacked, bPacked, rowOffsets, colOffsets, runStarts, runSteps;
+  /// With implicit padding: the (y, x) of B's rows and columns (i32).
+  Value rowY, rowX, colY, colX;
   Value aBase, cBase;
   /// A is read in place (its rows are unit-stride along K) rather than
   /// packed.
@@ -199,6 +201,70 @@ void packA(OpBuilder &b, Location loc, const Task &t, Value pc, Value kcv) {
       }
     });
   });
+}
+
+/// With implicit padding (bRowTap set): the lanes l of row q, columns
+/// column + l, whose input position is inside the input; null otherwise.
+Value validLanes(OpBuilder &b, Location loc, const Task &t, Value column,
+                 Value q) {
+  if (!t.colY)
+    return Value();
+  const GemmTiling &g = t.tiling;
+  auto laneType = VectorType::get({g.lanes}, b.getI32Type());
+  auto splat = [&](Value scalar) {
+    return vector::BroadcastOp::create(b, loc, laneType, scalar).getResult();
+  };
+  auto i32 = [&](Value index) {
+    return b.createOrFold<arith::IndexCastOp>(loc, b.getI32Type(), index);
+  };
+  auto inside = [&](Value table, Value tap, Value size) -> Value {
+    Value positions = arith::AddIOp::create(
+        b, loc,
+        vector::LoadOp::create(b, loc, laneType, table, ValueRange{column}),
+        splat(memref::LoadOp::create(b, loc, tap, ValueRange{q})));
+    Value zero = arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(laneType, b.getI32IntegerAttr(0)));
+    Value low = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
+                                      positions, zero);
+    Value high = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+                                       positions, splat(i32(size)));
+    return arith::AndIOp::create(b, loc, low, high);
+  };
+  return arith::AndIOp::create(
+      b, loc, inside(t.colY, t.rowY, t.problem.inputH),
+      inside(t.colX, t.rowX, t.problem.inputW));
+}
+
+Value andMasks(OpBuilder &b, Location loc, Value mask, Value valid) {
+  return valid ? arith::AndIOp::create(b, loc, mask, valid).getResult() : mask;
+}
+
+/// Allocates the (y, x) tables of implicit padding: `columns` + lanes
+/// entries for columns (vector loads may read past the last), `rows` for
+/// rows.
+void allocatePositionTables(OpBuilder &b, Location loc, Task &t,
+                            int64_t columns, int64_t rows) {
+  if (!t.problem.bRowTap)
+    return;
+  auto table = [&](int64_t size) {
+    return memref::AllocaOp::create(b, loc,
+                                    MemRefType::get({size}, b.getI32Type()))
+        .getResult();
+  };
+  t.colY = table(columns + t.tiling.lanes);
+  t.colX = table(columns + t.tiling.lanes);
+  t.rowY = table(rows);
+  t.rowX = table(rows);
+}
+
+/// Stores the (y, x) of `pair` at `index` of the two tables.
+void storePosition(OpBuilder &b, Location loc, std::pair<Value, Value> yx,
+                   Value tableY, Value tableX, Value index) {
+  auto i32 = [&](Value v) {
+    return b.createOrFold<arith::IndexCastOp>(loc, b.getI32Type(), v);
+  };
+  memref::StoreOp::create(b, loc, i32(yx.first), tableY, ValueRange{index});
+  memref::StoreOp::create(b, loc, i32(yx.second), tableX, ValueRange{index});
 }
 
 /// Packs one B panel whose columns are not one run of consecutive elements
@@ -301,7 +367,12 @@ void packRuns(OpBuilder &b, Location loc, const Task &t, Value kcv,
               b, loc, laneType,
               arith::IndexCastOp::create(b, loc, b.getI32Type(), step)));
       forLoop(b, loc, c0, length, im.c(g.lanes), [&](Value done) {
-        Value mask = laneMasks(b, loc, g.lanes, 1, im.sub(length, done))[0];
+        Value valid =
+            validLanes(b, loc, t, im.add(im.add(first, start), done), q);
+        // Lanes in the run are stored; of those, lanes outside the input
+        // (implicit padding) load as zeros.
+        Value inRun = laneMasks(b, loc, g.lanes, 1, im.sub(length, done))[0];
+        Value mask = andMasks(b, loc, inRun, valid);
         auto op = scf::IfOp::create(b, loc, TypeRange{vectorType}, unit,
                                     /*withElseRegion=*/true);
         {
@@ -327,6 +398,30 @@ void packRuns(OpBuilder &b, Location loc, const Task &t, Value kcv,
               im.mul(im.min(im.sub(length, done), im.c(g.lanes)), im.c(2)),
               c1);
           SmallVector<Value> halves = laneMasks(b, loc, g.lanes, 2, span);
+          if (valid) {
+            // Element 2l of the span is lane l: each half takes its lanes'
+            // validity at the even positions only.
+            SmallVector<int64_t> lowPick, highPick;
+            SmallVector<bool> even;
+            for (int64_t l = 0; l < g.lanes; ++l) {
+              lowPick.push_back(l / 2);
+              highPick.push_back(g.lanes / 2 + l / 2);
+              even.push_back(l % 2 == 0);
+            }
+            auto maskType = VectorType::get({g.lanes}, b.getI1Type());
+            Value evens = arith::ConstantOp::create(
+                b, loc, DenseElementsAttr::get(maskType, ArrayRef<bool>(even)));
+            auto spread = [&](ArrayRef<int64_t> pick) -> Value {
+              return arith::AndIOp::create(
+                  b, loc,
+                  vector::ShuffleOp::create(b, loc, valid, valid, pick),
+                  evens);
+            };
+            halves[0] = arith::AndIOp::create(b, loc, halves[0],
+                                              spread(lowPick));
+            halves[1] = arith::AndIOp::create(b, loc, halves[1],
+                                              spread(highPick));
+          }
           Value low = vector::MaskedLoadOp::create(
               b, loc, vectorType, p.b, ValueRange{base}, halves[0], zeroVector);
           Value high = vector::MaskedLoadOp::create(
@@ -347,7 +442,7 @@ void packRuns(OpBuilder &b, Location loc, const Task &t, Value kcv,
                   mask, zeroVector)});
         }
         vector::MaskedStoreOp::create(b, loc, t.bPacked,
-                                      ValueRange{im.add(target, done)}, mask,
+                                      ValueRange{im.add(target, done)}, inRun,
                                       op.getResult(0));
       });
     });
@@ -399,9 +494,12 @@ void packB(OpBuilder &b, Location loc, const Task &t, Value kcv) {
             Value destination = im.add(panel, im.mul(q, im.c(nr)));
             for (int64_t v = 0; v < g.vectors; ++v) {
               Value lane = im.c(v * g.lanes);
+              Value mask = andMasks(
+                  b, loc, masks[v],
+                  validLanes(b, loc, t, im.add(first, lane), q));
               Value loaded = vector::MaskedLoadOp::create(
                   b, loc, vectorType, p.b, ValueRange{im.add(source, lane)},
-                  masks[v], zeroVector);
+                  mask, zeroVector);
               vector::StoreOp::create(b, loc, loaded, t.bPacked,
                                       ValueRange{im.add(destination, lane)});
             }
@@ -605,6 +703,7 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
         b, loc, MemRefType::get({g.nr + 1}, b.getIndexType()));
     t.runSteps = memref::AllocaOp::create(
         b, loc, MemRefType::get({g.nr}, b.getIndexType()));
+    allocatePositionTables(b, loc, t, nc, g.kc);
   }
 
   Value batch = ivs[0];
@@ -620,8 +719,12 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
 
   if (!t.sharedB) {
     forLoop(b, loc, c0, t.ncv, c1, [&](Value j) {
-      memref::StoreOp::create(b, loc, p.bColOffset(b, loc, im.add(t.jc, j)),
+      Value column = im.add(t.jc, j);
+      memref::StoreOp::create(b, loc, p.bColOffset(b, loc, column),
                               t.colOffsets, ValueRange{j});
+      if (t.colY)
+        storePosition(b, loc, p.bColCorner(b, loc, column), t.colY, t.colX,
+                      j);
     });
   }
   forLoop(b, loc, c0, p.k, im.c(g.kc), [&](Value pc) {
@@ -630,8 +733,11 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
       packA(b, loc, t, pc, kcv);
     if (!t.sharedB) {
       forLoop(b, loc, c0, kcv, c1, [&](Value q) {
-        Value offset = im.add(bBase, p.bRowOffset(b, loc, im.add(pc, q)));
+        Value row = im.add(pc, q);
+        Value offset = im.add(bBase, p.bRowOffset(b, loc, row));
         memref::StoreOp::create(b, loc, offset, t.rowOffsets, ValueRange{q});
+        if (t.rowY)
+          storePosition(b, loc, p.bRowTap(b, loc, row), t.rowY, t.rowX, q);
       });
       packB(b, loc, t, kcv);
     }
@@ -667,13 +773,19 @@ void emitPackTask(OpBuilder &b, Location loc, const GemmProblem &p,
   t.jc = im.mul(panel, im.c(g.nr));
   t.ncv = im.min(im.c(g.nr), im.sub(p.n, t.jc));
   t.bPanelBase = im.mul(im.mul(panel, p.k), im.c(g.nr));
+  allocatePositionTables(b, loc, t, g.nr, *k);
   forLoop(b, loc, c0, t.ncv, c1, [&](Value j) {
-    memref::StoreOp::create(b, loc, p.bColOffset(b, loc, im.add(t.jc, j)),
+    Value column = im.add(t.jc, j);
+    memref::StoreOp::create(b, loc, p.bColOffset(b, loc, column),
                             t.colOffsets, ValueRange{j});
+    if (t.colY)
+      storePosition(b, loc, p.bColCorner(b, loc, column), t.colY, t.colX, j);
   });
   forLoop(b, loc, c0, p.k, c1, [&](Value q) {
     memref::StoreOp::create(b, loc, p.bRowOffset(b, loc, q), t.rowOffsets,
                             ValueRange{q});
+    if (t.rowY)
+      storePosition(b, loc, p.bRowTap(b, loc, q), t.rowY, t.rowX, q);
   });
   packB(b, loc, t, p.k);
   LLVM::StackRestoreOp::create(b, loc, stack);

@@ -53,6 +53,13 @@ struct GemmProblem {
                             mlir::Value, mlir::Value, mlir::Value,
                             mlir::Value)>
       epilogue;
+  /// A convolution whose input padding is not materialized: B(q, j) is the
+  /// input at (bRowTap(q) + bColCorner(j)) in (y, x), zero where that is
+  /// outside [0, inputH) x [0, inputW). Each function returns (y, x).
+  std::function<std::pair<mlir::Value, mlir::Value>(
+      mlir::OpBuilder &, mlir::Location, mlir::Value)>
+      bRowTap, bColCorner;
+  mlir::Value inputH, inputW;
   /// Where B is a constant (a matmul's weight): returns, for a packing of
   /// `panels` panels of `nr` columns over all of K, a buffer that holds B
   /// packed so at compile time, or null. Used instead of packing B in every

@@ -21,6 +21,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/SetVector.h"
 
@@ -233,6 +234,82 @@ LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
   return success();
 }
 
+/// A convolution's input that is its padding materialized: an allocation
+/// filled with zeros whose interior, a subview at static offsets, is a
+/// copy of `source`, with nothing else reading or writing it.
+struct PaddedInput {
+  Value source;
+  int64_t top, left, bottom, right;
+  SmallVector<Operation *> ops; // the fill, subview, copy, deallocs, alloc
+};
+
+bool isZeroInit(Operation *op, Value buffer) {
+  if (auto fill = dyn_cast<linalg::FillOp>(op))
+    return fill.getDpsInits()[0] == buffer &&
+           matchPattern(fill.getDpsInputs()[0], m_AnyZeroFloat());
+  auto map = dyn_cast<linalg::MapOp>(op);
+  if (!map || map.getDpsInits()[0] != buffer || !map.getInputs().empty())
+    return false;
+  auto yield = cast<linalg::YieldOp>(map.getMapper().front().getTerminator());
+  return matchPattern(yield.getOperand(0), m_AnyZeroFloat());
+}
+
+std::optional<PaddedInput> matchPadding(Value input, Operation *conv) {
+  auto alloc = input.getDefiningOp<memref::AllocOp>();
+  if (!alloc || alloc->getBlock() != conv->getBlock())
+    return std::nullopt;
+  PaddedInput padded;
+  Operation *fill = nullptr;
+  memref::SubViewOp subview;
+  SmallVector<Operation *> deallocs;
+  for (Operation *user : input.getUsers()) {
+    if (user == conv)
+      continue;
+    if (isa<memref::DeallocOp>(user)) {
+      deallocs.push_back(user);
+    } else if (isZeroInit(user, input) && !fill) {
+      fill = user;
+    } else if (auto view = dyn_cast<memref::SubViewOp>(user); view && !subview) {
+      subview = view;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!fill || !subview || !subview->hasOneUse() ||
+      !subview.hasUnitStride())
+    return std::nullopt;
+  auto copy = dyn_cast<linalg::CopyOp>(*subview->user_begin());
+  if (!copy || copy.getDpsInits()[0] != subview.getResult() ||
+      copy->getBlock() != conv->getBlock() || !fill->isBeforeInBlock(copy) ||
+      !copy->isBeforeInBlock(conv))
+    return std::nullopt;
+  ArrayRef<int64_t> offsets = subview.getStaticOffsets();
+  auto sourceType = dyn_cast<MemRefType>(copy.getDpsInputs()[0].getType());
+  auto paddedType = cast<MemRefType>(input.getType());
+  if (!sourceType || offsets.size() != 4 || offsets[0] != 0 ||
+      offsets[1] != 0 || ShapedType::isDynamic(offsets[2]) ||
+      ShapedType::isDynamic(offsets[3]) || !sourceType.hasStaticShape() ||
+      !paddedType.hasStaticShape() || !sourceType.getElementType().isF32())
+    return std::nullopt;
+  padded.source = copy.getDpsInputs()[0];
+  // Nothing may write the source between the copy and the convolution.
+  for (Operation *op = copy->getNextNode(); op != conv; op = op->getNextNode())
+    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+        !linalgOp || llvm::is_contained(linalgOp.getDpsInits(), padded.source))
+      if (llvm::is_contained(op->getOperands(), padded.source))
+        return std::nullopt;
+  padded.top = offsets[2];
+  padded.left = offsets[3];
+  padded.bottom =
+      paddedType.getDimSize(2) - sourceType.getDimSize(2) - padded.top;
+  padded.right =
+      paddedType.getDimSize(3) - sourceType.getDimSize(3) - padded.left;
+  padded.ops = {copy, subview, fill};
+  llvm::append_range(padded.ops, deallocs);
+  padded.ops.push_back(alloc);
+  return padded;
+}
+
 /// linalg.conv_2d_nchw_fchw on a padded input: filter [F, C, KH, KW] is A
 /// (its [C, KH, KW] dims contiguous), the output [N, F, OH, OW] is C (its
 /// [OH, OW] dims contiguous), and B is the input read through the window.
@@ -255,13 +332,27 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   SmallVector<int64_t> strides(op.getStrides().getValues<int64_t>());
   SmallVector<int64_t> dilations(op.getDilations().getValues<int64_t>());
 
+  // Padding that stays within the window's extent is read implicitly (B's
+  // column offsets then still grow along the output); the padded copy
+  // goes.
+  std::optional<PaddedInput> padded = matchPadding(input, op);
+  if (padded && (padded->top + padded->bottom > (kh - 1) * dilations[0] ||
+                 padded->left + padded->right > (kw - 1) * dilations[1]))
+    padded.reset();
+  int64_t top = padded ? padded->top : 0, left = padded ? padded->left : 0;
+
   SmallVector<Value> iStrides, fStrideValues, oStrideValues, sizes;
   GemmProblem p;
   p.a = flattenBuffer(b, loc, filter, fStrideValues, sizes);
   p.m = sizes[0];
   Value channels = sizes[1];
-  p.b = flattenBuffer(b, loc, input, iStrides, sizes);
+  p.b = flattenBuffer(b, loc, padded ? padded->source : input, iStrides,
+                      sizes);
   p.batch = sizes[0];
+  if (padded) {
+    p.inputH = sizes[2];
+    p.inputW = sizes[3];
+  }
   Value zero = indexConstant(b, loc, 0), one = indexConstant(b, loc, 1);
   // Static (ow is): a dynamic OH is the only size read from the output.
   p.n = b.createOrFold<arith::MulIOp>(loc, dim(b, loc, output, 2),
@@ -300,9 +391,35 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
     };
     Value oy = nb.createOrFold<arith::DivUIOp>(nloc, j, c(ow));
     Value ox = nb.createOrFold<arith::RemUIOp>(nloc, j, c(ow));
-    return nb.createOrFold<arith::AddIOp>(nloc, mul(mul(oy, c(sh)), sH),
-                                          mul(mul(ox, c(sw)), sW));
+    Value y = nb.createOrFold<arith::SubIOp>(nloc, mul(oy, c(sh)), c(top));
+    Value x = nb.createOrFold<arith::SubIOp>(nloc, mul(ox, c(sw)), c(left));
+    return nb.createOrFold<arith::AddIOp>(nloc, mul(y, sH), mul(x, sW));
   };
+  if (padded) {
+    // The window corner of column j and the tap of row q, in (y, x).
+    p.bColCorner = [=](OpBuilder &nb, Location nloc,
+                       Value j) -> std::pair<Value, Value> {
+      auto c = [&](int64_t v) { return indexConstant(nb, nloc, v); };
+      Value oy = nb.createOrFold<arith::DivUIOp>(nloc, j, c(ow));
+      Value ox = nb.createOrFold<arith::RemUIOp>(nloc, j, c(ow));
+      return {nb.createOrFold<arith::SubIOp>(
+                  nloc, nb.createOrFold<arith::MulIOp>(nloc, oy, c(sh)),
+                  c(top)),
+              nb.createOrFold<arith::SubIOp>(
+                  nloc, nb.createOrFold<arith::MulIOp>(nloc, ox, c(sw)),
+                  c(left))};
+    };
+    p.bRowTap = [=](OpBuilder &nb, Location nloc,
+                    Value q) -> std::pair<Value, Value> {
+      auto c = [&](int64_t v) { return indexConstant(nb, nloc, v); };
+      Value tap = nb.createOrFold<arith::RemUIOp>(nloc, q, c(kh * kw));
+      Value y = nb.createOrFold<arith::DivUIOp>(nloc, tap, c(kw));
+      Value x = nb.createOrFold<arith::RemUIOp>(nloc, tap, c(kw));
+      return {nb.createOrFold<arith::MulIOp>(nloc, y, c(dh)),
+              nb.createOrFold<arith::MulIOp>(nloc, x, c(dw))};
+    };
+    llvm::append_range(erase, padded->ops);
+  }
   p.staticBatch = staticDim(output, 0);
   p.staticM = staticDim(output, 1);
   int64_t oh = staticDim(output, 2);
@@ -313,7 +430,10 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   dims.columns = {2, 3};
   GemmTiling tiling =
       deriveGemmTiling(target, /*elementBytes=*/4, p.staticM, p.staticN);
-  fuseIntoGemm(b, op, dims, tiling.lanes, p, erase);
+  SmallVector<Value> reads;
+  if (padded)
+    reads.push_back(padded->source);
+  fuseIntoGemm(b, op, dims, tiling.lanes, p, erase, reads);
   if (!p.c) {
     p.c = flattenBuffer(b, loc, output, oStrideValues, sizes);
     p.cBatchStride = oStrideValues[0];

@@ -2,7 +2,8 @@
 # whose sizes are not multiples of the micro-tile (edge rows and masked
 # columns), K deeper than one packed slice, batched and broadcast matmuls,
 # dynamic sizes, Gemm with transposes, and 2-D convolutions (B read through
-# the window: strides, dilations, pads, bias, batches, 1x1, dynamic sizes).
+# the window: strides, dilations, pads, bias, batches, 1x1, dynamic sizes;
+# padding read implicitly, masked, at strides 1, 2 and 3).
 # RUN: %python %s %t %ds_bin %ds_lib/libds_runtime.so | FileCheck %s
 # CHECK: matmul_edges: ok
 # CHECK: matmul_deep: ok
@@ -12,6 +13,9 @@
 # CHECK: conv_window: ok
 # CHECK: conv_pointwise: ok
 # CHECK: conv_dynamic: ok
+# CHECK: conv_implicit_padding: ok
+# CHECK: conv_implicit_padding_batched: ok
+# CHECK: conv_residual_batched: ok
 import sys
 
 import numpy as np
@@ -94,3 +98,37 @@ check("conv_dynamic", [node("Conv", ["x", "w"], ["y"], pads=[1, 1, 1, 1])],
       [value("x", F32, ["N", 3, "H", "W"])], [value("y", F32, None)],
       [{"x": randn(1, 3, 9, 10)}, {"x": randn(3, 3, 5, 17)}],
       initializers=[tensor("w", randn(8, 3, 3, 3))])
+
+# Padding within the window's extent is not materialized: the packing
+# masks the taps outside the input (row by row, runs of step 1, 2 and 3,
+# the shared packing of one batch and the per-task packing of several).
+padded_convs = [
+    node("Conv", ["x", "w3"], ["y1"], pads=[1, 1, 1, 1]),
+    node("Conv", ["x", "w3"], ["y2"], pads=[1, 1, 1, 1], strides=[2, 2]),
+    node("Conv", ["x", "w3"], ["y3"], pads=[1, 0, 1, 2], strides=[3, 3]),
+    node("Conv", ["x", "w7"], ["y4"], pads=[3, 3, 3, 3], strides=[2, 2]),
+    node("Conv", ["x", "w3"], ["y5"], pads=[2, 2, 2, 2], dilations=[2, 2]),
+]
+padded_weights = [tensor("w3", randn(20, 3, 3, 3)),
+                  tensor("w7", randn(9, 3, 7, 7))]
+check("conv_implicit_padding", padded_convs,
+      [value("x", F32, [1, 3, 41, 37])],
+      [value(f"y{i}", F32, None) for i in range(1, 6)],
+      [{"x": randn(1, 3, 41, 37)}], initializers=padded_weights, atol=1e-4)
+check("conv_implicit_padding_batched", padded_convs,
+      [value("x", F32, [2, 3, 23, 19])],
+      [value(f"y{i}", F32, None) for i in range(1, 6)],
+      [{"x": randn(2, 3, 23, 19)}], initializers=padded_weights, atol=1e-4)
+
+# A buffer the second convolution reads through its (implicit) padding is
+# reused for the residual sum after it: the sum must not be fused into
+# that convolution, whose tasks still read the buffer (several batches,
+# so B is packed by the tasks).
+check("conv_residual_batched", [
+    node("Conv", ["x", "w"], ["a"], pads=[1, 1, 1, 1]),
+    node("Relu", ["a"], ["b"]),
+    node("Conv", ["b", "w"], ["c"], pads=[1, 1, 1, 1]),
+    node("Add", ["c", "x"], ["y"]),
+], [value("x", F32, [2, 8, 8, 8])], [value("y", F32, None)],
+   [{"x": randn(2, 8, 8, 8)}], initializers=[tensor("w", randn(8, 8, 3, 3))],
+   atol=1e-4)
