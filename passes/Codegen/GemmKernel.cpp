@@ -751,18 +751,45 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
   LLVM::StackRestoreOp::create(b, loc, stack);
 }
 
+/// The row tables of packing all of K (batch 0), shared by the panels:
+/// offsets and, with implicit padding, taps.
+struct RowTables {
+  Value offsets, y, x;
+};
+
+RowTables emitRowTables(OpBuilder &b, Location loc, const GemmProblem &p,
+                        int64_t k) {
+  IndexMath im{b, loc};
+  RowTables rows;
+  auto table = [&](Type type) {
+    return memref::AllocOp::create(b, loc, MemRefType::get({k}, type))
+        .getResult();
+  };
+  rows.offsets = table(b.getIndexType());
+  if (p.bRowTap) {
+    rows.y = table(b.getI32Type());
+    rows.x = table(b.getI32Type());
+  }
+  forLoop(b, loc, im.c(0), im.c(k), im.c(1), [&](Value q) {
+    memref::StoreOp::create(b, loc, p.bRowOffset(b, loc, q), rows.offsets,
+                            ValueRange{q});
+    if (rows.y)
+      storePosition(b, loc, p.bRowTap(b, loc, q), rows.y, rows.x, q);
+  });
+  return rows;
+}
+
 /// Packs B's panel `panel` (nr columns, all of K, batch 0) into `shared`.
 void emitPackTask(OpBuilder &b, Location loc, const GemmProblem &p,
-                  const GemmTiling &g, Value shared, Value panel) {
+                  const GemmTiling &g, Value shared, const RowTables &rows,
+                  Value panel) {
   IndexMath im{b, loc};
   Type element = cast<MemRefType>(p.c.getType()).getElementType();
-  std::optional<int64_t> k = getConstantIntValue(p.k);
   auto pointer = LLVM::LLVMPointerType::get(b.getContext());
   Value stack = LLVM::StackSaveOp::create(b, loc, pointer);
   Task t(p, g, /*mc=*/g.mr, /*nc=*/g.nr, element);
   t.bPacked = shared;
-  t.rowOffsets = memref::AllocaOp::create(
-      b, loc, MemRefType::get({*k}, b.getIndexType()));
+  t.rowOffsets = rows.offsets;
   t.colOffsets = memref::AllocaOp::create(
       b, loc, MemRefType::get({g.nr}, b.getIndexType()));
   t.runStarts = memref::AllocaOp::create(
@@ -773,19 +800,23 @@ void emitPackTask(OpBuilder &b, Location loc, const GemmProblem &p,
   t.jc = im.mul(panel, im.c(g.nr));
   t.ncv = im.min(im.c(g.nr), im.sub(p.n, t.jc));
   t.bPanelBase = im.mul(im.mul(panel, p.k), im.c(g.nr));
-  allocatePositionTables(b, loc, t, g.nr, *k);
+  if (p.bRowTap) {
+    auto table = [&](int64_t size) {
+      return memref::AllocaOp::create(
+                 b, loc, MemRefType::get({size}, b.getI32Type()))
+          .getResult();
+    };
+    t.colY = table(g.nr + g.lanes);
+    t.colX = table(g.nr + g.lanes);
+    t.rowY = rows.y;
+    t.rowX = rows.x;
+  }
   forLoop(b, loc, c0, t.ncv, c1, [&](Value j) {
     Value column = im.add(t.jc, j);
     memref::StoreOp::create(b, loc, p.bColOffset(b, loc, column),
                             t.colOffsets, ValueRange{j});
     if (t.colY)
       storePosition(b, loc, p.bColCorner(b, loc, column), t.colY, t.colX, j);
-  });
-  forLoop(b, loc, c0, p.k, c1, [&](Value q) {
-    memref::StoreOp::create(b, loc, p.bRowOffset(b, loc, q), t.rowOffsets,
-                            ValueRange{q});
-    if (t.rowY)
-      storePosition(b, loc, p.bRowTap(b, loc, q), t.rowY, t.rowX, q);
   });
   packB(b, loc, t, p.k);
   LLVM::StackRestoreOp::create(b, loc, stack);
@@ -856,11 +887,15 @@ void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
       shared = memref::AllocOp::create(
           b, loc, MemRefType::get({elements}, element), ValueRange{},
           b.getI64IntegerAttr(kPanelAlignment));
+      RowTables rows = emitRowTables(b, loc, problem, *k);
       scf::ParallelOp::create(
           b, loc, ValueRange{c0}, ValueRange{im.c(panels)}, ValueRange{c1},
           [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-            emitPackTask(nb, nloc, problem, tiling, shared, ivs[0]);
+            emitPackTask(nb, nloc, problem, tiling, shared, rows, ivs[0]);
           });
+      for (Value table : {rows.offsets, rows.y, rows.x})
+        if (table)
+          memref::DeallocOp::create(b, loc, table);
     }
   }
   scf::ParallelOp::create(

@@ -10,8 +10,10 @@
 // CHECK-NOT: linalg.matmul
 // CHECK: %[[AFLAT:.*]] = memref.reinterpret_cast %arg0
 // CHECK: %[[PACKED:.*]] = memref.alloc() {alignment = 64 : i64} : memref<32768xf32>
+// The offsets of B's rows, computed once for the panels.
+// CHECK: %[[ROWS:.*]] = memref.alloc() : memref<256xindex>
 // CHECK: scf.parallel (%{{.*}}) = (%c0) to (%c8) step (%c1) {
-// CHECK: memref.alloca() : memref<256xindex>
+// CHECK: memref.load %[[ROWS]]
 // CHECK: vector.store %{{.*}}, %[[PACKED]]
 // CHECK: scf.parallel (%{{.*}}, %{{.*}}) = (%c0, %c0) to (%c6, %c2) step (%c1, %c1) {
 // CHECK: %[[SP:.*]] = llvm.intr.stacksave
@@ -38,22 +40,24 @@ func.func @matmul(%a: memref<64x256xf32>, %b: memref<256x128xf32>, %c: memref<64
 
 // A convolution is the GEMM filter[32 x 72] * im2col(x)[72 x 64]: the
 // offsets of B's rows (taps c, kh, kw) and columns (output positions, the
-// stride 2 applied) are tabulated per task and B is packed from the input.
+// stride 2 applied) are tabulated and B is packed from the input.
 // CHECK-LABEL: func.func @conv(
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
 // CHECK-DAG: %[[FILTER:.*]] = memref.reinterpret_cast %arg1 to offset: [0], sizes: [2304], strides: [1]
 // CHECK-DAG: %[[INPUT:.*]] = memref.reinterpret_cast %arg0 to offset: [0], sizes: [2592], strides: [1]
 // CHECK-DAG: %[[OUTPUT:.*]] = memref.reinterpret_cast %arg2 to offset: [0], sizes: [2048], strides: [1]
+// Row q: tap (q / 9, q % 9 / 3, q % 3) at c * 324 + kh * 18 + kw, once
+// for every panel.
+// CHECK: memref.alloc() : memref<72xindex>
+// CHECK: scf.for %{{.*}} = %c0 to %c72 step %c1 {
+// CHECK: arith.divui %{{.*}}, %c9
+// CHECK: arith.muli %{{.*}}, %c324
 // CHECK: scf.parallel
 // Column j: output position (j / 8, j % 8) at 2 * (j / 8) * 18 + 2 * (j % 8).
 // CHECK: arith.divui %{{.*}}, %c8
 // CHECK: arith.remui %{{.*}}, %c8
 // CHECK-DAG: arith.muli %{{.*}}, %c36
 // CHECK-DAG: arith.muli %{{.*}}, %c2
-// Row q: tap (q / 9, q % 9 / 3, q % 3) at c * 324 + kh * 18 + kw.
-// CHECK: scf.for %{{.*}} = %c0 to %c72 step %c1 {
-// CHECK: arith.divui %{{.*}}, %c9
-// CHECK: arith.muli %{{.*}}, %c324
 // A panel of consecutive columns is one masked vector load a vector...
 // CHECK: scf.if
 // CHECK: vector.maskedload %[[INPUT]]
