@@ -13,6 +13,7 @@
 
 #include "passes/Codegen/GemmEpilogue.h"
 #include "passes/Codegen/GemmKernel.h"
+#include "passes/Codegen/KernelUtils.h"
 #include "passes/Codegen/Passes.h"
 #include "passes/Codegen/TargetDescription.h"
 
@@ -448,11 +449,8 @@ struct LowerContractions
   using Base::Base;
 
   void runOnOperation() override {
-    TargetDescription target;
-    target.vectorBits = vectorBits;
-    target.vectorRegisters = vectorRegisters;
-    target.l1CacheBytes = l1CacheBytes;
-    target.l2CacheBytes = l2CacheBytes;
+    TargetDescription target = targetOfOptions(
+        vectorBits, vectorRegisters, l1CacheBytes, l2CacheBytes);
 
     ModuleOp module = getOperation();
     ConstantPacker packer(module);

@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Codegen/GemmEpilogue.h"
+#include "passes/Codegen/KernelUtils.h"
 #include "passes/Codegen/Passes.h"
 #include "passes/Codegen/TargetDescription.h"
 
@@ -64,34 +65,6 @@ struct Blocking {
   int64_t lanes, vectors;
 };
 
-/// Index arithmetic at a builder's insertion point, folding constants.
-struct Index {
-  OpBuilder &b;
-  Location loc;
-
-  Value c(int64_t value) {
-    return arith::ConstantIndexOp::create(b, loc, value);
-  }
-  Value add(Value x, Value y) {
-    return b.createOrFold<arith::AddIOp>(loc, x, y);
-  }
-  Value sub(Value x, Value y) {
-    return b.createOrFold<arith::SubIOp>(loc, x, y);
-  }
-  Value mul(Value x, Value y) {
-    return b.createOrFold<arith::MulIOp>(loc, x, y);
-  }
-  Value min(Value x, Value y) {
-    return b.createOrFold<arith::MinSIOp>(loc, x, y);
-  }
-  /// x / y for x >= 0, y > 0.
-  Value div(Value x, Value y) {
-    return b.createOrFold<arith::DivSIOp>(loc, x, y);
-  }
-  Value ceilDiv(Value x, Value y) {
-    return b.createOrFold<arith::CeilDivSIOp>(loc, x, y);
-  }
-};
 
 /// The chunk being emitted: its first output column and, in a masked
 /// chunk, the columns left in the row from there.
@@ -147,7 +120,7 @@ private:
   Value lanesLeft(const Chunk &chunk, int64_t v) {
     if (!chunk.left)
       return Value();
-    Index ix{b, loc};
+    IndexMath ix{b, loc};
     return ix.sub(chunk.left, ix.c(v * g.lanes));
   }
 
@@ -161,7 +134,7 @@ private:
 /// The input vector of a tap: lane l is in[n, c, iy, firstColumn + l*sw].
 Value WindowEmitter::loadTap(const Chunk &chunk, Value iy, Value firstColumn,
                              Value left) {
-  Index ix{b, loc};
+  IndexMath ix{b, loc};
   auto indices = [&](Value column) {
     return SmallVector<Value>{chunk.n, chunk.c, iy, column};
   };
@@ -233,7 +206,7 @@ SmallVector<Value> WindowEmitter::accumulateRow(const Chunk &chunk, Value i,
                                                 int64_t j,
                                                 ArrayRef<Value> acc,
                                                 Value weight) {
-  Index ix{b, loc};
+  IndexMath ix{b, loc};
   Value iy = ix.add(ix.mul(chunk.oy, ix.c(w.sh)), ix.mul(i, ix.c(w.dh)));
   SmallVector<Value> next;
   for (int64_t v = 0; v < g.vectors; ++v) {
@@ -246,7 +219,7 @@ SmallVector<Value> WindowEmitter::accumulateRow(const Chunk &chunk, Value i,
 }
 
 void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights) {
-  Index ix{b, loc};
+  IndexMath ix{b, loc};
   SmallVector<Value> acc;
   SmallVector<Value> masks;
   auto outIndices = [&](int64_t v) {
@@ -333,7 +306,7 @@ int64_t staticSize(Value buffer, int64_t d) {
 }
 
 void WindowEmitter::emit() {
-  Index ix{b, loc};
+  IndexMath ix{b, loc};
   auto dim = [&](Value buffer, int64_t d) {
     return b.createOrFold<memref::DimOp>(loc, buffer, d);
   };
@@ -369,7 +342,7 @@ void WindowEmitter::emit() {
       [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
         OpBuilder::InsertionGuard guard(b);
         b.setInsertionPoint(nb.getInsertionBlock(), nb.getInsertionPoint());
-        Index in{b, loc};
+        IndexMath in{b, loc};
         // The channel's filter values, broadcast once.
         SmallVector<Value> weights;
         if (w.combine == Combine::MultiplyAdd &&
@@ -394,7 +367,7 @@ void WindowEmitter::emit() {
           Value ox0 = loop.getInductionVar();
           Chunk chunk{ivs[0], ivs[1], oy, ox0, Value()};
           if (masked)
-            chunk.left = Index{b, loc}.sub(outW, ox0);
+            chunk.left = IndexMath{b, loc}.sub(outW, ox0);
           emitChunk(chunk, weights);
         };
         chunks(in.c(0), fullEnd, /*masked=*/false);
@@ -518,11 +491,8 @@ struct LowerWindowOps : ds::impl::LowerWindowOpsBase<LowerWindowOps> {
   using Base::Base;
 
   void runOnOperation() override {
-    TargetDescription target;
-    target.vectorBits = vectorBits;
-    target.vectorRegisters = vectorRegisters;
-    target.l1CacheBytes = l1CacheBytes;
-    target.l2CacheBytes = l2CacheBytes;
+    TargetDescription target = targetOfOptions(
+        vectorBits, vectorRegisters, l1CacheBytes, l2CacheBytes);
     // Without a vector unit the scalar loops of the ops are as good.
     if (target.vectorBits < 64)
       return;
