@@ -231,10 +231,20 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
   // Partial sums go to D from the first slice on, so D must not be read by
   // the epilogue (except as the sums, in place) nor by the GEMM, and C must
   // start from zeros unless it is D.
-  if (d != c && !zeroInit)
-    return finish();
   if (d == gemm.getDpsInputs()[0] || d == gemm.getDpsInputs()[1] ||
       llvm::is_contained(reads, d))
+    return finish();
+  // Where the partial sums go. D itself when the generic writes C in
+  // place, or when C starts from zeros and nothing else reads it (C then
+  // goes). Otherwise C keeps accumulating the plain sums, and D is written
+  // once, by the last slice, which lets the epilogue read D's old values
+  // (a residual added in place) element by element.
+  bool cReadElsewhere = llvm::any_of(c.getUsers(), [&](Operation *user) {
+    return user != gemm && user != generic && user != zeroInit &&
+           !isa<memref::DeallocOp, memref::DimOp>(user);
+  });
+  bool accumulateInC = d != c && (!zeroInit || cReadElsewhere);
+  if (accumulateInC && !columnsContiguous(cType, dims))
     return finish();
 
   Block &body = generic.getRegion().front();
@@ -247,7 +257,8 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
     if (value == c && map.isIdentity()) {
       input.kind = EpilogueInput::Sums;
       readsSums = true;
-    } else if (value == d || value == c) {
+    } else if (value == c || (value == d && !(accumulateInC &&
+                                              map.isIdentity()))) {
       return finish();
     } else if (!indexedByDims(map)) {
       return finish();
@@ -290,14 +301,7 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
       if (operand.getParentBlock() != &body &&
           !availableAt(b, gemm, dominance, operand))
         return finish();
-  // Unless the generic writes C in place (readers after it see the final
-  // values either way), C must have no reader but these ops, as it is
-  // not written any more.
-  if (d != c)
-    for (Operation *user : c.getUsers())
-      if (user != gemm && user != generic && user != zeroInit &&
-          !isa<memref::DeallocOp, memref::DimOp>(user))
-        return finish();
+
   // The output allocated between the GEMM and the generic: before the
   // GEMM now, which writes it.
   if (auto alloc = d.getDefiningOp<memref::AllocOp>();
@@ -313,6 +317,15 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
       dims.batch >= 0 ? dStrides[dims.batch]
                       : arith::ConstantIndexOp::create(b, loc, 0).getResult();
   problem.cRowStride = dStrides[dims.row];
+  if (accumulateInC) {
+    SmallVector<Value> cStrides, cSizes;
+    problem.accum = flattenBuffer(b, loc, c, cStrides, cSizes);
+    problem.accumBatchStride =
+        dims.batch >= 0
+            ? cStrides[dims.batch]
+            : arith::ConstantIndexOp::create(b, loc, 0).getResult();
+    problem.accumRowStride = cStrides[dims.row];
+  }
   // Values of the body defined outside it, made available at the GEMM.
   IRMapping outside;
   for (Operation &op : body.without_terminator())
@@ -421,7 +434,7 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
 
   finish();
   erase.push_back(generic);
-  if (d != c) {
+  if (d != c && !accumulateInC) {
     for (Operation *user : c.getUsers())
       if (isa<memref::DeallocOp>(user))
         erase.push_back(user);

@@ -111,7 +111,7 @@ struct Task {
   Value aPacked, bPacked, rowOffsets, colOffsets, runStarts, runSteps;
   /// With implicit padding: the (y, x) of B's rows and columns (i32).
   Value rowY, rowX, colY, colX;
-  Value aBase, cBase;
+  Value aBase, cBase, accumBase;
   /// A is read in place (its rows are unit-stride along K) rather than
   /// packed.
   bool aDirect = false;
@@ -600,12 +600,22 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
           Value start = im.add(
               im.add(t.cBase, im.mul(im.add(row0, im.c(i)), p.cRowStride)),
               col0);
+          // The partial sums' buffer: C, or the separate accumulator.
+          Value sumsBuffer = p.accum ? p.accum : p.c;
+          Value sumsStart =
+              p.accum ? im.add(im.add(t.accumBase,
+                                      im.mul(im.add(row0, im.c(i)),
+                                             p.accumRowStride)),
+                               col0)
+                      : start;
           for (int64_t v = 0; v < g.vectors; ++v) {
             Value index = im.add(start, im.c(v * g.lanes));
+            Value sumsIndex = im.add(sumsStart, im.c(v * g.lanes));
             Value mask = masks[v];
             auto loadOld = [&](OpBuilder &nb, Location nloc) -> Value {
-              return vector::MaskedLoadOp::create(nb, nloc, vectorType, p.c,
-                                                  ValueRange{index}, mask,
+              return vector::MaskedLoadOp::create(nb, nloc, vectorType,
+                                                  sumsBuffer,
+                                                  ValueRange{sumsIndex}, mask,
                                                   zeroVector);
             };
             Value sums = loop.getResult(i * g.vectors + v);
@@ -615,6 +625,27 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
             // C starts at zero: the first slice stores its sums.
             Value sum = p.zeroInit ? selectVector(b, loc, first, sums, addOld)
                                    : addOld(b, loc);
+            if (p.epilogue && p.accum) {
+              // The sums to the accumulator; the last slice also stores the
+              // epilogue's values into C.
+              vector::MaskedStoreOp::create(b, loc, sumsBuffer,
+                                            ValueRange{sumsIndex}, mask, sum);
+              Value row = im.add(row0, im.c(i));
+              Value column = im.add(col0, im.c(v * g.lanes));
+              Value batch = t.batch;
+              Value finalSum = sum;
+              ifThenElse(
+                  b, loc, last,
+                  [&] {
+                    Value value = p.epilogue(b, loc, batch, row, column, mask,
+                                             finalSum);
+                    vector::MaskedStoreOp::create(b, loc, p.c,
+                                                  ValueRange{index}, mask,
+                                                  value);
+                  },
+                  [] {}, /*withElse=*/false);
+              continue;
+            }
             if (p.epilogue) {
               Value row = im.add(row0, im.c(i));
               Value column = im.add(col0, im.c(v * g.lanes));
@@ -687,6 +718,8 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
   t.ncv = im.min(im.c(nc), im.sub(p.n, t.jc));
   t.aBase = im.mul(batch, p.aBatchStride);
   t.cBase = im.mul(batch, p.cBatchStride);
+  if (p.accum)
+    t.accumBase = im.mul(batch, p.accumBatchStride);
   Value bBase = im.mul(batch, p.bBatchStride);
   Value c0 = im.c(0), c1 = im.c(1);
 

@@ -46,6 +46,10 @@ struct GemmProblem {
   /// C holds zeros on entry (its fill was dropped): the first K slice
   /// stores its sums instead of adding them.
   bool zeroInit = false;
+  /// If set, the partial sums go here (a view like C's, same strides given
+  /// below) and only the epilogue's values go to C: the epilogue's output
+  /// is not the GEMM's own result buffer, which keeps the plain sums.
+  mlir::Value accum, accumBatchStride, accumRowStride;
   /// If set, the values stored by the last K slice: `epilogue(batch, row,
   /// column, mask, sums)` maps the vector of sums of C(batch, row,
   /// column + lane) for the lanes in `mask` to what C receives.

@@ -277,6 +277,16 @@ void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights) {
                                 ix.mul(chunk.c, fused->cRowStride)),
                          row);
     Value all = mask(ix.c(g.lanes));
+    // The convolution's own buffer keeps the plain sums where it is read
+    // again (GemmProblem::accum).
+    if (fused->accum)
+      for (int64_t v = 0; v < g.vectors; ++v) {
+        if (chunk.left)
+          vector::MaskedStoreOp::create(b, loc, w.output, outIndices(v),
+                                        masks[v], acc[v]);
+        else
+          vector::StoreOp::create(b, loc, acc[v], w.output, outIndices(v));
+      }
     for (int64_t v = 0; v < g.vectors; ++v) {
       Value lanes = chunk.left ? masks[v] : all;
       Value column = ix.add(row, ix.c(v * g.lanes));

@@ -224,13 +224,22 @@ func.func @column_bias(%a: memref<40x100xf32>, %b: memref<100x24xf32>, %bias: me
 
 // -----
 
-// Not fused: C is read again after the generic, so it must hold the plain
-// product; and a body that reads the iteration index is not lane-wise.
+// C is read again after the generic, so it keeps accumulating the plain
+// product and the generic's values go to its output from the last slice;
+// a body that reads the iteration index is not lane-wise (not fused).
 #mm = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-LABEL: func.func @still_read(
+// CHECK-SAME: %[[OUT:[^:]*]]: memref<16x16xf32>, %[[KEEP:[^:]*]]: memref<16x16xf32>)
+// CHECK: %[[C:.*]] = memref.alloc() : memref<16x16xf32>
+// CHECK-DAG: %[[OUTFLAT:.*]] = memref.reinterpret_cast %[[OUT]]
+// CHECK-DAG: %[[CFLAT:.*]] = memref.reinterpret_cast %[[C]]
 // CHECK: scf.parallel
-// CHECK: linalg.generic
-// CHECK: memref.copy
+// The tile is all inside 16 x 16: its masks fold to plain stores.
+// CHECK: vector.store %[[SUM:.*]], %[[CFLAT]]
+// CHECK: %[[NEG:.*]] = arith.negf %[[SUM]]
+// CHECK: vector.store %[[NEG]], %[[OUTFLAT]]
+// CHECK-NOT: linalg.generic
+// CHECK: memref.copy %[[C]], %[[KEEP]]
 // CHECK-LABEL: func.func @indexed(
 // CHECK: scf.parallel
 // CHECK: linalg.generic

@@ -16,6 +16,7 @@
 # CHECK: conv_implicit_padding: ok
 # CHECK: conv_implicit_padding_batched: ok
 # CHECK: conv_residual_batched: ok
+# CHECK: epilogue_accumulator: ok
 import sys
 
 import numpy as np
@@ -132,3 +133,16 @@ check("conv_residual_batched", [
 ], [value("x", F32, [2, 8, 8, 8])], [value("y", F32, None)],
    [{"x": randn(2, 8, 8, 8)}], initializers=[tensor("w", randn(8, 8, 3, 3))],
    atol=1e-4)
+
+# The GEMM's own buffer as the accumulator (K deeper than one slice): the
+# residual sum is stored into the buffer of its residual, which it reads,
+# and the plain product is an output too.
+check("epilogue_accumulator", [
+    node("Relu", ["x"], ["r"]),
+    node("MatMul", ["a", "w"], ["m"]),
+    node("Add", ["m", "r"], ["y"]),
+    node("Sigmoid", ["m"], ["s"]),
+], [value("a", F32, [32, 1000]), value("x", F32, [32, 40])],
+   [value("y", F32, None), value("s", F32, None), value("m", F32, None)],
+   [{"a": randn(32, 1000), "x": randn(32, 40)}],
+   initializers=[tensor("w", randn(1000, 40))], atol=1e-4)
