@@ -21,12 +21,6 @@ using namespace ds;
 
 namespace {
 
-bool isZeroFill(Operation *op, Value c) {
-  auto fill = dyn_cast_or_null<linalg::FillOp>(op);
-  return fill && fill.hasPureBufferSemantics() &&
-         fill.getDpsInits()[0] == c &&
-         matchPattern(fill.getDpsInputs()[0], m_AnyZeroFloat());
-}
 
 /// Whether `op` or an op nested in it uses `buffer` or a view of it.
 bool touches(Operation *op, Value buffer) {
@@ -175,6 +169,19 @@ struct EpilogueInput {
 
 } // namespace
 
+bool ds::isZeroFill(Operation *op, Value buffer) {
+  if (auto fill = dyn_cast_or_null<linalg::FillOp>(op))
+    return fill.hasPureBufferSemantics() &&
+           fill.getDpsInits()[0] == buffer &&
+           matchPattern(fill.getDpsInputs()[0], m_AnyZeroFloat());
+  auto map = dyn_cast_or_null<linalg::MapOp>(op);
+  if (!map || !map.hasPureBufferSemantics() ||
+      map.getDpsInits()[0] != buffer || !map.getInputs().empty())
+    return false;
+  auto yield = cast<linalg::YieldOp>(map.getMapper().front().getTerminator());
+  return matchPattern(yield.getOperand(0), m_AnyZeroFloat());
+}
+
 void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
                       const ResultDims &dims, int64_t lanes,
                       GemmProblem &problem,
@@ -183,18 +190,16 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
   DominanceInfo dominance(gemm->getParentOp());
   Value c = gemm.getDpsInits()[0];
   auto cType = cast<MemRefType>(c.getType());
-  // The fill: the nearest op before the GEMM that writes C.
-  linalg::FillOp fill;
-  // Ops that touch neither C nor a view of it are passed over.
+  // The zero start: the nearest op before the GEMM that touches C (ops
+  // that touch neither C nor a view of it are passed over), a zero fill or
+  // a copy of a buffer that holds zeros (bufferization copies a zero
+  // tensor that several products start from).
   Operation *previous = gemm->getPrevNode();
   while (previous && !touches(previous, c))
     previous = previous->getPrevNode();
-  // Or a copy of a buffer that holds zeros: bufferization copies a zero
-  // tensor that several products start from.
   Operation *zeroInit = nullptr;
   if (isZeroFill(previous, c)) {
-    fill = cast<linalg::FillOp>(previous);
-    zeroInit = fill;
+    zeroInit = previous;
   } else if (auto copy = dyn_cast_or_null<linalg::CopyOp>(previous);
              copy && copy.hasPureBufferSemantics() &&
              copy.getDpsInits()[0] == c &&

@@ -123,28 +123,6 @@ struct Task {
   Value batch, ic, jc, mcv, ncv;
 };
 
-/// For each of `vectors` consecutive vectors of `lanesPerVector` lanes, the
-/// mask of its lanes whose position in the row is below `cols`.
-SmallVector<Value> laneMasks(OpBuilder &b, Location loc, int64_t lanesPerVector,
-                             int64_t vectors, Value cols) {
-  IndexMath im{b, loc};
-  auto laneType = VectorType::get({lanesPerVector}, b.getI32Type());
-  SmallVector<int32_t> laneIds;
-  for (int64_t l = 0; l < lanesPerVector; ++l)
-    laneIds.push_back(static_cast<int32_t>(l));
-  Value lanes = arith::ConstantOp::create(
-      b, loc, DenseElementsAttr::get(laneType, ArrayRef<int32_t>(laneIds)));
-  SmallVector<Value> masks;
-  for (int64_t v = 0; v < vectors; ++v) {
-    Value left = arith::IndexCastOp::create(
-        b, loc, b.getI32Type(), im.sub(cols, im.c(v * lanesPerVector)));
-    Value bound = vector::BroadcastOp::create(b, loc, laneType, left);
-    masks.push_back(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
-                                          lanes, bound));
-  }
-  return masks;
-}
-
 void packA(OpBuilder &b, Location loc, const Task &t, Value pc, Value kcv) {
   IndexMath im{b, loc};
   const GemmProblem &p = t.problem;
@@ -311,11 +289,7 @@ void packRuns(OpBuilder &b, Location loc, const Task &t, Value kcv,
   memref::StoreOp::create(b, loc, cols, t.runStarts, ValueRange{runs});
 
   auto laneType = VectorType::get({g.lanes}, b.getI32Type());
-  SmallVector<int32_t> laneIds;
-  for (int64_t l = 0; l < g.lanes; ++l)
-    laneIds.push_back(static_cast<int32_t>(l));
-  Value lanes = arith::ConstantOp::create(
-      b, loc, DenseElementsAttr::get(laneType, ArrayRef<int32_t>(laneIds)));
+  Value lanes = laneIds(b, loc, g.lanes);
   forLoop(b, loc, c0, kcv, c1, [&](Value q) {
     Value rowOffset =
         memref::LoadOp::create(b, loc, t.rowOffsets, ValueRange{q});
@@ -437,7 +411,6 @@ void packB(OpBuilder &b, Location loc, const Task &t, Value kcv) {
   const GemmTiling &g = t.tiling;
   int64_t nr = g.nr;
   auto vectorType = VectorType::get({g.lanes}, t.element);
-  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(t.element));
   Value zeroVector = arith::ConstantOp::create(
       b, loc, DenseElementsAttr::get(vectorType, b.getZeroAttr(t.element)));
   Value c0 = im.c(0), c1 = im.c(1);
@@ -665,6 +638,20 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
   }
 }
 
+/// The tables of the task's columns jc .. jc + ncv: B's column offsets
+/// and, with implicit padding, their window corners.
+void fillColumnTables(OpBuilder &b, Location loc, const Task &t) {
+  IndexMath im{b, loc};
+  const GemmProblem &p = t.problem;
+  forLoop(b, loc, im.c(0), t.ncv, im.c(1), [&](Value j) {
+    Value column = im.add(t.jc, j);
+    memref::StoreOp::create(b, loc, p.bColOffset(b, loc, column),
+                            t.colOffsets, ValueRange{j});
+    if (t.colY)
+      storePosition(b, loc, p.bColCorner(b, loc, column), t.colY, t.colX, j);
+  });
+}
+
 void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
               const GemmTiling &g, int64_t mc, int64_t nc, Value sharedB,
               ValueRange ivs) {
@@ -723,16 +710,8 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
   Value bBase = im.mul(batch, p.bBatchStride);
   Value c0 = im.c(0), c1 = im.c(1);
 
-  if (!t.sharedB) {
-    forLoop(b, loc, c0, t.ncv, c1, [&](Value j) {
-      Value column = im.add(t.jc, j);
-      memref::StoreOp::create(b, loc, p.bColOffset(b, loc, column),
-                              t.colOffsets, ValueRange{j});
-      if (t.colY)
-        storePosition(b, loc, p.bColCorner(b, loc, column), t.colY, t.colX,
-                      j);
-    });
-  }
+  if (!t.sharedB)
+    fillColumnTables(b, loc, t);
   forLoop(b, loc, c0, p.k, im.c(g.kc), [&](Value pc) {
     Value kcv = im.min(im.c(g.kc), im.sub(p.k, pc));
     if (!t.aDirect)
@@ -802,7 +781,6 @@ void emitPackTask(OpBuilder &b, Location loc, const GemmProblem &p,
       b, loc, MemRefType::get({g.nr + 1}, b.getIndexType()));
   t.runSteps = memref::AllocaOp::create(
       b, loc, MemRefType::get({g.nr}, b.getIndexType()));
-  Value c0 = im.c(0), c1 = im.c(1);
   t.jc = im.mul(panel, im.c(g.nr));
   t.ncv = im.min(im.c(g.nr), im.sub(p.n, t.jc));
   t.bPanelBase = im.mul(im.mul(panel, p.k), im.c(g.nr));
@@ -817,13 +795,7 @@ void emitPackTask(OpBuilder &b, Location loc, const GemmProblem &p,
     t.rowY = rows.y;
     t.rowX = rows.x;
   }
-  forLoop(b, loc, c0, t.ncv, c1, [&](Value j) {
-    Value column = im.add(t.jc, j);
-    memref::StoreOp::create(b, loc, p.bColOffset(b, loc, column),
-                            t.colOffsets, ValueRange{j});
-    if (t.colY)
-      storePosition(b, loc, p.bColCorner(b, loc, column), t.colY, t.colX, j);
-  });
+  fillColumnTables(b, loc, t);
   packB(b, loc, t, p.k);
   LLVM::StackRestoreOp::create(b, loc, stack);
 }

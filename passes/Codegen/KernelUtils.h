@@ -10,6 +10,7 @@
 #include "passes/Codegen/TargetDescription.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Builders.h"
 
 namespace ds {
@@ -46,6 +47,39 @@ struct IndexMath {
         loc, mlir::arith::CmpIPredicate::slt, x, y);
   }
 };
+
+/// The constant vector <0, 1, ..., lanes - 1> of i32.
+inline mlir::Value laneIds(mlir::OpBuilder &b, mlir::Location loc,
+                           int64_t lanes) {
+  auto type = mlir::VectorType::get({lanes}, b.getI32Type());
+  llvm::SmallVector<int32_t> ids;
+  for (int64_t l = 0; l < lanes; ++l)
+    ids.push_back(static_cast<int32_t>(l));
+  return mlir::arith::ConstantOp::create(
+      b, loc, mlir::DenseElementsAttr::get(type, llvm::ArrayRef<int32_t>(ids)));
+}
+
+/// For each of `vectors` consecutive vectors of `lanes` lanes, the mask of
+/// its lanes whose position in the row is below `cols` (lane numbers
+/// compared with it: vector.create_mask has no direct lowering to LLVM).
+inline llvm::SmallVector<mlir::Value> laneMasks(mlir::OpBuilder &b,
+                                                mlir::Location loc,
+                                                int64_t lanes, int64_t vectors,
+                                                mlir::Value cols) {
+  IndexMath im{b, loc};
+  auto laneType = mlir::VectorType::get({lanes}, b.getI32Type());
+  mlir::Value ids = laneIds(b, loc, lanes);
+  llvm::SmallVector<mlir::Value> masks;
+  for (int64_t v = 0; v < vectors; ++v) {
+    mlir::Value left = b.createOrFold<mlir::arith::IndexCastOp>(
+        loc, b.getI32Type(), im.sub(cols, im.c(v * lanes)));
+    mlir::Value bound =
+        mlir::vector::BroadcastOp::create(b, loc, laneType, left);
+    masks.push_back(b.createOrFold<mlir::arith::CmpIOp>(
+        loc, mlir::arith::CmpIPredicate::slt, ids, bound));
+  }
+  return masks;
+}
 
 /// The target description given by a kernel pass's options (vector-bits,
 /// vector-registers, l1-cache-bytes, l2-cache-bytes).

@@ -244,17 +244,6 @@ struct PaddedInput {
   SmallVector<Operation *> ops; // the fill, subview, copy, deallocs, alloc
 };
 
-bool isZeroInit(Operation *op, Value buffer) {
-  if (auto fill = dyn_cast<linalg::FillOp>(op))
-    return fill.getDpsInits()[0] == buffer &&
-           matchPattern(fill.getDpsInputs()[0], m_AnyZeroFloat());
-  auto map = dyn_cast<linalg::MapOp>(op);
-  if (!map || map.getDpsInits()[0] != buffer || !map.getInputs().empty())
-    return false;
-  auto yield = cast<linalg::YieldOp>(map.getMapper().front().getTerminator());
-  return matchPattern(yield.getOperand(0), m_AnyZeroFloat());
-}
-
 std::optional<PaddedInput> matchPadding(Value input, Operation *conv) {
   auto alloc = input.getDefiningOp<memref::AllocOp>();
   if (!alloc || alloc->getBlock() != conv->getBlock())
@@ -268,7 +257,7 @@ std::optional<PaddedInput> matchPadding(Value input, Operation *conv) {
       continue;
     if (isa<memref::DeallocOp>(user)) {
       deallocs.push_back(user);
-    } else if (isZeroInit(user, input) && !fill) {
+    } else if (isZeroFill(user, input) && !fill) {
       fill = user;
     } else if (auto view = dyn_cast<memref::SubViewOp>(user); view && !subview) {
       subview = view;

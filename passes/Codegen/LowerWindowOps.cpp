@@ -100,22 +100,8 @@ private:
     return arith::ConstantOp::create(
         b, loc, DenseElementsAttr::get(vectorType, b.getZeroAttr(f32)));
   }
-  /// The mask of the lanes below `count` (none for a negative count): the
-  /// lane numbers compared with it (vector.create_mask has no direct
-  /// lowering to LLVM).
-  Value mask(Value count) {
-    auto laneType = VectorType::get({g.lanes}, b.getI32Type());
-    SmallVector<int32_t> ids;
-    for (int64_t l = 0; l < g.lanes; ++l)
-      ids.push_back(static_cast<int32_t>(l));
-    Value lanes = arith::ConstantOp::create(
-        b, loc, DenseElementsAttr::get(laneType, ArrayRef<int32_t>(ids)));
-    Value bound = vector::BroadcastOp::create(
-        b, loc, laneType,
-        b.createOrFold<arith::IndexCastOp>(loc, b.getI32Type(), count));
-    return b.createOrFold<arith::CmpIOp>(loc, arith::CmpIPredicate::slt,
-                                         lanes, bound);
-  }
+  /// The mask of the lanes below `count` (none for a negative count).
+  Value mask(Value count) { return laneMasks(b, loc, g.lanes, 1, count)[0]; }
   /// Lanes of vector `v` of the chunk that are in the row (null: all).
   Value lanesLeft(const Chunk &chunk, int64_t v) {
     if (!chunk.left)
