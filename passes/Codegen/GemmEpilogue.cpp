@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Codegen/GemmEpilogue.h"
+#include "passes/Codegen/BufferPatterns.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -21,21 +22,6 @@ using namespace ds;
 
 namespace {
 
-
-/// Whether `op` or an op nested in it uses `buffer` or a view of it.
-bool touches(Operation *op, Value buffer) {
-  SmallVector<Value> aliases = {buffer};
-  for (size_t i = 0; i < aliases.size(); ++i) {
-    for (Operation *user : aliases[i].getUsers()) {
-      if (op->isAncestor(user))
-        return true;
-      if (isa<ViewLikeOpInterface, memref::CastOp,
-              memref::ExtractStridedMetadataOp>(user))
-        llvm::append_range(aliases, user->getResults());
-    }
-  }
-  return false;
-}
 
 /// Whether `buffer` holds zeros when `reader` (in the same block) runs: an
 /// allocation filled with zeros before it, and written by nothing between
@@ -169,19 +155,6 @@ struct EpilogueInput {
 
 } // namespace
 
-bool ds::isZeroFill(Operation *op, Value buffer) {
-  if (auto fill = dyn_cast_or_null<linalg::FillOp>(op))
-    return fill.hasPureBufferSemantics() &&
-           fill.getDpsInits()[0] == buffer &&
-           matchPattern(fill.getDpsInputs()[0], m_AnyZeroFloat());
-  auto map = dyn_cast_or_null<linalg::MapOp>(op);
-  if (!map || !map.hasPureBufferSemantics() ||
-      map.getDpsInits()[0] != buffer || !map.getInputs().empty())
-    return false;
-  auto yield = cast<linalg::YieldOp>(map.getMapper().front().getTerminator());
-  return matchPattern(yield.getOperand(0), m_AnyZeroFloat());
-}
-
 void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
                       const ResultDims &dims, int64_t lanes,
                       GemmProblem &problem,
@@ -195,7 +168,7 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
   // a copy of a buffer that holds zeros (bufferization copies a zero
   // tensor that several products start from).
   Operation *previous = gemm->getPrevNode();
-  while (previous && !touches(previous, c))
+  while (previous && !touchesBuffer(previous, c))
     previous = previous->getPrevNode();
   Operation *zeroInit = nullptr;
   if (isZeroFill(previous, c)) {

@@ -30,10 +30,6 @@ struct ResultDims {
   llvm::SmallVector<int64_t, 2> columns;
 };
 
-/// Whether `op` writes zeros to all of `buffer`: a linalg.fill or a
-/// linalg.map yielding 0.0.
-bool isZeroFill(mlir::Operation *op, mlir::Value buffer);
-
 /// Fuses the zero fill before `gemm` and the element-wise generic after it
 /// into `problem` (whose A, B and sizes are set, its C not yet), where that
 /// is safe. Emits the views it needs at `b`'s insertion point; sets

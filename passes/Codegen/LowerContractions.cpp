@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Codegen/BufferPatterns.h"
 #include "passes/Codegen/GemmEpilogue.h"
 #include "passes/Codegen/GemmKernel.h"
 #include "passes/Codegen/KernelUtils.h"
@@ -235,71 +236,6 @@ LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
   return success();
 }
 
-/// A convolution's input that is its padding materialized: an allocation
-/// filled with zeros whose interior, a subview at static offsets, is a
-/// copy of `source`, with nothing else reading or writing it.
-struct PaddedInput {
-  Value source;
-  int64_t top, left, bottom, right;
-  SmallVector<Operation *> ops; // the fill, subview, copy, deallocs, alloc
-};
-
-std::optional<PaddedInput> matchPadding(Value input, Operation *conv) {
-  auto alloc = input.getDefiningOp<memref::AllocOp>();
-  if (!alloc || alloc->getBlock() != conv->getBlock())
-    return std::nullopt;
-  PaddedInput padded;
-  Operation *fill = nullptr;
-  memref::SubViewOp subview;
-  SmallVector<Operation *> deallocs;
-  for (Operation *user : input.getUsers()) {
-    if (user == conv)
-      continue;
-    if (isa<memref::DeallocOp>(user)) {
-      deallocs.push_back(user);
-    } else if (isZeroFill(user, input) && !fill) {
-      fill = user;
-    } else if (auto view = dyn_cast<memref::SubViewOp>(user); view && !subview) {
-      subview = view;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (!fill || !subview || !subview->hasOneUse() ||
-      !subview.hasUnitStride())
-    return std::nullopt;
-  auto copy = dyn_cast<linalg::CopyOp>(*subview->user_begin());
-  if (!copy || copy.getDpsInits()[0] != subview.getResult() ||
-      copy->getBlock() != conv->getBlock() || !fill->isBeforeInBlock(copy) ||
-      !copy->isBeforeInBlock(conv))
-    return std::nullopt;
-  ArrayRef<int64_t> offsets = subview.getStaticOffsets();
-  auto sourceType = dyn_cast<MemRefType>(copy.getDpsInputs()[0].getType());
-  auto paddedType = cast<MemRefType>(input.getType());
-  if (!sourceType || offsets.size() != 4 || offsets[0] != 0 ||
-      offsets[1] != 0 || ShapedType::isDynamic(offsets[2]) ||
-      ShapedType::isDynamic(offsets[3]) || !sourceType.hasStaticShape() ||
-      !paddedType.hasStaticShape() || !sourceType.getElementType().isF32())
-    return std::nullopt;
-  padded.source = copy.getDpsInputs()[0];
-  // Nothing may write the source between the copy and the convolution.
-  for (Operation *op = copy->getNextNode(); op != conv; op = op->getNextNode())
-    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
-        !linalgOp || llvm::is_contained(linalgOp.getDpsInits(), padded.source))
-      if (llvm::is_contained(op->getOperands(), padded.source))
-        return std::nullopt;
-  padded.top = offsets[2];
-  padded.left = offsets[3];
-  padded.bottom =
-      paddedType.getDimSize(2) - sourceType.getDimSize(2) - padded.top;
-  padded.right =
-      paddedType.getDimSize(3) - sourceType.getDimSize(3) - padded.left;
-  padded.ops = {copy, subview, fill};
-  llvm::append_range(padded.ops, deallocs);
-  padded.ops.push_back(alloc);
-  return padded;
-}
-
 /// linalg.conv_2d_nchw_fchw on a padded input: filter [F, C, KH, KW] is A
 /// (its [C, KH, KW] dims contiguous), the output [N, F, OH, OW] is C (its
 /// [OH, OW] dims contiguous), and B is the input read through the window.
@@ -325,9 +261,15 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   // Padding that stays within the window's extent is read implicitly (B's
   // column offsets then still grow along the output); the padded copy
   // goes.
-  std::optional<PaddedInput> padded = matchPadding(input, op);
+  std::optional<PaddedInput> padded =
+      matchPadding(input, op, [](const APFloat &v) { return v.isZero(); });
   if (padded && (padded->top + padded->bottom > (kh - 1) * dilations[0] ||
                  padded->left + padded->right > (kw - 1) * dilations[1]))
+    padded.reset();
+  // Strided windows keep the padded copy: packing B's columns at a step
+  // of 2 or more with padding masks costs more than the copy (the copy of
+  // ResNet's first input halves its 7x7 convolution's packing time).
+  if (padded && strides[1] > 1)
     padded.reset();
   int64_t top = padded ? padded->top : 0, left = padded ? padded->left : 0;
 

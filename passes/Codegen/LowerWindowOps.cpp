@@ -19,8 +19,18 @@
 // each combined into the output as they do, so that sums and maxima give
 // the values of the reference loops.
 //
+// Padding that was materialized (a buffer filled with the combine's
+// identity, zeros or -inf, with the input copied into its interior) is
+// read implicitly: the loops read the unpadded input and skip the taps
+// outside it. Output rows whose taps are all inside run the loops above;
+// the others test each row of taps. Along a row, chunks whose taps are
+// all inside load unmasked; the chunks at the edges mask the lanes outside
+// the input, which then hold the identity. A constant fill of the output
+// right before a pool becomes the sums' start in registers.
+//
 //===----------------------------------------------------------------------===//
 
+#include "passes/Codegen/BufferPatterns.h"
 #include "passes/Codegen/GemmEpilogue.h"
 #include "passes/Codegen/KernelUtils.h"
 #include "passes/Codegen/Passes.h"
@@ -58,7 +68,18 @@ struct Window {
   Combine combine;
   Value input, filter, output;
   int64_t kh, kw, sh, sw, dh, dw;
+  /// Implicit padding: `input` is the unpadded input, whose (y, x) is the
+  /// padded input's (y + padTop, x + padLeft); it is inH x inW.
+  bool padded = false;
+  int64_t padTop = 0, padLeft = 0, inH = 0, inW = 0;
+  /// The constant the output was filled with right before the op (the
+  /// fill is dropped): the sums start from it.
+  std::optional<APFloat> start;
 };
+
+bool isMaximum(Combine combine) {
+  return combine == Combine::Maximum || combine == Combine::MaxNum;
+}
 
 /// Output columns per chunk: `vectors` vectors of `lanes` elements.
 struct Blocking {
@@ -100,6 +121,22 @@ private:
     return arith::ConstantOp::create(
         b, loc, DenseElementsAttr::get(vectorType, b.getZeroAttr(f32)));
   }
+  Value splat(const APFloat &value) {
+    return arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(vectorType, b.getFloatAttr(f32, value)));
+  }
+  /// What the taps outside the input (implicit padding) hold: the
+  /// combine's identity.
+  Value identityVector() {
+    if (isMaximum(w.combine))
+      return splat(APFloat::getInf(APFloat::IEEEsingle(), /*Negative=*/true));
+    return zeroVector();
+  }
+  /// With implicit padding: the lanes l whose element e = offset + l is
+  /// below `count` and whose input column firstColumn + e * step is inside
+  /// the input.
+  Value insideColumns(Value firstColumn, int64_t step, int64_t offset,
+                      Value count);
   /// The mask of the lanes below `count` (none for a negative count).
   Value mask(Value count) { return laneMasks(b, loc, g.lanes, 1, count)[0]; }
   /// Lanes of vector `v` of the chunk that are in the row (null: all).
@@ -114,8 +151,47 @@ private:
   Value combine(Value acc, Value x, Value weight);
   SmallVector<Value> accumulateRow(const Chunk &chunk, Value i, int64_t j,
                                    ArrayRef<Value> acc, Value weight);
-  void emitChunk(const Chunk &chunk, ArrayRef<Value> weights);
+  SmallVector<Value> accumulateTaps(const Chunk &chunk, Value i,
+                                    ArrayRef<Value> acc,
+                                    function_ref<Value(int64_t)> weight,
+                                    bool borderRow);
+  void emitChunk(const Chunk &chunk, ArrayRef<Value> weights, bool borderRow);
+  void chooseFullChunks();
+  void emitRows(ValueRange ivs, Value first, Value last,
+                ArrayRef<Value> weights, bool borderRows);
+
+  /// Output columns of the unmasked chunks (chooseFullChunks).
+  Value fullStart, fullEnd;
 };
+
+Value WindowEmitter::insideColumns(Value firstColumn, int64_t step,
+                                   int64_t offset, Value count) {
+  auto laneType = VectorType::get({g.lanes}, b.getI32Type());
+  auto i32 = [&](Value index) {
+    return b.createOrFold<arith::IndexCastOp>(loc, b.getI32Type(), index);
+  };
+  auto splatI32 = [&](Value scalar) -> Value {
+    return vector::BroadcastOp::create(b, loc, laneType, scalar);
+  };
+  auto constant = [&](int64_t value) -> Value {
+    return arith::ConstantOp::create(
+        b, loc,
+        DenseElementsAttr::get(laneType, b.getI32IntegerAttr(value)));
+  };
+  Value elements =
+      arith::AddIOp::create(b, loc, laneIds(b, loc, g.lanes), constant(offset));
+  Value columns = arith::AddIOp::create(
+      b, loc, arith::MulIOp::create(b, loc, elements, constant(step)),
+      splatI32(i32(firstColumn)));
+  auto cmp = [&](arith::CmpIPredicate predicate, Value x, Value y) -> Value {
+    return arith::CmpIOp::create(b, loc, predicate, x, y);
+  };
+  Value inRow = cmp(arith::CmpIPredicate::slt, elements, splatI32(i32(count)));
+  Value low = cmp(arith::CmpIPredicate::sge, columns, constant(0));
+  Value high = cmp(arith::CmpIPredicate::slt, columns, constant(w.inW));
+  return arith::AndIOp::create(b, loc, inRow,
+                               arith::AndIOp::create(b, loc, low, high));
+}
 
 /// The input vector of a tap: lane l is in[n, c, iy, firstColumn + l*sw].
 Value WindowEmitter::loadTap(const Chunk &chunk, Value iy, Value firstColumn,
@@ -124,6 +200,29 @@ Value WindowEmitter::loadTap(const Chunk &chunk, Value iy, Value firstColumn,
   auto indices = [&](Value column) {
     return SmallVector<Value>{chunk.n, chunk.c, iy, column};
   };
+  if (w.padded && left) {
+    // An edge chunk of implicit padding: lanes outside the input (or past
+    // the row) load the identity.
+    Value identity = identityVector();
+    if (w.sw == 1)
+      return vector::MaskedLoadOp::create(
+          b, loc, vectorType, w.input, indices(firstColumn),
+          insideColumns(firstColumn, 1, 0, left), identity);
+    if (w.sw == 2 && g.lanes > 1) {
+      Value needed = ix.sub(ix.mul(left, ix.c(2)), ix.c(1));
+      Value low = vector::MaskedLoadOp::create(
+          b, loc, vectorType, w.input, indices(firstColumn),
+          insideColumns(firstColumn, 1, 0, needed), identity);
+      Value high = vector::MaskedLoadOp::create(
+          b, loc, vectorType, w.input,
+          indices(ix.add(firstColumn, ix.c(g.lanes))),
+          insideColumns(firstColumn, 1, g.lanes, needed), identity);
+      SmallVector<int64_t> even;
+      for (int64_t l = 0; l < g.lanes; ++l)
+        even.push_back(2 * l);
+      return vector::ShuffleOp::create(b, loc, low, high, even);
+    }
+  }
   if (w.sw == 1) {
     if (!left)
       return vector::LoadOp::create(b, loc, vectorType, w.input,
@@ -164,9 +263,11 @@ Value WindowEmitter::loadTap(const Chunk &chunk, Value iy, Value firstColumn,
   Value offsetVector = arith::ConstantOp::create(
       b, loc, DenseElementsAttr::get(offsetType, ArrayRef<int32_t>(offsets)));
   Value lanes = left ? mask(left) : mask(ix.c(g.lanes));
+  if (w.padded && left)
+    lanes = insideColumns(firstColumn, w.sw, 0, left);
   return vector::GatherOp::create(b, loc, vectorType, w.input,
                                   indices(firstColumn), offsetVector, lanes,
-                                  zeroVector());
+                                  w.padded ? identityVector() : zeroVector());
 }
 
 Value WindowEmitter::combine(Value acc, Value x, Value weight) {
@@ -193,18 +294,52 @@ SmallVector<Value> WindowEmitter::accumulateRow(const Chunk &chunk, Value i,
                                                 ArrayRef<Value> acc,
                                                 Value weight) {
   IndexMath ix{b, loc};
-  Value iy = ix.add(ix.mul(chunk.oy, ix.c(w.sh)), ix.mul(i, ix.c(w.dh)));
+  Value iy = ix.sub(ix.add(ix.mul(chunk.oy, ix.c(w.sh)), ix.mul(i, ix.c(w.dh))),
+                    ix.c(w.padTop));
   SmallVector<Value> next;
   for (int64_t v = 0; v < g.vectors; ++v) {
     Value ox = ix.add(chunk.ox0, ix.c(v * g.lanes));
-    Value column = ix.add(ix.mul(ox, ix.c(w.sw)), ix.c(j * w.dw));
+    Value column = ix.sub(ix.add(ix.mul(ox, ix.c(w.sw)), ix.c(j * w.dw)),
+                          ix.c(w.padLeft));
     Value x = loadTap(chunk, iy, column, lanesLeft(chunk, v));
     next.push_back(combine(acc[v], x, weight));
   }
   return next;
 }
 
-void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights) {
+/// Combines the taps (i, j), j < kw, into `acc`; in a border row, only
+/// where row i of the window is inside the input.
+SmallVector<Value>
+WindowEmitter::accumulateTaps(const Chunk &chunk, Value i, ArrayRef<Value> acc,
+                              function_ref<Value(int64_t)> weight,
+                              bool borderRow) {
+  auto taps = [&](ArrayRef<Value> sums) {
+    SmallVector<Value> row(sums.begin(), sums.end());
+    for (int64_t j = 0; j < w.kw; ++j)
+      row = accumulateRow(chunk, i, j, row, weight(j));
+    return row;
+  };
+  if (!borderRow)
+    return taps(acc);
+  IndexMath ix{b, loc};
+  Value y = ix.sub(ix.add(ix.mul(chunk.oy, ix.c(w.sh)), ix.mul(i, ix.c(w.dh))),
+                   ix.c(w.padTop));
+  Value inside = arith::AndIOp::create(
+      b, loc,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, y, ix.c(0)),
+      ix.lt(y, ix.c(w.inH)));
+  auto op = scf::IfOp::create(b, loc, ValueRange(acc).getTypes(), inside,
+                              /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(op.thenBlock());
+  scf::YieldOp::create(b, loc, taps(acc));
+  b.setInsertionPointToStart(op.elseBlock());
+  scf::YieldOp::create(b, loc, acc);
+  return SmallVector<Value>(op.getResults().begin(), op.getResults().end());
+}
+
+void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights,
+                              bool borderRow) {
   IndexMath ix{b, loc};
   SmallVector<Value> acc;
   SmallVector<Value> masks;
@@ -217,6 +352,8 @@ void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights) {
       masks.push_back(mask(lanesLeft(chunk, v)));
     if (fused && fused->zeroInit) {
       acc.push_back(zeroVector());
+    } else if (w.start) {
+      acc.push_back(splat(*w.start));
     } else if (chunk.left) {
       acc.push_back(vector::MaskedLoadOp::create(b, loc, vectorType, w.output,
                                                  outIndices(v), masks.back(),
@@ -230,9 +367,12 @@ void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights) {
   if (w.kh * w.kw <= kMaxUnrolledTaps) {
     // Every tap unrolled, the filter values hoisted to the task.
     for (int64_t i = 0; i < w.kh; ++i)
-      for (int64_t j = 0; j < w.kw; ++j)
-        acc = accumulateRow(chunk, ix.c(i), j, acc,
-                            multiply ? weights[i * w.kw + j] : Value());
+      acc = accumulateTaps(
+          chunk, ix.c(i), acc,
+          [&](int64_t j) {
+            return multiply ? weights[i * w.kw + j] : Value();
+          },
+          borderRow);
   } else {
     // A loop over kh; the filter values are loaded where they are used.
     auto loop = scf::ForOp::create(
@@ -240,16 +380,16 @@ void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights) {
         [&](OpBuilder &nb, Location nloc, Value i, ValueRange sums) {
           OpBuilder::InsertionGuard guard(b);
           b.setInsertionPoint(nb.getInsertionBlock(), nb.getInsertionPoint());
-          SmallVector<Value> row(sums.begin(), sums.end());
-          for (int64_t j = 0; j < w.kw; ++j) {
-            Value weight;
-            if (multiply) {
-              Value scalar = memref::LoadOp::create(
-                  b, loc, w.filter, ValueRange{chunk.c, i, ix.c(j)});
-              weight = vector::BroadcastOp::create(b, loc, vectorType, scalar);
-            }
-            row = accumulateRow(chunk, i, j, row, weight);
-          }
+          SmallVector<Value> row = accumulateTaps(
+              chunk, i, SmallVector<Value>(sums.begin(), sums.end()),
+              [&](int64_t j) -> Value {
+                if (!multiply)
+                  return Value();
+                Value scalar = memref::LoadOp::create(
+                    b, loc, w.filter, ValueRange{chunk.c, i, ix.c(j)});
+                return vector::BroadcastOp::create(b, loc, vectorType, scalar);
+              },
+              borderRow);
           scf::YieldOp::create(b, loc, row);
         });
     acc.assign(loop.getResults().begin(), loop.getResults().end());
@@ -301,14 +441,51 @@ int64_t staticSize(Value buffer, int64_t d) {
   return ShapedType::isDynamic(size) ? -1 : size;
 }
 
+/// Output columns [fullStart, fullEnd) are chunks that need no mask:
+/// inside the output row and with every tap's loads inside the input row.
+void WindowEmitter::chooseFullChunks() {
+  IndexMath ix{b, loc};
+  Value outW = b.createOrFold<memref::DimOp>(loc, w.output, 3);
+  int64_t width = g.vectors * g.lanes;
+  fullStart = ix.c(0);
+  if (!w.padded) {
+    Value fullChunks = ix.div(outW, ix.c(width));
+    if (w.sw == 2 && g.lanes > 1) {
+      Value inW = b.createOrFold<memref::DimOp>(loc, w.input, 3);
+      Value span = ix.sub(inW, ix.c((w.kw - 1) * w.dw));
+      fullChunks = ix.min(fullChunks, ix.div(span, ix.c(2 * width)));
+    }
+    fullEnd = ix.mul(fullChunks, ix.c(width));
+  } else {
+    // Static sizes (the padded input's shape is). The first column whose
+    // taps start inside the input, and the last chunk start whose loads
+    // end inside it.
+    int64_t ow = staticSize(w.output, 3);
+    int64_t lo = std::min(ow, (w.padLeft + w.sw - 1) / w.sw);
+    int64_t reach = w.inW - 1 - (w.kw - 1) * w.dw + w.padLeft;
+    int64_t maxStart;
+    if (w.sw == 1)
+      maxStart = reach - (width - 1);
+    else if (w.sw == 2 && g.lanes > 1)
+      maxStart = reach - (2 * width - 1) >= 0
+                     ? (reach - (2 * width - 1)) / 2
+                     : -1;
+    else
+      maxStart = (reach >= 0 ? reach / w.sw : -1) - (width - 1);
+    maxStart = std::min(maxStart, ow - width);
+    int64_t chunks = maxStart >= lo ? (maxStart - lo) / width + 1 : 0;
+    fullStart = ix.c(lo);
+    fullEnd = ix.c(lo + chunks * width);
+  }
+}
+
 void WindowEmitter::emit() {
   IndexMath ix{b, loc};
   auto dim = [&](Value buffer, int64_t d) {
     return b.createOrFold<memref::DimOp>(loc, buffer, d);
   };
   Value batch = dim(w.output, 0), channels = dim(w.output, 1);
-  Value outH = dim(w.output, 2), outW = dim(w.output, 3);
-  Value inW = dim(w.input, 3);
+  Value outH = dim(w.output, 2);
 
   // Blocks of rows, where (n, c) gives few tasks.
   int64_t n = staticSize(w.output, 0), c = staticSize(w.output, 1);
@@ -321,16 +498,7 @@ void WindowEmitter::emit() {
     blocks = ix.c((oh + perBlock - 1) / perBlock);
   }
 
-  // Chunks that need no mask: inside the output row, and at stride 2 with
-  // both loads of each tap inside the input row.
-  int64_t width = g.vectors * g.lanes;
-  Value fullChunks = ix.div(outW, ix.c(width));
-  if (w.sw == 2 && g.lanes > 1) {
-    Value span = ix.sub(inW, ix.c((w.kw - 1) * w.dw));
-    fullChunks = ix.min(fullChunks, ix.div(span, ix.c(2 * width)));
-  }
-  Value fullEnd = ix.mul(fullChunks, ix.c(width));
-
+  chooseFullChunks();
   Value c0 = ix.c(0), c1 = ix.c(1);
   scf::ParallelOp::create(
       b, loc, ValueRange{c0, c0, c0}, ValueRange{batch, channels, blocks},
@@ -353,22 +521,55 @@ void WindowEmitter::emit() {
         }
         Value first = in.mul(ivs[2], rows);
         Value last = in.min(outH, in.add(first, rows));
-        auto rowLoop = scf::ForOp::create(b, loc, first, last, in.c(1));
-        b.setInsertionPoint(rowLoop.getBody()->getTerminator());
-        Value oy = rowLoop.getInductionVar();
-        auto chunks = [&](Value lb, Value ub, bool masked) {
-          auto loop = scf::ForOp::create(b, loc, lb, ub, in.c(width));
-          OpBuilder::InsertionGuard inner(b);
-          b.setInsertionPoint(loop.getBody()->getTerminator());
-          Value ox0 = loop.getInductionVar();
-          Chunk chunk{ivs[0], ivs[1], oy, ox0, Value()};
-          if (masked)
-            chunk.left = IndexMath{b, loc}.sub(outW, ox0);
-          emitChunk(chunk, weights);
+        if (!w.padded) {
+          emitRows(ivs, first, last, weights, /*borderRows=*/false);
+          return;
+        }
+        // Rows whose taps are all inside the input: [rowLo, rowHi).
+        int64_t oh = staticSize(w.output, 2);
+        int64_t rowLo = std::min(oh, (w.padTop + w.sh - 1) / w.sh);
+        int64_t rowHi = std::clamp<int64_t>(
+            (w.inH - 1 - (w.kh - 1) * w.dh + w.padTop) / w.sh + 1, rowLo, oh);
+        if (w.inH - 1 - (w.kh - 1) * w.dh + w.padTop < 0)
+          rowHi = rowLo;
+        auto max = [&](Value x, Value y) {
+          return b.createOrFold<arith::MaxSIOp>(loc, x, y);
         };
-        chunks(in.c(0), fullEnd, /*masked=*/false);
-        chunks(fullEnd, outW, /*masked=*/true);
+        emitRows(ivs, first, in.min(last, in.c(rowLo)), weights,
+                 /*borderRows=*/true);
+        emitRows(ivs, max(first, in.c(rowLo)), in.min(last, in.c(rowHi)),
+                 weights, /*borderRows=*/false);
+        emitRows(ivs, max(first, in.c(rowHi)), last, weights,
+                 /*borderRows=*/true);
       });
+}
+
+/// Output rows [first, last) of the task's (n, c): chunks along each row,
+/// unmasked where they can be.
+void WindowEmitter::emitRows(ValueRange ivs, Value first, Value last,
+                             ArrayRef<Value> weights, bool borderRows) {
+  IndexMath ix{b, loc};
+  Value outW = b.createOrFold<memref::DimOp>(loc, w.output, 3);
+  int64_t width = g.vectors * g.lanes;
+  auto rowLoop = scf::ForOp::create(b, loc, first, last, ix.c(1));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(rowLoop.getBody()->getTerminator());
+  Value oy = rowLoop.getInductionVar();
+  // Chunks from lb to ub; masked ones hold the columns before ub.
+  auto chunks = [&](Value lb, Value ub, bool masked) {
+    auto loop = scf::ForOp::create(b, loc, lb, ub, ix.c(width));
+    OpBuilder::InsertionGuard inner(b);
+    b.setInsertionPoint(loop.getBody()->getTerminator());
+    Value ox0 = loop.getInductionVar();
+    Chunk chunk{ivs[0], ivs[1], oy, ox0, Value()};
+    if (masked)
+      chunk.left = IndexMath{b, loc}.sub(ub, ox0);
+    emitChunk(chunk, weights, borderRows);
+  };
+  if (w.padded)
+    chunks(ix.c(0), fullStart, /*masked=*/true);
+  chunks(fullStart, fullEnd, /*masked=*/false);
+  chunks(fullEnd, outW, /*masked=*/true);
 }
 
 //===----------------------------------------------------------------------===//
@@ -500,21 +701,50 @@ struct LowerWindowOps : ds::impl::LowerWindowOpsBase<LowerWindowOps> {
     });
     for (auto &candidate : candidates) {
       Operation *op = candidate.first;
-      const Window &w = candidate.second;
+      Window &w = candidate.second;
       OpBuilder b(op);
       Blocking blocking = chooseBlocking(target, w);
+      SmallVector<Operation *> erase;
+      bool depthwise = w.combine == Combine::MultiplyAdd;
+      // Padding filled with the combine's identity is read implicitly.
+      bool maximum = isMaximum(w.combine);
+      if (std::optional<PaddedInput> padded =
+              matchPadding(w.input, op, [&](const APFloat &value) {
+                return maximum ? value.isInfinity() && value.isNegative()
+                               : value.isZero();
+              });
+          padded && staticSize(w.output, 2) >= 0 &&
+          staticSize(w.output, 3) >= 0) {
+        w.input = padded->source;
+        w.padded = true;
+        w.padTop = padded->top;
+        w.padLeft = padded->left;
+        w.inH = staticSize(w.input, 2);
+        w.inW = staticSize(w.input, 3);
+        llvm::append_range(erase, padded->ops);
+      }
+      // A pool's output filled with a constant right before it: the sums
+      // start from the constant in registers.
+      if (!depthwise) {
+        Operation *previous = op->getPrevNode();
+        while (previous && !touchesBuffer(previous, w.output))
+          previous = previous->getPrevNode();
+        if ((w.start = constantFill(previous, w.output)))
+          erase.push_back(previous);
+      }
       // A depthwise convolution takes the zero fill before it and the
       // element-wise generic after it (bias, activation) as the GEMMs do.
       GemmProblem fused;
-      SmallVector<Operation *> erase;
-      bool depthwise = w.combine == Combine::MultiplyAdd;
       if (depthwise) {
         ResultDims dims;
         dims.batch = 0;
         dims.row = 1;
         dims.columns = {2, 3};
+        SmallVector<Value> reads;
+        if (w.padded)
+          reads.push_back(w.input);
         fuseIntoGemm(b, cast<linalg::LinalgOp>(op), dims, blocking.lanes,
-                     fused, erase);
+                     fused, erase, reads);
       }
       bool withEpilogue = depthwise && (fused.zeroInit || fused.epilogue);
       WindowEmitter(b, op->getLoc(), w, blocking,

@@ -45,6 +45,43 @@ def RecordModelSignature : Pass<"ds-record-model-signature",
   ];
 }
 
+def UnshareEmptyTensors : Pass<"ds-unshare-empty-tensors"> {
+  let summary = "Give every use of a tensor.empty an op of its own";
+  let description = [{
+    CSE merges identical `tensor.empty` ops, so that element-wise ops of
+    the same result shape share one as their `outs`. One-shot
+    bufferization then writes each of them in place into one buffer as
+    soon as the previous value in it is dead. That reuse ties unrelated
+    values to one buffer: a kernel that reads a value longer than the
+    tensor program did (a convolution reading its input's interior in
+    place of a padded copy, see `ds-lower-window-ops` and
+    `ds-lower-contractions`) could then not write its epilogue's output
+    there. With an empty tensor per use, each result gets a buffer of its
+    own, and `ds-plan-memory` shares memory between buffers whose
+    lifetimes do not overlap, after the kernels are in place. Uses in
+    other blocks (inside loops) keep sharing the op. Runs right before
+    bufferization.
+
+    Example:
+
+    ```mlir
+    %e = tensor.empty() : tensor<8xf32>
+    %a = linalg.map ins(%x : tensor<8xf32>) outs(%e : tensor<8xf32>) ...
+    %b = linalg.map ins(%a : tensor<8xf32>) outs(%e : tensor<8xf32>) ...
+    ```
+
+    becomes
+
+    ```mlir
+    %e = tensor.empty() : tensor<8xf32>
+    %a = linalg.map ins(%x : tensor<8xf32>) outs(%e : tensor<8xf32>) ...
+    %e_0 = tensor.empty() : tensor<8xf32>
+    %b = linalg.map ins(%a : tensor<8xf32>) outs(%e_0 : tensor<8xf32>) ...
+    ```
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 def LowerMemRefCopy : Pass<"ds-lower-memref-copy"> {
   let summary = "Turn memref.copy into linalg.copy";
   let description = [{

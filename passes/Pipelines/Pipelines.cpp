@@ -54,6 +54,10 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
     pm.addPass(createCSEPass());
   }
 
+  // Each result its own buffer: kernels may read a value longer than the
+  // tensor program did (implicit padding), and the memory plan shares
+  // memory between buffers afterwards.
+  pm.addNestedPass<func::FuncOp>(createUnshareEmptyTensors());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   // Dense row-major buffers at function boundaries: what callers (the model

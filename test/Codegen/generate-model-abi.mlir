@@ -58,21 +58,22 @@ func.func @net(%x: tensor<?x4xf32> {ds.name = "x", ds.dim_names = ["batch", ""]}
 // -----
 
 // Static temporaries share a workspace (ds-plan-memory): what element-wise
-// fusion leaves of this function, one 4x8 tensor (128 bytes) and the two
-// row reductions (16 bytes each, at 64-byte alignment), live at the same
-// time. run passes its workspace argument
+// fusion leaves of this function, the two 4x8 tensors of the ReLU and the
+// tanh (128 bytes each) and the two row reductions (16 bytes each, at
+// 64-byte alignment), live at the same time. run passes its workspace
+// argument
 // on as the entry's last memref<?xi8> (allocated, aligned, offset 0, size,
 // stride 1), and the model records its size.
-// CHECK: module attributes {{.*}}ds.workspace_bytes = 256 : i64
-// CHECK: llvm.func internal @net({{.*}}, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: i64, %{{.*}}: i64, %{{.*}}: i64) -> {{.*}} attributes {ds.workspace_bytes = 256 : i64}
+// CHECK: module attributes {{.*}}ds.workspace_bytes = 384 : i64
+// CHECK: llvm.func internal @net({{.*}}, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: i64, %{{.*}}: i64, %{{.*}}: i64) -> {{.*}} attributes {ds.workspace_bytes = 384 : i64}
 // CHECK: llvm.func internal @__ds_run({{.*}}, %[[WS:.*]]: !llvm.ptr) {
 // CHECK: llvm.mlir.constant(0 : i64) : i64
 // CHECK-NEXT: %[[ZERO:.*]] = llvm.mlir.constant(0 : i64) : i64
-// CHECK-NEXT: %[[SIZE:.*]] = llvm.mlir.constant(256 : i64) : i64
+// CHECK-NEXT: %[[SIZE:.*]] = llvm.mlir.constant(384 : i64) : i64
 // CHECK-NEXT: %[[ONE:.*]] = llvm.mlir.constant(1 : i64) : i64
 // CHECK-NEXT: llvm.call @net({{.*}}, %[[WS]], %[[WS]], %[[ZERO]], %[[SIZE]], %[[ONE]])
 // CHECK: llvm.mlir.global internal constant @__ds_model()
-// CHECK: llvm.mlir.constant(256 : i64) : i64
+// CHECK: llvm.mlir.constant(384 : i64) : i64
 // CHECK: llvm.insertvalue %{{.*}}[10]
 func.func @net(%x: tensor<4x8xf32> {ds.name = "x"}) -> (tensor<4x8xf32> {ds.name = "y"}) {
   %a = ds.relu %x : (tensor<4x8xf32>) -> tensor<4x8xf32>

@@ -126,3 +126,107 @@ func.func @depthwise_epilogue(%x: memref<1x8x18x18xf32>, %w: memref<8x3x3xf32>, 
   memref.dealloc %c : memref<1x8x16x16xf32>
   return
 }
+
+// -----
+
+// Implicit padding: the zero-filled copy of the input goes and the
+// convolution reads the unpadded input. Rows 1 to 4 have every tap inside
+// it: one row block per task, so each task's rows are split into the
+// border rows before 1, the interior rows [1, 5) and the border rows from
+// 5, where each row of taps runs only if it is inside the input. Along a
+// row of 40 columns (chunks of 32): column 0, whose left taps read the
+// padding, is a masked chunk of one lane (the tap at column -1 loads
+// nothing and folds away); columns 1 to 32 are one unmasked chunk; 33 to
+// 39 a masked tail, whose right taps mask the column past the input.
+// CHECK-LABEL: func.func @depthwise_padded(
+// CHECK-SAME: %[[X:[^:]*]]: memref<1x2x6x40xf32>
+// CHECK-NOT: memref.alloc
+// CHECK-NOT: linalg.fill
+// CHECK-NOT: linalg.copy
+// CHECK-DAG: %[[COL0:.*]] = arith.constant dense<[true, false, false, false, false, false, false, false]> : vector<8xi1>
+// CHECK-DAG: %[[TAIL:.*]] = arith.constant dense<[true, true, true, true, true, true, true, false]> : vector<8xi1>
+// CHECK-DAG: %[[LAST:.*]] = arith.constant dense<[true, true, true, true, true, true, false, false]> : vector<8xi1>
+// CHECK: scf.parallel (%[[C:.*]], %[[B:.*]]) = (%c0, %c0) to (%c2, %c6)
+// CHECK: %[[BORDER1:.*]] = arith.minsi %{{.*}}, %c1 : index
+// CHECK: scf.for %[[OY:.*]] = %[[B]] to %[[BORDER1]] step %c1 {
+// CHECK: %[[IY:.*]] = arith.subi %[[OY]], %c1 : index
+// CHECK: %[[LOW:.*]] = arith.cmpi sge, %[[IY]], %c0 : index
+// CHECK: %[[HIGH:.*]] = arith.cmpi slt, %[[IY]], %c6 : index
+// CHECK: %[[INSIDE:.*]] = arith.andi %[[LOW]], %[[HIGH]] : i1
+// CHECK: scf.if %[[INSIDE]] -> (vector<8xf32>) {
+// CHECK: vector.maskedload %[[X]][%c0, %[[C]], %[[IY]], %c0], %[[COL0]]
+// CHECK: vector.maskedload %[[X]][%c0, %[[C]], %[[IY]], %c1], %[[COL0]]
+// CHECK: scf.if %[[INSIDE]] -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>) {
+// CHECK: vector.load %[[X]][%c0, %[[C]], %[[IY]], %c0]
+// CHECK: vector.maskedload %[[X]][%c0, %[[C]], %[[IY]], %c32], %[[TAIL]]
+// CHECK: vector.maskedload %[[X]][%c0, %[[C]], %[[IY]], %c34], %[[LAST]]
+// The interior rows: no tests, unmasked loads.
+// CHECK: scf.for %[[OY2:.*]] = %{{.*}} to %{{.*}} step %c1 {
+// CHECK-NOT: scf.if
+// CHECK: %[[IY2:.*]] = arith.subi %[[OY2]], %c1 : index
+// CHECK-NOT: scf.if
+// CHECK: vector.load %[[X]][%c0, %[[C]], %[[IY2]], %c0]
+// CHECK-NOT: scf.if
+// CHECK: scf.for
+// CHECK: scf.if
+func.func @depthwise_padded(%x: memref<1x2x6x40xf32>, %w: memref<2x3x3xf32>, %y: memref<1x2x6x40xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %p = memref.alloc() : memref<1x2x8x42xf32>
+  linalg.fill ins(%zero : f32) outs(%p : memref<1x2x8x42xf32>)
+  %inner = memref.subview %p[0, 0, 1, 1] [1, 2, 6, 40] [1, 1, 1, 1] : memref<1x2x8x42xf32> to memref<1x2x6x40xf32, strided<[672, 336, 42, 1], offset: 43>>
+  linalg.copy ins(%x : memref<1x2x6x40xf32>) outs(%inner : memref<1x2x6x40xf32, strided<[672, 336, 42, 1], offset: 43>>)
+  linalg.depthwise_conv_2d_nchw_chw {strides = dense<1> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%p, %w : memref<1x2x8x42xf32>, memref<2x3x3xf32>) outs(%y : memref<1x2x6x40xf32>)
+  memref.dealloc %p : memref<1x2x8x42xf32>
+  return
+}
+
+// -----
+
+// A max pool's -inf padding is read implicitly too, its masked lanes load
+// -inf; the -inf fill of its output goes and the maxima start from -inf in
+// registers (the first tap's maximum with it folds away).
+// CHECK-LABEL: func.func @max_pool_padded(
+// CHECK-SAME: %[[X:[^:]*]]: memref<1x2x9x9xf32>, %{{[^:]*}}: memref<3x3xf32>, %[[Y:[^:]*]]: memref<1x2x5x5xf32>)
+// CHECK-NOT: linalg.fill
+// CHECK-NOT: linalg.copy
+// CHECK-DAG: %[[NINF:.*]] = arith.constant dense<0xFF800000> : vector<8xf32>
+// CHECK: scf.parallel
+// CHECK-NOT: vector.maskedload %[[Y]]
+// CHECK: scf.if %{{.*}} -> (vector<8xf32>) {
+// CHECK: vector.maskedload %[[X]][%c0, %{{.*}}, %{{.*}}, %c0], %{{.*}}, %[[NINF]]
+// CHECK: } else {
+// CHECK-NEXT: scf.yield %[[NINF]] : vector<8xf32>
+// CHECK-NOT: vector.maskedload %[[Y]]
+// CHECK: vector.maskedstore %[[Y]]
+func.func @max_pool_padded(%x: memref<1x2x9x9xf32>, %k: memref<3x3xf32>, %y: memref<1x2x5x5xf32>) {
+  %ninf = arith.constant 0xFF800000 : f32
+  %p = memref.alloc() : memref<1x2x11x11xf32>
+  linalg.fill ins(%ninf : f32) outs(%p : memref<1x2x11x11xf32>)
+  %inner = memref.subview %p[0, 0, 1, 1] [1, 2, 9, 9] [1, 1, 1, 1] : memref<1x2x11x11xf32> to memref<1x2x9x9xf32, strided<[242, 121, 11, 1], offset: 12>>
+  linalg.copy ins(%x : memref<1x2x9x9xf32>) outs(%inner : memref<1x2x9x9xf32, strided<[242, 121, 11, 1], offset: 12>>)
+  linalg.fill ins(%ninf : f32) outs(%y : memref<1x2x5x5xf32>)
+  linalg.pooling_nchw_max {strides = dense<2> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%p, %k : memref<1x2x11x11xf32>, memref<3x3xf32>) outs(%y : memref<1x2x5x5xf32>)
+  memref.dealloc %p : memref<1x2x11x11xf32>
+  return
+}
+
+// -----
+
+// A max pool whose padding holds zeros (not its identity) keeps the copy.
+// CHECK-LABEL: func.func @max_pool_zero_padding(
+// CHECK: linalg.fill
+// CHECK: linalg.copy
+// CHECK: scf.parallel
+func.func @max_pool_zero_padding(%x: memref<1x2x9x9xf32>, %k: memref<3x3xf32>, %y: memref<1x2x5x5xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %p = memref.alloc() : memref<1x2x11x11xf32>
+  linalg.fill ins(%zero : f32) outs(%p : memref<1x2x11x11xf32>)
+  %inner = memref.subview %p[0, 0, 1, 1] [1, 2, 9, 9] [1, 1, 1, 1] : memref<1x2x11x11xf32> to memref<1x2x9x9xf32, strided<[242, 121, 11, 1], offset: 12>>
+  linalg.copy ins(%x : memref<1x2x9x9xf32>) outs(%inner : memref<1x2x9x9xf32, strided<[242, 121, 11, 1], offset: 12>>)
+  linalg.pooling_nchw_max {strides = dense<2> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%p, %k : memref<1x2x11x11xf32>, memref<3x3xf32>) outs(%y : memref<1x2x5x5xf32>)
+  memref.dealloc %p : memref<1x2x11x11xf32>
+  return
+}

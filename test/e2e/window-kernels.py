@@ -1,9 +1,9 @@
 # The vector loops of ds-lower-window-ops against onnxruntime: depthwise
 # convolutions (stride 1, stride 2 by deinterleaving loads, larger strides
-# by gathers, dilations, pads, bias, batches, a window too large to unroll,
-# dynamic sizes) and max and average pools, with output rows shorter than
-# a vector, between vectors and longer than a chunk (masked tails and
-# unmasked chunks), and NaN propagating through max pools.
+# by gathers, dilations, pads read in place of a padded copy, bias, batches,
+# a window too large to unroll, dynamic sizes) and max and average pools,
+# with output rows shorter than a vector, between vectors and longer than a
+# chunk (masked tails and unmasked chunks), and NaN through max pools.
 # RUN: %python %s %t %ds_bin %ds_lib/libds_runtime.so | FileCheck %s
 # CHECK: dw_stride1: ok
 # CHECK: dw_stride1_wide: ok
@@ -15,6 +15,7 @@
 # CHECK: maxpool: ok
 # CHECK: maxpool_nan: ok
 # CHECK: avgpool: ok
+# CHECK: avgpool_padded: ok
 import sys
 
 import numpy as np
@@ -143,3 +144,15 @@ check("avgpool", [
 ], [value("x", F32, [3, 4, 14, 33])],
    [value(f"y{i}", F32, None) for i in range(4)],
    [{"x": randn(3, 4, 14, 33)}])
+
+# Each pool's padding of its own (two pools of one padded input share it,
+# and keep the copy): read implicitly, with asymmetric pads, a stride of
+# 2 along the row, and a 5x5 window counting the padding.
+check("avgpool_padded", [
+    node("AveragePool", ["x"], ["y0"], kernel_shape=[3, 3],
+         pads=[1, 2, 1, 0], strides=[1, 2]),
+    node("AveragePool", ["x"], ["y1"], kernel_shape=[5, 5],
+         pads=[2, 2, 2, 2], count_include_pad=1),
+], [value("x", F32, [2, 3, 15, 47])],
+   [value(f"y{i}", F32, None) for i in range(2)],
+   [{"x": randn(2, 3, 15, 47)}])
