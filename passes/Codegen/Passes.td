@@ -45,6 +45,38 @@ def RecordModelSignature : Pass<"ds-record-model-signature",
   ];
 }
 
+def DecomposeConcat : Pass<"ds-decompose-concat"> {
+  let summary = "Write concatenations as inserts into an empty tensor";
+  let description = [{
+    Each `tensor.concat` becomes a `tensor.empty` of the result's shape
+    and one `tensor.insert_slice` per operand. Bufferized as they are, a
+    concatenation allocates its result and copies every operand into it;
+    as inserts, bufferization's empty-tensor elimination (run after
+    `ds-unshare-empty-tensors`) lets the op that produces each operand
+    write it straight into its slice of the result, so that the copies
+    go (SqueezeNet's fire modules: a convolution's epilogue stores into
+    its half of the concatenation). Runs right before bufferization.
+
+    Example:
+
+    ```mlir
+    %c = tensor.concat dim(1) %a, %b
+        : (tensor<1x2x4xf32>, tensor<1x3x4xf32>) -> tensor<1x5x4xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %e = tensor.empty() : tensor<1x5x4xf32>
+    %0 = tensor.insert_slice %a into %e[0, 0, 0] [1, 2, 4] [1, 1, 1]
+        : tensor<1x2x4xf32> into tensor<1x5x4xf32>
+    %c = tensor.insert_slice %b into %0[0, 2, 0] [1, 3, 4] [1, 1, 1]
+        : tensor<1x3x4xf32> into tensor<1x5x4xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 def UnshareEmptyTensors : Pass<"ds-unshare-empty-tensors"> {
   let summary = "Give every use of a tensor.empty an op of its own";
   let description = [{

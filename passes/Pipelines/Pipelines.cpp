@@ -56,8 +56,11 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
 
   // Each result its own buffer: kernels may read a value longer than the
   // tensor program did (implicit padding), and the memory plan shares
-  // memory between buffers afterwards.
+  // memory between buffers afterwards. The operands of a concatenation
+  // are written straight into their slices of its result.
+  pm.addNestedPass<func::FuncOp>(createDecomposeConcat());
   pm.addNestedPass<func::FuncOp>(createUnshareEmptyTensors());
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   // Dense row-major buffers at function boundaries: what callers (the model

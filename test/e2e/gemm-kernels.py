@@ -3,7 +3,8 @@
 # columns), K deeper than one packed slice, batched and broadcast matmuls,
 # dynamic sizes, Gemm with transposes, and 2-D convolutions (B read through
 # the window: strides, dilations, pads, bias, batches, 1x1, dynamic sizes;
-# padding read implicitly, masked, at strides 1, 2 and 3).
+# padding read implicitly at stride 1, through the padded copy at strides
+# 2 and 3), and convolutions writing their halves of a concatenation.
 # RUN: %python %s %t %ds_bin %ds_lib/libds_runtime.so | FileCheck %s
 # CHECK: matmul_edges: ok
 # CHECK: matmul_deep: ok
@@ -17,6 +18,7 @@
 # CHECK: conv_implicit_padding_batched: ok
 # CHECK: conv_residual_batched: ok
 # CHECK: epilogue_accumulator: ok
+# CHECK: conv_concat: ok
 import sys
 
 import numpy as np
@@ -100,9 +102,10 @@ check("conv_dynamic", [node("Conv", ["x", "w"], ["y"], pads=[1, 1, 1, 1])],
       [{"x": randn(1, 3, 9, 10)}, {"x": randn(3, 3, 5, 17)}],
       initializers=[tensor("w", randn(8, 3, 3, 3))])
 
-# Padding within the window's extent is not materialized: the packing
-# masks the taps outside the input (row by row, runs of step 1, 2 and 3,
-# the shared packing of one batch and the per-task packing of several).
+# Padding within the window's extent of a convolution of stride 1 is not
+# materialized: the packing masks the taps outside the input (the shared
+# packing of one batch and the per-task packing of several); strided ones
+# read the padded copy.
 padded_convs = [
     node("Conv", ["x", "w3"], ["y1"], pads=[1, 1, 1, 1]),
     node("Conv", ["x", "w3"], ["y2"], pads=[1, 1, 1, 1], strides=[2, 2]),
@@ -146,3 +149,24 @@ check("epilogue_accumulator", [
    [value("y", F32, None), value("s", F32, None), value("m", F32, None)],
    [{"a": randn(32, 1000), "x": randn(32, 40)}],
    initializers=[tensor("w", randn(1000, 40))], atol=1e-4)
+
+# A SqueezeNet fire module: the two expand convolutions (bias and ReLU
+# fused) write their halves of the concatenation in place, and the next
+# convolution reads it; one half is also an output of its own, which the
+# in-place write must not change.
+check("conv_concat", [
+    node("Conv", ["x", "ws", "bs"], ["s0"]),
+    node("Relu", ["s0"], ["s"]),
+    node("Conv", ["s", "w1", "b1"], ["e0"]),
+    node("Relu", ["e0"], ["e1"]),
+    node("Conv", ["s", "w3", "b3"], ["f0"], pads=[1, 1, 1, 1]),
+    node("Relu", ["f0"], ["e3"]),
+    node("Concat", ["e1", "e3"], ["cat"], axis=1),
+    node("Conv", ["cat", "wn"], ["y"]),
+], [value("x", F32, [1, 24, 13, 13])],
+   [value("y", F32, None), value("e3", F32, None)],
+   [{"x": randn(1, 24, 13, 13)}],
+   initializers=[tensor("ws", randn(8, 24, 1, 1)), tensor("bs", randn(8)),
+                 tensor("w1", randn(16, 8, 1, 1)), tensor("b1", randn(16)),
+                 tensor("w3", randn(16, 8, 3, 3)), tensor("b3", randn(16)),
+                 tensor("wn", randn(10, 32, 1, 1))], atol=1e-4)
