@@ -6,6 +6,7 @@
 
 #include "passes/Codegen/GemmEpilogue.h"
 #include "passes/Codegen/BufferPatterns.h"
+#include "passes/Codegen/KernelUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -120,16 +121,6 @@ bool trailingContiguous(MemRefType type, int64_t count) {
     return !ShapedType::isDynamic(size) && strides[rank - 2] == size;
   }
   return true;
-}
-
-/// Element-wise scalar ops of the body that apply lane by lane to vectors.
-bool isLaneWise(Operation &op) {
-  if (!isa<arith::ArithDialect, math::MathDialect>(op.getDialect()) ||
-      op.getNumRegions() != 0)
-    return false;
-  auto scalar = [](Type type) { return type.isIntOrFloat(); };
-  return llvm::all_of(op.getOperandTypes(), scalar) &&
-         llvm::all_of(op.getResultTypes(), scalar);
 }
 
 /// `value` usable at `gemm`: itself if it dominates it, a clone of its
@@ -377,37 +368,10 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
       mapping.map(arg, value);
     }
     mapping.map(bodyBlock->getArgument(inputs.size()), sums);
-    auto lanesOf = [&](Value scalar) -> Value {
-      if (Value mapped = mapping.lookupOrNull(scalar))
-        return mapped;
-      Value defined = outside.lookup(scalar);
-      Value splat = vector::BroadcastOp::create(
-          nb, nloc, vectorOf(defined.getType()), defined);
-      mapping.map(scalar, splat);
-      return splat;
-    };
-    for (Operation &op : bodyBlock->without_terminator()) {
-      if (auto constant = dyn_cast<arith::ConstantOp>(op)) {
-        auto type = vectorOf(constant.getType());
-        mapping.map(constant.getResult(),
-                    arith::ConstantOp::create(
-                        nb, nloc,
-                        DenseElementsAttr::get(
-                            type, cast<TypedAttr>(constant.getValue()))));
-        continue;
-      }
-      OperationState state(nloc, op.getName());
-      for (Value operand : op.getOperands())
-        state.addOperands(lanesOf(operand));
-      for (Type type : op.getResultTypes())
-        state.addTypes(vectorOf(type));
-      state.addAttributes(op.getAttrs());
-      Operation *vectorized = nb.create(state);
-      for (auto [scalar, vector] :
-           llvm::zip_equal(op.getResults(), vectorized->getResults()))
-        mapping.map(scalar, vector);
-    }
-    return lanesOf(bodyBlock->getTerminator()->getOperand(0));
+    return vectorizeLaneWise(
+        nb, nloc, *bodyBlock, mapping, lanes,
+        bodyBlock->getTerminator()->getOperand(0),
+        [&](Value scalar) { return outside.lookup(scalar); });
   };
 
   finish();

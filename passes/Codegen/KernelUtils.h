@@ -10,8 +10,10 @@
 #include "passes/Codegen/TargetDescription.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
 
 namespace ds {
 
@@ -79,6 +81,67 @@ inline llvm::SmallVector<mlir::Value> laneMasks(mlir::OpBuilder &b,
         loc, mlir::arith::CmpIPredicate::slt, ids, bound));
   }
   return masks;
+}
+
+/// Element-wise scalar ops (of a linalg body) that apply lane by lane to
+/// vectors.
+inline bool isLaneWise(mlir::Operation &op) {
+  if (!mlir::isa<mlir::arith::ArithDialect, mlir::math::MathDialect>(
+          op.getDialect()) ||
+      op.getNumRegions() != 0)
+    return false;
+  auto scalar = [](mlir::Type type) { return type.isIntOrFloat(); };
+  return llvm::all_of(op.getOperandTypes(), scalar) &&
+         llvm::all_of(op.getResultTypes(), scalar);
+}
+
+/// Emits the lane-wise ops of `body` (isLaneWise) before its terminator,
+/// or before `stop` if given, at `b` on vectors of `lanes` lanes and
+/// returns the vector of `result`. `mapping` gives the vectors of the
+/// block's arguments; other scalars from outside the body are
+/// `outside(scalar)`, broadcast; constants become splats.
+inline mlir::Value
+vectorizeLaneWise(mlir::OpBuilder &b, mlir::Location loc, mlir::Block &body,
+                  mlir::IRMapping &mapping, int64_t lanes, mlir::Value result,
+                  llvm::function_ref<mlir::Value(mlir::Value)> outside,
+                  mlir::Operation *stop = nullptr) {
+  auto vectorOf = [&](mlir::Type scalar) {
+    return mlir::VectorType::get({lanes}, scalar);
+  };
+  auto lanesOf = [&](mlir::Value scalar) -> mlir::Value {
+    if (mlir::Value mapped = mapping.lookupOrNull(scalar))
+      return mapped;
+    mlir::Value defined = outside(scalar);
+    mlir::Value splat = mlir::vector::BroadcastOp::create(
+        b, loc, vectorOf(defined.getType()), defined);
+    mapping.map(scalar, splat);
+    return splat;
+  };
+  for (mlir::Operation &op : body.without_terminator()) {
+    if (&op == stop)
+      break;
+    if (auto constant = mlir::dyn_cast<mlir::arith::ConstantOp>(op)) {
+      auto type = vectorOf(constant.getType());
+      mapping.map(constant.getResult(),
+                  mlir::arith::ConstantOp::create(
+                      b, loc,
+                      mlir::DenseElementsAttr::get(
+                          type, mlir::cast<mlir::TypedAttr>(
+                                    constant.getValue()))));
+      continue;
+    }
+    mlir::OperationState state(loc, op.getName());
+    for (mlir::Value operand : op.getOperands())
+      state.addOperands(lanesOf(operand));
+    for (mlir::Type type : op.getResultTypes())
+      state.addTypes(vectorOf(type));
+    state.addAttributes(op.getAttrs());
+    mlir::Operation *vectorized = b.create(state);
+    for (auto [scalar, vector] :
+         llvm::zip_equal(op.getResults(), vectorized->getResults()))
+      mapping.map(scalar, vector);
+  }
+  return lanesOf(result);
 }
 
 /// The target description given by a kernel pass's options (vector-bits,

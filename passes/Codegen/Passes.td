@@ -328,6 +328,63 @@ def LowerContractions : Pass<"ds-lower-contractions",
                            "::mlir::LLVM::LLVMDialect"];
 }
 
+def LowerReductions : Pass<"ds-lower-reductions", "::mlir::func::FuncOp"> {
+  let summary = "Emit reductions over the trailing, contiguous dims of "
+                "buffers as vector loops";
+  let description = [{
+    Replaces a `linalg.generic` or `linalg.reduce` on f32 buffers whose
+    loops are parallel dims followed by reduction dims, whose output is
+    indexed by the parallel dims in order, and whose body is lane-wise
+    arith/math ops ending in `arith.addf`, `maximumf`, `maxnumf`,
+    `minimumf` or `minnumf` of a value and the output's element. Each input is either read along
+    all the dims in order, with the reduction dims contiguous, or does not
+    depend on the reduction dims (a per-output value such as a mean). The
+    loops:
+
+    - an `scf.parallel` over the parallel dims (tasks for the runtime's
+      threads);
+    - per output element, the reduction dims as one run of R contiguous
+      elements of each streamed input: 4 vector accumulators of `lanes`
+      lanes over chunks of 4 vectors, a masked tail of single vectors
+      (masked lanes take the combine's identity), then the accumulators
+      combined and reduced across lanes (`vector.reduction`), and the
+      result combined with the output's value.
+
+    Global average and max pools, the mean and variance of
+    normalizations and the max and sum of a softmax take this form. Sums
+    are reassociated (lanes and accumulators are added in a tree), so
+    they differ from the sequential order by rounding only; maxima and
+    minima are exact and keep the op's NaN semantics. A target without a
+    vector unit (`vector-bits` below 64) keeps the ops.
+
+    Example:
+
+    ```mlir
+    linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+                                     affine_map<(d0, d1, d2) -> (d0, d1)>],
+                    iterator_types = ["parallel", "parallel", "reduction"]}
+        ins(%x : memref<1x1280x49xf32>) outs(%s : memref<1x1280xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %0 = arith.addf %in, %out : f32
+      linalg.yield %0 : f32
+    }
+    ```
+
+    becomes (with `vector-bits=512`) an `scf.parallel` over (1, 1280)
+    whose body sums 49 elements as 3 vectors of 16 and a masked vector of
+    one, reduces them with `vector.reduction <add>` and adds the result to
+    `%s`.
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "unsigned", /*default=*/"128",
+           "Bits of a vector register (0: no vector unit)">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
 def LowerWindowOps : Pass<"ds-lower-window-ops", "::mlir::func::FuncOp"> {
   let summary = "Emit depthwise convolutions and pools on buffers as "
                 "vector loops along the output rows";
@@ -353,6 +410,16 @@ def LowerWindowOps : Pass<"ds-lower-window-ops", "::mlir::func::FuncOp"> {
     - chunks that reach past the output row (or whose stride-2 loads would
       reach past the input row) use `vector.maskedload` /
       `vector.maskedstore` / masked gathers.
+
+    Padding that bufferization materialized (a buffer filled with the
+    combine's identity, zeros or -inf, whose interior is a copy of the
+    input, read by nothing else) is read implicitly: the loops read the
+    unpadded input, the output rows whose taps are all inside it run as
+    above, the others test each row of taps and skip those outside, and
+    the chunks at the row's edges mask the lanes outside the input (they
+    load the identity). The fill, copy and padded buffer go. A constant
+    fill of a pool's output right before it becomes the start of the
+    values in registers (the fill goes).
 
     `lanes` is the vector width over 32 bits; `vectors` follows from the
     registers left after the hoisted filter values and a few temporaries

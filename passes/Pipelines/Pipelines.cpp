@@ -89,6 +89,11 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
   windows.l1CacheBytes = options.l1CacheBytes;
   windows.l2CacheBytes = options.l2CacheBytes;
   pm.addNestedPass<func::FuncOp>(createLowerWindowOps(windows));
+  // Reductions over trailing contiguous dims (pools over a whole image,
+  // normalizations, softmax) as vector loops.
+  LowerReductionsOptions reductions;
+  reductions.vectorBits = options.vectorBits;
+  pm.addNestedPass<func::FuncOp>(createLowerReductions(reductions));
   // Temporary buffers of static size (the GEMMs' included) share one
   // workspace.
   pm.addPass(createPlanMemory());
