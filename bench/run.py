@@ -33,6 +33,7 @@ their own (bench/rss_child.py) and report the peak resident set.
 """
 import argparse
 import datetime
+import gc
 import hashlib
 import json
 import os
@@ -235,6 +236,29 @@ def ort_session(path, threads, spinning=True):
     return ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
 
 
+class OrtTurns:
+    """onnxruntime as an engine of `interleaved` whose session lives for
+    one turn: made before the turn (not timed) and released after it, so
+    that its pool threads, which keep spinning while idle, have exited
+    when the other engine is timed. Calling it runs the session."""
+
+    def __init__(self, path, threads, spinning, feeds):
+        self.args = (path, threads, spinning)
+        self.feeds = feeds
+        self.session = None
+
+    def before_turn(self):
+        if self.session is None:
+            self.session = ort_session(*self.args)
+
+    def after_turn(self):
+        self.session = None
+        gc.collect()
+
+    def __call__(self):
+        return self.session.run(None, self.feeds)
+
+
 def check_in_child(ds_run, so_path, feeds, threads):
     """Runs the library once with ds-run in a child process; the error
     text, or None when it ran."""
@@ -289,6 +313,13 @@ def estimate(fn):
     return time.perf_counter() - start
 
 
+def turn(engine, step):
+    """Calls the engine's `before_turn` or `after_turn`, if it has one."""
+    hook = getattr(engine, step, None)
+    if hook is not None:
+        hook()
+
+
 def interleaved(engines, rounds, runs, warmup, round_seconds, max_runs,
                 settle=0.0):
     """{engine: [seconds]}: `rounds` rounds, each engine's warmup and runs
@@ -297,10 +328,13 @@ def interleaved(engines, rounds, runs, warmup, round_seconds, max_runs,
     engines faster than 0.5 s a run, none for slower ones. Before each
     engine's turn the harness sleeps `settle` seconds, so that the pool
     threads the other engine left spinning go to sleep and do not take a
-    core from the engine being timed."""
+    core from the engine being timed. An engine with `before_turn` and
+    `after_turn` methods (OrtTurns) gets them called around each turn."""
     plan = {}
     for name, fn in engines.items():
+        turn(fn, "before_turn")
         t = estimate(fn)
+        turn(fn, "after_turn")
         k = runs or max(1, min(max_runs, int(round_seconds / max(t, 1e-6))))
         w = warmup if warmup >= 0 else (1 if t < 0.5 else 0)
         plan[name] = (fn, w, k)
@@ -309,9 +343,11 @@ def interleaved(engines, rounds, runs, warmup, round_seconds, max_runs,
     for r in range(rounds):
         for name in (order if r % 2 == 0 else order[::-1]):
             fn, w, k = plan[name]
+            turn(fn, "before_turn")
             if settle > 0:
                 time.sleep(settle)
             samples[name] += timed(fn, w, k)
+            turn(fn, "after_turn")
     return samples, {name: {"warmup": w, "runs_per_round": k}
                      for name, (_, w, k) in plan.items()}
 
@@ -377,7 +413,12 @@ def bench_model(name, args, tools, peak, work):
             except ds_runtime.DsError as e:
                 run["ds_error"] = str(e)
         if session is not None:
-            engines["ort"] = (lambda s=session: s.run(None, feeds))
+            if args.ort_session_per_turn:
+                session = None
+                engines["ort"] = OrtTurns(onnx_path, threads, args.ort_spinning,
+                                          feeds)
+            else:
+                engines["ort"] = (lambda s=session: s.run(None, feeds))
         if not engines:
             continue
         samples, plan = interleaved(engines, args.rounds, args.runs, args.warmup,
@@ -593,6 +634,11 @@ def main():
                              "the other engine's spinning threads sleep (50)")
     parser.add_argument("--no-ort-spinning", dest="ort_spinning", action="store_false",
                         help="onnxruntime's pool threads block instead of spinning")
+    parser.add_argument("--ort-session-kept", dest="ort_session_per_turn",
+                        action="store_false",
+                        help="keep one onnxruntime session for all rounds (its idle "
+                             "pool threads keep spinning during ds's turns); by "
+                             "default each turn makes its own session")
     parser.add_argument("--quick", action="store_true",
                         help="one round, one run, a short probe: a smoke test")
     parser.add_argument("--strict", action="store_true",
