@@ -103,25 +103,27 @@ check("conv_dynamic", [node("Conv", ["x", "w"], ["y"], pads=[1, 1, 1, 1])],
       initializers=[tensor("w", randn(8, 3, 3, 3))])
 
 # Padding within the window's extent of a convolution of stride 1 is not
-# materialized: the packing masks the taps outside the input (the shared
-# packing of one batch and the per-task packing of several); strided ones
-# read the padded copy.
+# materialized: the packing masks the taps outside the input (packed once
+# for one batch whose filters span several task tiles, as y6's 150, by
+# each task otherwise); strided ones read the padded copy.
 padded_convs = [
     node("Conv", ["x", "w3"], ["y1"], pads=[1, 1, 1, 1]),
     node("Conv", ["x", "w3"], ["y2"], pads=[1, 1, 1, 1], strides=[2, 2]),
     node("Conv", ["x", "w3"], ["y3"], pads=[1, 0, 1, 2], strides=[3, 3]),
     node("Conv", ["x", "w7"], ["y4"], pads=[3, 3, 3, 3], strides=[2, 2]),
     node("Conv", ["x", "w3"], ["y5"], pads=[2, 2, 2, 2], dilations=[2, 2]),
+    node("Conv", ["x", "w150"], ["y6"], pads=[1, 1, 1, 1]),
 ]
 padded_weights = [tensor("w3", randn(20, 3, 3, 3)),
-                  tensor("w7", randn(9, 3, 7, 7))]
+                  tensor("w7", randn(9, 3, 7, 7)),
+                  tensor("w150", randn(150, 3, 3, 3))]
 check("conv_implicit_padding", padded_convs,
       [value("x", F32, [1, 3, 41, 37])],
-      [value(f"y{i}", F32, None) for i in range(1, 6)],
+      [value(f"y{i}", F32, None) for i in range(1, 7)],
       [{"x": randn(1, 3, 41, 37)}], initializers=padded_weights, atol=1e-4)
 check("conv_implicit_padding_batched", padded_convs,
       [value("x", F32, [2, 3, 23, 19])],
-      [value(f"y{i}", F32, None) for i in range(1, 6)],
+      [value(f"y{i}", F32, None) for i in range(1, 7)],
       [{"x": randn(2, 3, 23, 19)}], initializers=padded_weights, atol=1e-4)
 
 # A buffer the second convolution reads through its (implicit) padding is
