@@ -475,9 +475,11 @@ Value selectVector(OpBuilder &b, Location loc, Value cond, Value given,
   return op.getResult(0);
 }
 
-/// The micro-kernel of A panel `ip` and B panel `jp`, added to C.
+/// The micro-kernel of A panel `ip` and B panel `jp`, added to C, over
+/// the first `vectors` vectors of the panel's columns (fewer than the
+/// tiling's for a last panel of few columns).
 void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
-                 Value kcv, Value ip, Value jp) {
+                 Value kcv, Value ip, Value jp, int64_t vectors) {
   IndexMath im{b, loc};
   const GemmProblem &p = t.problem;
   const GemmTiling &g = t.tiling;
@@ -517,7 +519,7 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
           im.add(im.add(t.aBase, im.mul(row, p.aRowStride)), pc));
     }
   }
-  SmallVector<Value> init(g.mr * g.vectors, zeroVector);
+  SmallVector<Value> init(g.mr * vectors, zeroVector);
   auto loop = scf::ForOp::create(
       b, loc, im.c(0), kcv, im.c(1), init,
       [&](OpBuilder &nb, Location nloc, Value q, ValueRange sums) {
@@ -525,7 +527,7 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
         Value bRow = in.add(bPanel, in.mul(q, in.c(g.nr)));
         Value aRow = in.add(aPanel, in.mul(q, in.c(g.mr)));
         SmallVector<Value> bVectors;
-        for (int64_t v = 0; v < g.vectors; ++v)
+        for (int64_t v = 0; v < vectors; ++v)
           bVectors.push_back(vector::LoadOp::create(
               nb, nloc, vectorType, t.bPacked,
               ValueRange{in.add(bRow, in.c(v * g.lanes))}));
@@ -539,11 +541,11 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
                                            ValueRange{in.add(aRow, in.c(i))});
           Value broadcast =
               vector::BroadcastOp::create(nb, nloc, vectorType, a);
-          for (int64_t v = 0; v < g.vectors; ++v) {
+          for (int64_t v = 0; v < vectors; ++v) {
             Value product = arith::MulFOp::create(nb, nloc, broadcast,
                                                   bVectors[v], contract);
             next.push_back(arith::AddFOp::create(
-                nb, nloc, product, sums[i * g.vectors + v], contract));
+                nb, nloc, product, sums[i * vectors + v], contract));
           }
         }
         scf::YieldOp::create(nb, nloc, next);
@@ -556,7 +558,7 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
   Value cols = im.min(im.c(g.nr), im.sub(t.ncv, im.mul(jp, im.c(g.nr))));
   Value row0 = top;
   Value col0 = im.add(t.jc, im.mul(jp, im.c(g.nr)));
-  SmallVector<Value> masks = laneMasks(b, loc, g.lanes, g.vectors, cols);
+  SmallVector<Value> masks = laneMasks(b, loc, g.lanes, vectors, cols);
   Value first = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, pc,
                                       im.c(0));
   Value last = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
@@ -581,7 +583,7 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
                                              p.accumRowStride)),
                                col0)
                       : start;
-          for (int64_t v = 0; v < g.vectors; ++v) {
+          for (int64_t v = 0; v < vectors; ++v) {
             Value index = im.add(start, im.c(v * g.lanes));
             Value sumsIndex = im.add(sumsStart, im.c(v * g.lanes));
             Value mask = masks[v];
@@ -591,7 +593,7 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
                                                   ValueRange{sumsIndex}, mask,
                                                   zeroVector);
             };
-            Value sums = loop.getResult(i * g.vectors + v);
+            Value sums = loop.getResult(i * vectors + v);
             auto addOld = [&](OpBuilder &nb, Location nloc) -> Value {
               return arith::AddFOp::create(nb, nloc, loadOld(nb, nloc), sums);
             };
@@ -729,8 +731,22 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
     Value mPanels = im.ceilDiv(t.mcv, im.c(g.mr));
     Value nPanels = im.ceilDiv(t.ncv, im.c(g.nr));
     forLoop(b, loc, c0, nPanels, c1, [&](Value jp) {
-      forLoop(b, loc, c0, mPanels, c1,
-              [&](Value ip) { microKernel(b, loc, t, pc, kcv, ip, jp); });
+      auto panelKernels = [&](int64_t vectors) {
+        forLoop(b, loc, c0, mPanels, c1, [&](Value ip) {
+          microKernel(b, loc, t, pc, kcv, ip, jp, vectors);
+        });
+      };
+      if (g.vectors == 1) {
+        panelKernels(1);
+        return;
+      }
+      // A last panel of at most one vector of columns (N = 196 in panels
+      // of 32 leaves 4) runs a one-vector kernel: half the work or less.
+      Value cols = im.sub(t.ncv, im.mul(jp, im.c(g.nr)));
+      ifThenElse(
+          b, loc, im.lt(im.c(g.lanes), cols),
+          [&] { panelKernels(g.vectors); }, [&] { panelKernels(1); },
+          /*withElse=*/true);
     });
   });
   LLVM::StackRestoreOp::create(b, loc, stack);

@@ -405,3 +405,20 @@ func.func @strided_padding(%x: memref<1x4x8x8xf32>, %w: memref<16x4x3x3xf32>, %y
   memref.dealloc %p : memref<1x4x10x10xf32>
   return
 }
+
+// -----
+
+// N = 36 in panels of 16 leaves a last panel of 4 columns: it runs a
+// one-vector kernel (6 accumulators) instead of the two-vector one (12),
+// chosen per panel by the columns left.
+// CHECK-LABEL: func.func @narrow_panel(
+// CHECK: scf.parallel (%{{.*}}, %{{.*}}) =
+// CHECK: %[[WIDE:.*]] = arith.cmpi sgt, %{{.*}}, %c8 : index
+// CHECK: scf.if %[[WIDE]] {
+// CHECK: scf.for %{{.*}} = %c0 to %c64 step %c1 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>) {
+// CHECK: } else {
+// CHECK: scf.for %{{.*}} = %c0 to %c64 step %c1 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>) {
+func.func @narrow_panel(%a: memref<24x64xf32>, %b: memref<64x36xf32>, %c: memref<24x36xf32>) {
+  linalg.matmul ins(%a, %b : memref<24x64xf32>, memref<64x36xf32>) outs(%c : memref<24x36xf32>)
+  return
+}
