@@ -15,6 +15,8 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 
+#include <optional>
+
 namespace ds {
 
 /// Index arithmetic at a builder's insertion point, folding constants.
@@ -81,6 +83,45 @@ inline llvm::SmallVector<mlir::Value> laneMasks(mlir::OpBuilder &b,
         loc, mlir::arith::CmpIPredicate::slt, ids, bound));
   }
   return masks;
+}
+
+/// How a value is folded into an accumulator: a sum, or a maximum or
+/// minimum with the NaN semantics of its arith op (maximumf and minimumf
+/// propagate NaN, maxnumf and minnumf ignore it).
+enum class Combine { Add, Maximum, MaxNum, Minimum, MinNum };
+
+/// The Combine that `op` (a body's arith op) computes, if any.
+inline std::optional<Combine> combineOf(mlir::Operation *op) {
+  if (mlir::isa<mlir::arith::AddFOp>(op))
+    return Combine::Add;
+  if (mlir::isa<mlir::arith::MaximumFOp>(op))
+    return Combine::Maximum;
+  if (mlir::isa<mlir::arith::MaxNumFOp>(op))
+    return Combine::MaxNum;
+  if (mlir::isa<mlir::arith::MinimumFOp>(op))
+    return Combine::Minimum;
+  if (mlir::isa<mlir::arith::MinNumFOp>(op))
+    return Combine::MinNum;
+  return std::nullopt;
+}
+
+/// `x` combined with `y` (scalars or vectors) by the combine's arith op.
+inline mlir::Value combineValues(mlir::OpBuilder &b, mlir::Location loc,
+                                 Combine combine, mlir::Value x,
+                                 mlir::Value y) {
+  switch (combine) {
+  case Combine::Add:
+    return mlir::arith::AddFOp::create(b, loc, x, y);
+  case Combine::Maximum:
+    return mlir::arith::MaximumFOp::create(b, loc, x, y);
+  case Combine::MaxNum:
+    return mlir::arith::MaxNumFOp::create(b, loc, x, y);
+  case Combine::Minimum:
+    return mlir::arith::MinimumFOp::create(b, loc, x, y);
+  case Combine::MinNum:
+    return mlir::arith::MinNumFOp::create(b, loc, x, y);
+  }
+  llvm_unreachable("unknown combine");
 }
 
 /// Element-wise scalar ops (of a linalg body) that apply lane by lane to

@@ -40,8 +40,6 @@ namespace {
 /// Vector accumulators of the unrolled loop.
 constexpr int64_t kAccumulators = 4;
 
-/// How the body's value is combined into the output.
-enum class Combine { Add, Maximum, MaxNum, Minimum, MinNum };
 
 /// How the reduction reads one input.
 enum class Read {
@@ -56,20 +54,6 @@ struct Reduction {
   Value value;        // the body's value combined with the output's
   SmallVector<Read> reads;
 };
-
-std::optional<Combine> combineOf(Operation *op) {
-  if (isa<arith::AddFOp>(op))
-    return Combine::Add;
-  if (isa<arith::MaximumFOp>(op))
-    return Combine::Maximum;
-  if (isa<arith::MaxNumFOp>(op))
-    return Combine::MaxNum;
-  if (isa<arith::MinimumFOp>(op))
-    return Combine::Minimum;
-  if (isa<arith::MinNumFOp>(op))
-    return Combine::MinNum;
-  return std::nullopt;
-}
 
 /// Whether `map`'s results are dims 0 .. count - 1 in order.
 bool isLeadingDims(AffineMap map, int64_t count) {
@@ -211,19 +195,7 @@ private:
         DenseElementsAttr::get(vectorType, b.getF32FloatAttr(value)));
   }
   Value combine(Value x, Value y) {
-    switch (r.combine) {
-    case Combine::Add:
-      return arith::AddFOp::create(b, loc, x, y);
-    case Combine::Maximum:
-      return arith::MaximumFOp::create(b, loc, x, y);
-    case Combine::MaxNum:
-      return arith::MaxNumFOp::create(b, loc, x, y);
-    case Combine::Minimum:
-      return arith::MinimumFOp::create(b, loc, x, y);
-    case Combine::MinNum:
-      return arith::MinNumFOp::create(b, loc, x, y);
-    }
-    llvm_unreachable("unknown combine");
+    return combineValues(b, loc, r.combine, x, y);
   }
   vector::CombiningKind kind() {
     switch (r.combine) {
@@ -360,24 +332,7 @@ void ReductionEmitter::emitElement(ValueRange ivs) {
                                               arith::FastMathFlags::reassoc);
   SmallVector<Value> outIndices(ivs.begin(), ivs.begin() + r.parallel);
   Value old = memref::LoadOp::create(b, loc, out, outIndices);
-  Value result;
-  switch (r.combine) {
-  case Combine::Add:
-    result = arith::AddFOp::create(b, loc, old, reduced);
-    break;
-  case Combine::Maximum:
-    result = arith::MaximumFOp::create(b, loc, old, reduced);
-    break;
-  case Combine::MaxNum:
-    result = arith::MaxNumFOp::create(b, loc, old, reduced);
-    break;
-  case Combine::Minimum:
-    result = arith::MinimumFOp::create(b, loc, old, reduced);
-    break;
-  case Combine::MinNum:
-    result = arith::MinNumFOp::create(b, loc, old, reduced);
-    break;
-  }
+  Value result = combine(old, reduced);
   memref::StoreOp::create(b, loc, result, out, outIndices);
 }
 

@@ -59,12 +59,13 @@ constexpr int64_t kMinTasks = 64;
 /// Windows of more taps keep a loop over kh (kw stays unrolled).
 constexpr int64_t kMaxUnrolledTaps = 64;
 
-/// How a tap is combined into the output.
-enum class Combine { MultiplyAdd, Add, Maximum, MaxNum };
 
 /// One op: out[n, c, oy, ox] = combine over (i, j) < (kh, kw) of
 /// in[n, c, oy*sh + i*dh, ox*sw + j*dw] (and filter[c, i, j]).
 struct Window {
+  /// A depthwise convolution multiplies each tap by its filter value and
+  /// adds it (`combine` is Add); pools combine the taps themselves.
+  bool multiply = false;
   Combine combine;
   Value input, filter, output;
   int64_t kh, kw, sh, sw, dh, dw;
@@ -271,21 +272,13 @@ Value WindowEmitter::loadTap(const Chunk &chunk, Value iy, Value firstColumn,
 }
 
 Value WindowEmitter::combine(Value acc, Value x, Value weight) {
-  switch (w.combine) {
-  case Combine::MultiplyAdd: {
+  if (w.multiply) {
     auto contract = arith::FastMathFlagsAttr::get(
         b.getContext(), arith::FastMathFlags::contract);
     Value product = arith::MulFOp::create(b, loc, x, weight, contract);
     return arith::AddFOp::create(b, loc, acc, product, contract);
   }
-  case Combine::Add:
-    return arith::AddFOp::create(b, loc, acc, x);
-  case Combine::Maximum:
-    return arith::MaximumFOp::create(b, loc, acc, x);
-  case Combine::MaxNum:
-    return arith::MaxNumFOp::create(b, loc, acc, x);
-  }
-  llvm_unreachable("unknown combiner");
+  return combineValues(b, loc, w.combine, acc, x);
 }
 
 /// Combines the taps (i, j) of every vector of the chunk into `acc`.
@@ -363,7 +356,7 @@ void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights,
           vector::LoadOp::create(b, loc, vectorType, w.output, outIndices(v)));
     }
   }
-  bool multiply = w.combine == Combine::MultiplyAdd;
+  bool multiply = w.multiply;
   if (w.kh * w.kw <= kMaxUnrolledTaps) {
     // Every tap unrolled, the filter values hoisted to the task.
     for (int64_t i = 0; i < w.kh; ++i)
@@ -509,7 +502,7 @@ void WindowEmitter::emit() {
         IndexMath in{b, loc};
         // The channel's filter values, broadcast once.
         SmallVector<Value> weights;
-        if (w.combine == Combine::MultiplyAdd &&
+        if (w.multiply &&
             w.kh * w.kw <= kMaxUnrolledTaps) {
           for (int64_t i = 0; i < w.kh; ++i)
             for (int64_t j = 0; j < w.kw; ++j) {
@@ -594,13 +587,8 @@ bool isF32Buffer(Value value, bool unitW) {
 std::optional<Combine> poolingCombine(linalg::LinalgOp op) {
   std::optional<Combine> found;
   for (Operation &body : op->getRegion(0).front().without_terminator()) {
-    if (isa<arith::AddFOp>(body))
-      found = Combine::Add;
-    else if (isa<arith::MaximumFOp>(body))
-      found = Combine::Maximum;
-    else if (isa<arith::MaxNumFOp>(body))
-      found = Combine::MaxNum;
-    else
+    found = combineOf(&body);
+    if (!found || (*found != Combine::Add && !isMaximum(*found)))
       return std::nullopt;
   }
   return found;
@@ -644,9 +632,11 @@ std::optional<Window> match(Operation *op) {
     if (!isF32Buffer(filter, /*unitW=*/false))
       return std::nullopt;
     std::optional<Window> w =
-        windowOf(conv, filter, Combine::MultiplyAdd, /*kernelDim=*/1);
-    if (w)
+        windowOf(conv, filter, Combine::Add, /*kernelDim=*/1);
+    if (w) {
+      w->multiply = true;
       w->filter = filter;
+    }
     return w;
   }
   if (isa<linalg::PoolingNchwMaxOp, linalg::PoolingNchwSumOp>(op)) {
@@ -672,7 +662,7 @@ Blocking chooseBlocking(const TargetDescription &target, const Window &w) {
   g.lanes = std::max<int64_t>(1, target.vectorBits / 32);
   int64_t registers = std::max<unsigned>(target.vectorRegisters, 8);
   int64_t taps = w.kh * w.kw;
-  int64_t hoisted = w.combine == Combine::MultiplyAdd && taps <= kMaxUnrolledTaps
+  int64_t hoisted = w.multiply && taps <= kMaxUnrolledTaps
                         ? std::min(taps, registers / 2)
                         : 0;
   int64_t temporaries = w.sw == 1 ? 2 : 4;
@@ -705,7 +695,7 @@ struct LowerWindowOps : ds::impl::LowerWindowOpsBase<LowerWindowOps> {
       OpBuilder b(op);
       Blocking blocking = chooseBlocking(target, w);
       SmallVector<Operation *> erase;
-      bool depthwise = w.combine == Combine::MultiplyAdd;
+      bool depthwise = w.multiply;
       // Padding filled with the combine's identity is read implicitly.
       bool maximum = isMaximum(w.combine);
       if (std::optional<PaddedInput> padded =
