@@ -467,6 +467,10 @@ void WindowEmitter::chooseFullChunks() {
       maxStart = (reach >= 0 ? reach / w.sw : -1) - (width - 1);
     maxStart = std::min(maxStart, ow - width);
     int64_t chunks = maxStart >= lo ? (maxStart - lo) / width + 1 : 0;
+    // Without an unmasked chunk, the whole row is masked chunks from 0
+    // (rather than a chunk for the columns before `lo` and more after).
+    if (chunks == 0)
+      lo = 0;
     fullStart = ix.c(lo);
     fullEnd = ix.c(lo + chunks * width);
   }

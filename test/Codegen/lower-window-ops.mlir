@@ -185,7 +185,10 @@ func.func @depthwise_padded(%x: memref<1x2x6x40xf32>, %w: memref<2x3x3xf32>, %y:
 
 // A max pool's -inf padding is read implicitly too, its masked lanes load
 // -inf; the -inf fill of its output goes and the maxima start from -inf in
-// registers (the first tap's maximum with it folds away).
+// registers (the first tap's maximum with it folds away). A row of 5
+// outputs has no unmasked chunk: it is one masked chunk from column 0,
+// whose first tap starts at input column -1 (that lane is masked off and
+// never read).
 // CHECK-LABEL: func.func @max_pool_padded(
 // CHECK-SAME: %[[X:[^:]*]]: memref<1x2x9x9xf32>, %{{[^:]*}}: memref<3x3xf32>, %[[Y:[^:]*]]: memref<1x2x5x5xf32>)
 // CHECK-NOT: linalg.fill
@@ -194,7 +197,7 @@ func.func @depthwise_padded(%x: memref<1x2x6x40xf32>, %w: memref<2x3x3xf32>, %y:
 // CHECK: scf.parallel
 // CHECK-NOT: vector.maskedload %[[Y]]
 // CHECK: scf.if %{{.*}} -> (vector<8xf32>) {
-// CHECK: vector.maskedload %[[X]][%c0, %{{.*}}, %{{.*}}, %c0], %{{.*}}, %[[NINF]]
+// CHECK: vector.maskedload %[[X]][%c0, %{{.*}}, %{{.*}}, %c-1], %{{.*}}, %[[NINF]]
 // CHECK: } else {
 // CHECK-NEXT: scf.yield %[[NINF]] : vector<8xf32>
 // CHECK-NOT: vector.maskedload %[[Y]]
