@@ -93,6 +93,9 @@ struct Blocking {
 struct Chunk {
   Value n, c, oy, ox0;
   Value left; // null: all `vectors * lanes` columns are in the row
+  /// Vectors of the chunk: the blocking's, or fewer for a short masked
+  /// segment of the row.
+  int64_t vectors;
 };
 
 class WindowEmitter {
@@ -290,7 +293,7 @@ SmallVector<Value> WindowEmitter::accumulateRow(const Chunk &chunk, Value i,
   Value iy = ix.sub(ix.add(ix.mul(chunk.oy, ix.c(w.sh)), ix.mul(i, ix.c(w.dh))),
                     ix.c(w.padTop));
   SmallVector<Value> next;
-  for (int64_t v = 0; v < g.vectors; ++v) {
+  for (int64_t v = 0; v < chunk.vectors; ++v) {
     Value ox = ix.add(chunk.ox0, ix.c(v * g.lanes));
     Value column = ix.sub(ix.add(ix.mul(ox, ix.c(w.sw)), ix.c(j * w.dw)),
                           ix.c(w.padLeft));
@@ -340,7 +343,7 @@ void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights,
     return SmallVector<Value>{chunk.n, chunk.c, chunk.oy,
                               ix.add(chunk.ox0, ix.c(v * g.lanes))};
   };
-  for (int64_t v = 0; v < g.vectors; ++v) {
+  for (int64_t v = 0; v < chunk.vectors; ++v) {
     if (chunk.left)
       masks.push_back(mask(lanesLeft(chunk, v)));
     if (fused && fused->zeroInit) {
@@ -399,14 +402,14 @@ void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights,
     // The convolution's own buffer keeps the plain sums where it is read
     // again (GemmProblem::accum).
     if (fused->accum)
-      for (int64_t v = 0; v < g.vectors; ++v) {
+      for (int64_t v = 0; v < chunk.vectors; ++v) {
         if (chunk.left)
           vector::MaskedStoreOp::create(b, loc, w.output, outIndices(v),
                                         masks[v], acc[v]);
         else
           vector::StoreOp::create(b, loc, acc[v], w.output, outIndices(v));
       }
-    for (int64_t v = 0; v < g.vectors; ++v) {
+    for (int64_t v = 0; v < chunk.vectors; ++v) {
       Value lanes = chunk.left ? masks[v] : all;
       Value column = ix.add(row, ix.c(v * g.lanes));
       Value value = fused->epilogue(b, loc, chunk.n, chunk.c, column, lanes,
@@ -420,7 +423,7 @@ void WindowEmitter::emitChunk(const Chunk &chunk, ArrayRef<Value> weights,
     }
     return;
   }
-  for (int64_t v = 0; v < g.vectors; ++v) {
+  for (int64_t v = 0; v < chunk.vectors; ++v) {
     if (chunk.left)
       vector::MaskedStoreOp::create(b, loc, w.output, outIndices(v), masks[v],
                                     acc[v]);
@@ -558,9 +561,18 @@ void WindowEmitter::emitRows(ValueRange ivs, Value first, Value last,
     OpBuilder::InsertionGuard inner(b);
     b.setInsertionPoint(loop.getBody()->getTerminator());
     Value ox0 = loop.getInductionVar();
-    Chunk chunk{ivs[0], ivs[1], oy, ox0, Value()};
-    if (masked)
+    Chunk chunk{ivs[0], ivs[1], oy, ox0, Value(), g.vectors};
+    if (masked) {
       chunk.left = IndexMath{b, loc}.sub(ub, ox0);
+      // A masked segment of known length shorter than a chunk (the
+      // columns before the first unmasked chunk, the row's tail) takes
+      // only the vectors it needs.
+      std::optional<int64_t> first = getConstantIntValue(lb);
+      std::optional<int64_t> end = getConstantIntValue(ub);
+      if (first && end && *end - *first <= width)
+        chunk.vectors = std::max<int64_t>(
+            1, (*end - *first + g.lanes - 1) / g.lanes);
+    }
     emitChunk(chunk, weights, borderRows);
   };
   if (w.padded)
