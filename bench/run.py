@@ -36,6 +36,7 @@ import datetime
 import gc
 import hashlib
 import json
+import math
 import os
 import platform
 import statistics
@@ -296,6 +297,10 @@ def compare(ds_outputs, ort_outputs):
     return {"max_abs": max_abs, "rel": max_abs / scale if scale else max_abs}
 
 
+# Warmup time per engine and turn (see interleaved).
+WARMUP_SECONDS = 0.02
+
+
 def timed(fn, warmup, runs):
     for _ in range(warmup):
         fn()
@@ -324,8 +329,9 @@ def interleaved(engines, rounds, runs, warmup, round_seconds, max_runs,
                 settle=0.0):
     """{engine: [seconds]}: `rounds` rounds, each engine's warmup and runs
     back to back, the first engine alternating. runs=0: per engine, as many
-    as fill round_seconds (1..max_runs); warmup=-1: one warmup run for
-    engines faster than 0.5 s a run, none for slower ones. Before each
+    as fill round_seconds (1..max_runs); warmup=-1: warmup runs that fill
+    WARMUP_SECONDS (at least one) for engines faster than 0.5 s a run, none
+    for slower ones. Before each
     engine's turn the harness sleeps `settle` seconds, so that the pool
     threads the other engine left spinning go to sleep and do not take a
     core from the engine being timed. An engine with `before_turn` and
@@ -336,7 +342,11 @@ def interleaved(engines, rounds, runs, warmup, round_seconds, max_runs,
         t = estimate(fn)
         turn(fn, "after_turn")
         k = runs or max(1, min(max_runs, int(round_seconds / max(t, 1e-6))))
-        w = warmup if warmup >= 0 else (1 if t < 0.5 else 0)
+        # By default, warmup runs that fill kWarmupSeconds (at least one)
+        # for engines faster than 0.5 s a run: after the settle pause the
+        # other vCPU is idle, and waking it takes longer than a short run.
+        w = warmup if warmup >= 0 else (
+            max(1, math.ceil(WARMUP_SECONDS / max(t, 1e-6))) if t < 0.5 else 0)
         plan[name] = (fn, w, k)
     samples = {name: [] for name in engines}
     order = list(engines)
@@ -618,8 +628,9 @@ def main():
     parser.add_argument("--round-seconds", type=float, default=0.25)
     parser.add_argument("--max-runs", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=-1,
-                        help="warmup runs per engine and round (default: 1 for "
-                             "runs under 0.5 s, else 0)")
+                        help="warmup runs per engine and round (default: as many "
+                             "as fill 20 ms, at least 1, for runs under 0.5 s, "
+                             "else 0)")
     parser.add_argument("--tolerance", type=float, default=1e-3,
                         help="flag outputs whose max abs diff over max |ORT| is above")
     parser.add_argument("--work-dir", default=os.path.join(ROOT, "build", "bench"))
