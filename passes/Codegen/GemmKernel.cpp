@@ -35,8 +35,14 @@ using namespace ds;
 
 namespace {
 
-/// Tasks a GEMM is split into, at least, where its sizes are known.
+/// Tasks a GEMM is split into, at least, where its sizes are known: one per
+/// kTaskMacs multiply-adds, from kMinTasks up to kMaxMinTasks. Large
+/// products get more, smaller tasks, so that a thread whose core is slowed
+/// (shared with another vCPU) holds up the others by less; small ones keep
+/// tiles large enough to amortize their packing.
 constexpr int64_t kMinTasks = 8;
+constexpr int64_t kMaxMinTasks = 32;
+constexpr int64_t kTaskMacs = int64_t(1) << 22;
 /// Alignment of the packed panels: a cache line.
 constexpr int64_t kPanelAlignment = 64;
 /// The largest B that is packed once for a whole GEMM.
@@ -69,9 +75,9 @@ void ifThenElse(OpBuilder &b, Location loc, Value cond, Then thenBody,
 
 int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
-/// Shrinks the task tiles of a small GEMM whose sizes are known, so that it
-/// still splits into kMinTasks tasks where it can, and so that no tile is
-/// much larger than the matrix.
+/// Shrinks the task tiles of a GEMM whose sizes are known, so that it
+/// splits into the tasks its work calls for (kMinTasks .. kMaxMinTasks)
+/// where it can, and so that no tile is much larger than the matrix.
 void chooseTaskTiles(const GemmProblem &problem, const GemmTiling &tiling,
                      int64_t &mc, int64_t &nc) {
   mc = tiling.mc;
@@ -86,7 +92,12 @@ void chooseTaskTiles(const GemmProblem &problem, const GemmTiling &tiling,
   auto tasks = [&] {
     return batch * ceilDiv(problem.staticM, mc) * ceilDiv(problem.staticN, nc);
   };
-  while (tasks() < kMinTasks) {
+  int64_t wanted = kMinTasks;
+  if (std::optional<int64_t> k = getConstantIntValue(problem.k))
+    wanted = std::clamp<int64_t>(
+        batch * problem.staticM * problem.staticN * *k / kTaskMacs, kMinTasks,
+        kMaxMinTasks);
+  while (tasks() < wanted) {
     bool canM = mc > tiling.mr, canN = nc > tiling.nr;
     if (!canM && !canN)
       break;
