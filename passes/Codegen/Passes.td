@@ -284,21 +284,29 @@ def LowerContractions : Pass<"ds-lower-contractions",
     - per task, kc-deep slices of K: the slice of A is packed into panels of
       mr rows and the slice of B into panels of nr columns (zero-padded at
       the edges), in stack buffers of the task (between a stack save and
-      restore); for one batch of known K and N, B is packed once before the
-      tasks instead, and a matmul's constant B (a `memref.global`) at
-      compile time, into a new global that replaces it;
+      restore); for one batch of known K and N whose M spans several task
+      tiles, B is packed once before the tasks instead, and a matmul's
+      constant B (a `memref.global`) at compile time, into a new global
+      that replaces it;
     - a micro-kernel that keeps mr x nr sums in vector registers (nr =
       vectors x lanes) and adds them to the result with masked loads and
-      stores at its edges.
+      stores at its edges; a last panel of at most one vector of columns
+      runs a one-vector kernel;
+    - the zero fill before the product and the element-wise generic after
+      it (bias, activation, residual) fused: the first K slice stores, the
+      last applies the generic's body in registers and stores into its
+      output (GemmEpilogue.h).
 
     mr, nr, kc, mc and nc follow from the vector width, the number of
     vector registers and the cache sizes (`deriveGemmTiling` in
-    TargetDescription.h); small problems of static size get smaller tiles so
-    that they still split into tasks. A convolution is the GEMM
-    `out[n][f][oy, ox] += filter[f][c, kh, kw] * in[n][c][oy*sh + kh*dh,
-    ox*sw + kw*dw]` whose B operand is packed straight from the (padded)
-    input; its filter's [C, KH, KW] and its output's [OH, OW] must be
-    contiguous. Other element types, layouts and ops are left alone.
+    TargetDescription.h); problems of static size get task tiles small
+    enough for one task per 4M multiply-adds (8 to 32 tasks). A
+    convolution is the GEMM `out[n][f][oy, ox] += filter[f][c, kh, kw] *
+    in[n][c][oy*sh + kh*dh, ox*sw + kw*dw]` whose B operand is packed
+    straight from the input; padding materialized as a zero-filled copy is
+    read implicitly at stride 1 (masked taps, the copy goes) and kept at
+    larger strides; its filter's [C, KH, KW] and its output's [OH, OW] must
+    be contiguous. Other element types, layouts and ops are left alone.
 
     Example:
 
