@@ -40,24 +40,24 @@ func.func @matmul(%a: memref<64x256xf32>, %b: memref<256x128xf32>, %c: memref<64
 
 // A convolution is the GEMM filter[32 x 72] * im2col(x)[72 x 64]: the
 // offsets of B's rows (taps c, kh, kw) and columns (output positions, the
-// stride 2 applied) are tabulated and B is packed from the input.
+// stride 3 applied) are tabulated and B is packed from the input.
 // CHECK-LABEL: func.func @conv(
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
 // CHECK-DAG: %[[FILTER:.*]] = memref.reinterpret_cast %arg1 to offset: [0], sizes: [2304], strides: [1]
-// CHECK-DAG: %[[INPUT:.*]] = memref.reinterpret_cast %arg0 to offset: [0], sizes: [2592], strides: [1]
+// CHECK-DAG: %[[INPUT:.*]] = memref.reinterpret_cast %arg0 to offset: [0], sizes: [4608], strides: [1]
 // CHECK-DAG: %[[OUTPUT:.*]] = memref.reinterpret_cast %arg2 to offset: [0], sizes: [2048], strides: [1]
-// Row q: tap (q / 9, q % 9 / 3, q % 3) at c * 324 + kh * 18 + kw, once
+// Row q: tap (q / 9, q % 9 / 3, q % 3) at c * 576 + kh * 24 + kw, once
 // for every panel.
 // CHECK: memref.alloc() : memref<72xindex>
 // CHECK: scf.for %{{.*}} = %c0 to %c72 step %c1 {
 // CHECK: arith.divui %{{.*}}, %c9
-// CHECK: arith.muli %{{.*}}, %c324
+// CHECK: arith.muli %{{.*}}, %c576
 // CHECK: scf.parallel
-// Column j: output position (j / 8, j % 8) at 2 * (j / 8) * 18 + 2 * (j % 8).
+// Column j: output position (j / 8, j % 8) at 3 * (j / 8) * 24 + 3 * (j % 8).
 // CHECK: arith.divui %{{.*}}, %c8
 // CHECK: arith.remui %{{.*}}, %c8
-// CHECK-DAG: arith.muli %{{.*}}, %c36
-// CHECK-DAG: arith.muli %{{.*}}, %c2
+// CHECK-DAG: arith.muli %{{.*}}, %c72
+// CHECK-DAG: arith.muli %{{.*}}, %c3
 // A panel of consecutive columns is one masked vector load a vector...
 // CHECK: scf.if
 // CHECK: vector.maskedload %[[INPUT]]
@@ -70,9 +70,9 @@ func.func @matmul(%a: memref<64x256xf32>, %b: memref<256x128xf32>, %c: memref<64
 // The filter's rows are read in place by the micro-kernel.
 // CHECK: memref.load %[[FILTER]]
 // CHECK: vector.maskedstore %[[OUTPUT]]
-func.func @conv(%x: memref<1x8x18x18xf32>, %w: memref<32x8x3x3xf32>, %y: memref<1x32x8x8xf32>) {
-  linalg.conv_2d_nchw_fchw {strides = dense<2> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
-    ins(%x, %w : memref<1x8x18x18xf32>, memref<32x8x3x3xf32>) outs(%y : memref<1x32x8x8xf32>)
+func.func @conv(%x: memref<1x8x24x24xf32>, %w: memref<32x8x3x3xf32>, %y: memref<1x32x8x8xf32>) {
+  linalg.conv_2d_nchw_fchw {strides = dense<3> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %w : memref<1x8x24x24xf32>, memref<32x8x3x3xf32>) outs(%y : memref<1x32x8x8xf32>)
   return
 }
 
@@ -154,12 +154,12 @@ func.func @untouched(%a: memref<8x8xf16>, %c: memref<8x8xf16>, %f: memref<8x8xf3
 // CHECK: vector.maskedstore %[[OUTFLAT]][%{{.*}}], %{{.*}}, %[[U]]
 // CHECK-NOT: linalg.generic
 // CHECK-NOT: memref.dealloc %{{.*}} : memref<1x32x8x8xf32>
-func.func @conv_epilogue(%x: memref<1x8x18x18xf32>, %w: memref<32x8x3x3xf32>, %bias: memref<32xf32>, %res: memref<1x32x8x8xf32>, %out: memref<1x32x8x8xf32>) {
+func.func @conv_epilogue(%x: memref<1x8x10x10xf32>, %w: memref<32x8x3x3xf32>, %bias: memref<32xf32>, %res: memref<1x32x8x8xf32>, %out: memref<1x32x8x8xf32>) {
   %zero = arith.constant 0.0 : f32
   %c = memref.alloc() : memref<1x32x8x8xf32>
   linalg.fill ins(%zero : f32) outs(%c : memref<1x32x8x8xf32>)
-  linalg.conv_2d_nchw_fchw {strides = dense<2> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
-    ins(%x, %w : memref<1x8x18x18xf32>, memref<32x8x3x3xf32>) outs(%c : memref<1x32x8x8xf32>)
+  linalg.conv_2d_nchw_fchw {strides = dense<1> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %w : memref<1x8x10x10xf32>, memref<32x8x3x3xf32>) outs(%c : memref<1x32x8x8xf32>)
   linalg.generic {indexing_maps = [#id, #ch, #id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
     ins(%c, %bias, %res : memref<1x32x8x8xf32>, memref<32xf32>, memref<1x32x8x8xf32>) outs(%out : memref<1x32x8x8xf32>) {
   ^bb0(%a: f32, %b: f32, %r: f32, %o: f32):
@@ -420,5 +420,38 @@ func.func @strided_padding(%x: memref<1x4x8x8xf32>, %w: memref<16x4x3x3xf32>, %y
 // CHECK: scf.for %{{.*}} = %c0 to %c64 step %c1 iter_args({{.*}}) -> (vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>, vector<8xf32>) {
 func.func @narrow_panel(%a: memref<24x64xf32>, %b: memref<64x36xf32>, %c: memref<24x36xf32>) {
   linalg.matmul ins(%a, %b : memref<24x64xf32>, memref<64x36xf32>) outs(%c : memref<24x36xf32>)
+  return
+}
+
+// -----
+
+// Stride 2 with a 3-wide window: the input's rows are first split into
+// their even columns (9 of 18) and odd ones (9), so that B's row q, tap
+// (c, kh, kw), starts at c * 324 + kh * 18 + (kw % 2) * 9 + kw / 2 and its
+// columns along an output row are consecutive: panels are copied as
+// contiguous vectors from the deinterleaved buffer.
+// CHECK-LABEL: func.func @conv_deinterleaved(
+// CHECK-SAME: %[[X:[^:]*]]: memref<1x8x18x18xf32>
+// CHECK: %[[D:.*]] = memref.alloc() : memref<1x8x18x18xf32>
+// CHECK: scf.parallel (%[[C:.*]], %[[Y:.*]]) = (%c0, %c0) to (%c8, %c18)
+// CHECK: scf.for %[[E:.*]] = %c0 to %c9 step %c1 {
+// CHECK: %[[EVEN:.*]] = arith.muli %[[E]], %c2 : index
+// CHECK: %[[V:.*]] = memref.load %[[X]][%c0, %[[C]], %[[Y]], %[[EVEN]]]
+// CHECK: memref.store %[[V]], %[[D]][%c0, %[[C]], %[[Y]], %[[E]]]
+// CHECK: scf.for %[[O:.*]] = %c0 to %c9 step %c1 {
+// CHECK: %[[ODD:.*]] = arith.addi %{{.*}}, %c1 : index
+// CHECK: %[[HIGH:.*]] = arith.addi %[[O]], %c9 : index
+// CHECK: %[[W:.*]] = memref.load %[[X]][%c0, %[[C]], %[[Y]], %[[ODD]]]
+// CHECK: memref.store %[[W]], %[[D]][%c0, %[[C]], %[[Y]], %[[HIGH]]]
+// CHECK: %[[DFLAT:.*]] = memref.reinterpret_cast %[[D]]
+// Row q's tap column: (kw % 2) * 9 + kw / 2.
+// CHECK: arith.remui %{{.*}}, %c2
+// CHECK: arith.muli %{{.*}}, %c9
+// CHECK: arith.divui %{{.*}}, %c2
+// CHECK: vector.maskedload %[[DFLAT]]
+// CHECK: memref.dealloc %[[D]]
+func.func @conv_deinterleaved(%x: memref<1x8x18x18xf32>, %w: memref<32x8x3x3xf32>, %y: memref<1x32x8x8xf32>) {
+  linalg.conv_2d_nchw_fchw {strides = dense<2> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %w : memref<1x8x18x18xf32>, memref<32x8x3x3xf32>) outs(%y : memref<1x32x8x8xf32>)
   return
 }
