@@ -105,6 +105,22 @@ inline std::optional<Combine> combineOf(mlir::Operation *op) {
   return std::nullopt;
 }
 
+/// The f32 identity of a combine: 0 for sums, -inf for maxima, +inf for
+/// minima.
+inline llvm::APFloat combineIdentity(Combine combine) {
+  switch (combine) {
+  case Combine::Add:
+    return llvm::APFloat::getZero(llvm::APFloat::IEEEsingle());
+  case Combine::Maximum:
+  case Combine::MaxNum:
+    return llvm::APFloat::getInf(llvm::APFloat::IEEEsingle(), /*Negative=*/true);
+  case Combine::Minimum:
+  case Combine::MinNum:
+    return llvm::APFloat::getInf(llvm::APFloat::IEEEsingle());
+  }
+  llvm_unreachable("unknown combine");
+}
+
 /// `x` combined with `y` (scalars or vectors) by the combine's arith op.
 inline mlir::Value combineValues(mlir::OpBuilder &b, mlir::Location loc,
                                  Combine combine, mlir::Value x,

@@ -28,6 +28,7 @@
 #include "llvm/ADT/SetVector.h"
 
 #include <cstring>
+#include <tuple>
 
 namespace ds {
 #define GEN_PASS_DEF_LOWERCONTRACTIONS
@@ -236,6 +237,56 @@ LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
   return success();
 }
 
+/// Tap q of a KH x KW window as (channel, y, x): q = (c*KH + y)*KW + x.
+std::tuple<Value, Value, Value> splitTap(OpBuilder &b, Location loc, Value q,
+                                         int64_t kh, int64_t kw) {
+  IndexMath im{b, loc};
+  Value tap = b.createOrFold<arith::RemUIOp>(loc, q, im.c(kh * kw));
+  return {b.createOrFold<arith::DivUIOp>(loc, q, im.c(kh * kw)),
+          b.createOrFold<arith::DivUIOp>(loc, tap, im.c(kw)),
+          b.createOrFold<arith::RemUIOp>(loc, tap, im.c(kw))};
+}
+
+/// A copy of the NCHW f32 buffer `input` (static shape, width W) whose
+/// rows hold their even columns, then their odd ones: column x at
+/// (x % 2) * ceil(W / 2) + x / 2. One pass: an scf.parallel over (n, c, y)
+/// and a loop per half.
+Value deinterleaveColumns(OpBuilder &b, Location loc, Value input) {
+  auto type = cast<MemRefType>(input.getType());
+  int64_t w = type.getDimSize(3), half = (w + 1) / 2;
+  Value copy = memref::AllocOp::create(
+      b, loc,
+      MemRefType::get({type.getDimSize(0), type.getDimSize(1),
+                       type.getDimSize(2), 2 * half},
+                      type.getElementType()));
+  IndexMath im{b, loc};
+  Value c0 = im.c(0), c1 = im.c(1);
+  scf::ParallelOp::create(
+      b, loc, ValueRange{c0, c0, c0},
+      ValueRange{im.c(type.getDimSize(0)), im.c(type.getDimSize(1)),
+                 im.c(type.getDimSize(2))},
+      ValueRange{c1, c1, c1},
+      [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
+        IndexMath in{nb, nloc};
+        for (int64_t parity : {0, 1}) {
+          int64_t count = parity ? w / 2 : half;
+          scf::ForOp::create(
+              nb, nloc, in.c(0), in.c(count), in.c(1), ValueRange{},
+              [&](OpBuilder &lb, Location lloc, Value x, ValueRange) {
+                IndexMath il{lb, lloc};
+                Value from = il.add(il.mul(x, il.c(2)), il.c(parity));
+                Value to = il.add(x, il.c(parity * half));
+                Value v = memref::LoadOp::create(
+                    lb, lloc, input, ValueRange{ivs[0], ivs[1], ivs[2], from});
+                memref::StoreOp::create(lb, lloc, v, copy,
+                                        ValueRange{ivs[0], ivs[1], ivs[2], to});
+                scf::YieldOp::create(lb, lloc);
+              });
+        }
+      });
+  return copy;
+}
+
 /// linalg.conv_2d_nchw_fchw on a padded input: filter [F, C, KH, KW] is A
 /// (its [C, KH, KW] dims contiguous), the output [N, F, OH, OW] is C (its
 /// [OH, OW] dims contiguous), and B is the input read through the window.
@@ -273,13 +324,33 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
     padded.reset();
   int64_t top = padded ? padded->top : 0, left = padded ? padded->left : 0;
 
+  int64_t dh = dilations[0], dw = dilations[1];
+  int64_t sh = strides[0], sw = strides[1];
+  // Stride 2 along the rows of a window wider than 1: B is read from a
+  // copy of the input whose rows are split into their even and odd columns
+  // (deinterleaveColumns), where B's columns along an output row are
+  // consecutive: the packing copies them as vectors instead of two loads
+  // and a shuffle each (SqueezeNet's first convolution: 5% of the run
+  // less). A 1x1 window reads the even columns only and keeps the strided
+  // packing.
+  Value deinterleaved;
+  int64_t half = 0;
+  auto inputType = cast<MemRefType>(input.getType());
+  if (!padded && sw == 2 && dw == 1 && kw > 1 &&
+      inputType.hasStaticShape() && inputType.getRank() == 4) {
+    half = (inputType.getDimSize(3) + 1) / 2;
+    deinterleaved = deinterleaveColumns(b, loc, input);
+  }
+  Value source = deinterleaved ? deinterleaved
+                 : padded      ? padded->source
+                               : input;
+
   SmallVector<Value> iStrides, fStrideValues, oStrideValues, sizes;
   GemmProblem p;
   p.a = flattenBuffer(b, loc, filter, fStrideValues, sizes);
   p.m = sizes[0];
   Value channels = sizes[1];
-  p.b = flattenBuffer(b, loc, padded ? padded->source : input, iStrides,
-                      sizes);
+  p.b = flattenBuffer(b, loc, source, iStrides, sizes);
   p.batch = sizes[0];
   if (padded) {
     p.inputH = sizes[2];
@@ -296,142 +367,50 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   p.aColStride = one;
   p.bBatchStride = iStrides[0];
   Value sC = iStrides[1], sH = iStrides[2], sW = iStrides[3];
-  int64_t dh = dilations[0], dw = dilations[1];
-  int64_t sh = strides[0], sw = strides[1];
   // Row q of B is the tap (c, y, x) of the window: offset c*sC + y*dh*sH +
-  // x*dw*sW.
+  // column(x)*sW, column(x) = x*dw, or in the deinterleaved copy the
+  // column x / 2 of the half of x's parity.
+  bool split = static_cast<bool>(deinterleaved);
   p.bRowOffset = [=](OpBuilder &nb, Location nloc, Value q) -> Value {
-    auto c = [&](int64_t v) { return indexConstant(nb, nloc, v); };
-    auto mul = [&](Value x, Value y) {
-      return nb.createOrFold<arith::MulIOp>(nloc, x, y);
-    };
-    Value channel = nb.createOrFold<arith::DivUIOp>(nloc, q, c(kh * kw));
-    Value tap = nb.createOrFold<arith::RemUIOp>(nloc, q, c(kh * kw));
-    Value y = nb.createOrFold<arith::DivUIOp>(nloc, tap, c(kw));
-    Value x = nb.createOrFold<arith::RemUIOp>(nloc, tap, c(kw));
-    Value offset = nb.createOrFold<arith::AddIOp>(
-        nloc, mul(channel, sC), mul(mul(y, c(dh)), sH));
-    return nb.createOrFold<arith::AddIOp>(nloc, offset,
-                                          mul(mul(x, c(dw)), sW));
+    IndexMath in{nb, nloc};
+    auto [channel, y, x] = splitTap(nb, nloc, q, kh, kw);
+    Value column =
+        split ? in.add(in.mul(nb.createOrFold<arith::RemUIOp>(nloc, x, in.c(2)),
+                              in.c(half)),
+                       nb.createOrFold<arith::DivUIOp>(nloc, x, in.c(2)))
+              : in.mul(x, in.c(dw));
+    return in.add(in.add(in.mul(channel, sC), in.mul(in.mul(y, in.c(dh)), sH)),
+                  in.mul(column, sW));
   };
   // Column j of B is the output position (oy, ox): the window's corner at
-  // oy*sh*sH + ox*sw*sW.
+  // (oy*sh - top)*sH + (ox*sw - left)*sW, or (oy*sh)*sH + ox in the
+  // deinterleaved copy.
   p.bColOffset = [=](OpBuilder &nb, Location nloc, Value j) -> Value {
-    auto c = [&](int64_t v) { return indexConstant(nb, nloc, v); };
-    auto mul = [&](Value x, Value y) {
-      return nb.createOrFold<arith::MulIOp>(nloc, x, y);
-    };
-    Value oy = nb.createOrFold<arith::DivUIOp>(nloc, j, c(ow));
-    Value ox = nb.createOrFold<arith::RemUIOp>(nloc, j, c(ow));
-    Value y = nb.createOrFold<arith::SubIOp>(nloc, mul(oy, c(sh)), c(top));
-    Value x = nb.createOrFold<arith::SubIOp>(nloc, mul(ox, c(sw)), c(left));
-    return nb.createOrFold<arith::AddIOp>(nloc, mul(y, sH), mul(x, sW));
+    IndexMath in{nb, nloc};
+    Value oy = nb.createOrFold<arith::DivUIOp>(nloc, j, in.c(ow));
+    Value ox = nb.createOrFold<arith::RemUIOp>(nloc, j, in.c(ow));
+    Value y = in.sub(in.mul(oy, in.c(sh)), in.c(top));
+    Value x = split ? ox : in.sub(in.mul(ox, in.c(sw)), in.c(left));
+    return in.add(in.mul(y, sH), in.mul(x, sW));
   };
   if (padded) {
     // The window corner of column j and the tap of row q, in (y, x).
     p.bColCorner = [=](OpBuilder &nb, Location nloc,
                        Value j) -> std::pair<Value, Value> {
-      auto c = [&](int64_t v) { return indexConstant(nb, nloc, v); };
-      Value oy = nb.createOrFold<arith::DivUIOp>(nloc, j, c(ow));
-      Value ox = nb.createOrFold<arith::RemUIOp>(nloc, j, c(ow));
-      return {nb.createOrFold<arith::SubIOp>(
-                  nloc, nb.createOrFold<arith::MulIOp>(nloc, oy, c(sh)),
-                  c(top)),
-              nb.createOrFold<arith::SubIOp>(
-                  nloc, nb.createOrFold<arith::MulIOp>(nloc, ox, c(sw)),
-                  c(left))};
+      IndexMath in{nb, nloc};
+      Value oy = nb.createOrFold<arith::DivUIOp>(nloc, j, in.c(ow));
+      Value ox = nb.createOrFold<arith::RemUIOp>(nloc, j, in.c(ow));
+      return {in.sub(in.mul(oy, in.c(sh)), in.c(top)),
+              in.sub(in.mul(ox, in.c(sw)), in.c(left))};
     };
     p.bRowTap = [=](OpBuilder &nb, Location nloc,
                     Value q) -> std::pair<Value, Value> {
-      auto c = [&](int64_t v) { return indexConstant(nb, nloc, v); };
-      Value tap = nb.createOrFold<arith::RemUIOp>(nloc, q, c(kh * kw));
-      Value y = nb.createOrFold<arith::DivUIOp>(nloc, tap, c(kw));
-      Value x = nb.createOrFold<arith::RemUIOp>(nloc, tap, c(kw));
-      return {nb.createOrFold<arith::MulIOp>(nloc, y, c(dh)),
-              nb.createOrFold<arith::MulIOp>(nloc, x, c(dw))};
+      IndexMath in{nb, nloc};
+      auto [channel, y, x] = splitTap(nb, nloc, q, kh, kw);
+      (void)channel;
+      return {in.mul(y, in.c(dh)), in.mul(x, in.c(dw))};
     };
     llvm::append_range(erase, padded->ops);
-  }
-  // Stride 2 along the rows of a window wider than 1: the input's rows
-  // are split into their even and odd columns first (a deinterleaved copy,
-  // one pass over the input), so that B's columns along an output row are
-  // consecutive in it and the packing copies them as vectors instead of
-  // two loads and a shuffle each (SqueezeNet's first convolution: 5% of
-  // the run less). A 1x1 window reads the even columns only and keeps the
-  // strided packing.
-  Value deinterleaved;
-  auto inputType = cast<MemRefType>(input.getType());
-  if (!padded && sw == 2 && dw == 1 && kw > 1 &&
-      inputType.hasStaticShape() && inputType.getRank() == 4) {
-    int64_t n = inputType.getDimSize(0), c = inputType.getDimSize(1);
-    int64_t h = inputType.getDimSize(2), w = inputType.getDimSize(3);
-    int64_t half = (w + 1) / 2;
-    deinterleaved = memref::AllocOp::create(
-        b, loc, MemRefType::get({n, c, h, 2 * half}, b.getF32Type()));
-    Value c0 = indexConstant(b, loc, 0), c1 = indexConstant(b, loc, 1);
-    scf::ParallelOp::create(
-        b, loc, ValueRange{c0, c0, c0},
-        ValueRange{indexConstant(b, loc, n), indexConstant(b, loc, c),
-                   indexConstant(b, loc, h)},
-        ValueRange{c1, c1, c1},
-        [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-          auto copyHalf = [&](int64_t parity, int64_t count) {
-            scf::ForOp::create(
-                nb, nloc, indexConstant(nb, nloc, 0),
-                indexConstant(nb, nloc, count), indexConstant(nb, nloc, 1),
-                ValueRange{},
-                [&](OpBuilder &lb, Location lloc, Value x, ValueRange) {
-                  Value from = arith::AddIOp::create(
-                      lb, lloc,
-                      arith::MulIOp::create(lb, lloc, x,
-                                            indexConstant(lb, lloc, 2)),
-                      indexConstant(lb, lloc, parity));
-                  Value to = arith::AddIOp::create(
-                      lb, lloc, x, indexConstant(lb, lloc, parity * half));
-                  Value v = memref::LoadOp::create(
-                      lb, lloc, input,
-                      ValueRange{ivs[0], ivs[1], ivs[2], from});
-                  memref::StoreOp::create(
-                      lb, lloc, v, deinterleaved,
-                      ValueRange{ivs[0], ivs[1], ivs[2], to});
-                  scf::YieldOp::create(lb, lloc);
-                });
-          };
-          copyHalf(0, half);
-          copyHalf(1, w / 2);
-        });
-    SmallVector<Value> dStrides;
-    p.b = flattenBuffer(b, loc, deinterleaved, dStrides, sizes);
-    p.bBatchStride = dStrides[0];
-    Value dC = dStrides[1], dH = dStrides[2];
-    p.bRowOffset = [=](OpBuilder &nb, Location nloc, Value q) -> Value {
-      auto c = [&](int64_t v) { return indexConstant(nb, nloc, v); };
-      auto mul = [&](Value x, Value y) {
-        return nb.createOrFold<arith::MulIOp>(nloc, x, y);
-      };
-      auto add = [&](Value x, Value y) {
-        return nb.createOrFold<arith::AddIOp>(nloc, x, y);
-      };
-      Value channel = nb.createOrFold<arith::DivUIOp>(nloc, q, c(kh * kw));
-      Value tap = nb.createOrFold<arith::RemUIOp>(nloc, q, c(kh * kw));
-      Value y = nb.createOrFold<arith::DivUIOp>(nloc, tap, c(kw));
-      Value x = nb.createOrFold<arith::RemUIOp>(nloc, tap, c(kw));
-      // Tap x of the window: column x / 2 of the half of its parity.
-      Value column = add(mul(nb.createOrFold<arith::RemUIOp>(nloc, x, c(2)),
-                             c(half)),
-                         nb.createOrFold<arith::DivUIOp>(nloc, x, c(2)));
-      return add(add(mul(channel, dC), mul(mul(y, c(dh)), dH)), column);
-    };
-    p.bColOffset = [=](OpBuilder &nb, Location nloc, Value j) -> Value {
-      auto c = [&](int64_t v) { return indexConstant(nb, nloc, v); };
-      auto mul = [&](Value x, Value y) {
-        return nb.createOrFold<arith::MulIOp>(nloc, x, y);
-      };
-      Value oy = nb.createOrFold<arith::DivUIOp>(nloc, j, c(ow));
-      Value ox = nb.createOrFold<arith::RemUIOp>(nloc, j, c(ow));
-      return nb.createOrFold<arith::AddIOp>(nloc, mul(mul(oy, c(sh)), dH),
-                                            ox);
-    };
   }
   p.staticBatch = staticDim(output, 0);
   p.staticM = staticDim(output, 1);

@@ -25,7 +25,6 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
-#include <limits>
 
 namespace ds {
 #define GEN_PASS_DEF_LOWERREDUCTIONS
@@ -176,23 +175,11 @@ private:
   SmallVector<SmallVector<Value>> strides;
 
   Value identity() {
-    float value = 0.0f;
-    switch (r.combine) {
-    case Combine::Add:
-      value = 0.0f;
-      break;
-    case Combine::Maximum:
-    case Combine::MaxNum:
-      value = -std::numeric_limits<float>::infinity();
-      break;
-    case Combine::Minimum:
-    case Combine::MinNum:
-      value = std::numeric_limits<float>::infinity();
-      break;
-    }
     return arith::ConstantOp::create(
         b, loc,
-        DenseElementsAttr::get(vectorType, b.getF32FloatAttr(value)));
+        DenseElementsAttr::get(vectorType,
+                               b.getFloatAttr(b.getF32Type(),
+                                              combineIdentity(r.combine))));
   }
   Value combine(Value x, Value y) {
     return combineValues(b, loc, r.combine, x, y);

@@ -131,11 +131,7 @@ private:
   }
   /// What the taps outside the input (implicit padding) hold: the
   /// combine's identity.
-  Value identityVector() {
-    if (isMaximum(w.combine))
-      return splat(APFloat::getInf(APFloat::IEEEsingle(), /*Negative=*/true));
-    return zeroVector();
-  }
+  Value identityVector() { return splat(combineIdentity(w.combine)); }
   /// With implicit padding: the lanes l whose element e = offset + l is
   /// below `count` and whose input column firstColumn + e * step is inside
   /// the input.
