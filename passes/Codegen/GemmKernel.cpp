@@ -126,6 +126,13 @@ struct Task {
   /// A is read in place (its rows are unit-stride along K) rather than
   /// packed.
   bool aDirect = false;
+  /// With a wide output over several K slices: the task's tile of partial
+  /// sums (mc x nc, wide columns).
+  Value wideSums;
+  /// With B read in place: rowOffsets holds all of K's rows (batch 0,
+  /// shared by the tasks) rather than the slice's; bBase is the batch's.
+  bool rowsOfAllK = false;
+  Value bBase;
   /// B was packed once for the whole GEMM (all of K, every panel of N) into
   /// bPacked before the tasks; otherwise each task packs its slices.
   bool sharedB = false;
@@ -486,11 +493,53 @@ Value selectVector(OpBuilder &b, Location loc, Value cond, Value given,
   return op.getResult(0);
 }
 
+/// Calls `body(column, mask)` for the lanes of C's vector at column
+/// `column` (lanes in `mask`) that are stored together: all of them, or,
+/// with a wide output (GemmProblem::wideRow), those of each wide row the
+/// vector touches that are C's, with the column C has for lane 0 of that
+/// row's run (lane l then goes to that column + l).
+void forEachRun(OpBuilder &b, Location loc, const Task &t, Value column,
+                Value mask, function_ref<void(Value, Value)> body) {
+  const GemmProblem &p = t.problem;
+  if (p.wideRow <= p.realRow) {
+    body(column, mask);
+    return;
+  }
+  IndexMath im{b, loc};
+  int64_t lanes = t.tiling.lanes;
+  Value wide = im.c(p.wideRow);
+  Value first = im.div(column, wide);
+  Value last = im.div(im.add(column, im.c(lanes - 1)), wide);
+  auto laneType = VectorType::get({lanes}, b.getI32Type());
+  Value ids = laneIds(b, loc, lanes);
+  forLoop(b, loc, first, im.add(last, im.c(1)), im.c(1), [&](Value y) {
+    // Lanes [rowStart, rowStart + realRow) hold row y's real columns: lane
+    // l is wide column column + l, at x = l - rowStart.
+    Value rowStart = im.sub(im.mul(y, wide), column);
+    auto bound = [&](Value index) -> Value {
+      return vector::BroadcastOp::create(
+          b, loc, laneType,
+          b.createOrFold<arith::IndexCastOp>(loc, b.getI32Type(), index));
+    };
+    Value run = arith::AndIOp::create(
+        b, loc,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, ids,
+                              bound(rowStart)),
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, ids,
+                              bound(im.add(rowStart, im.c(p.realRow)))));
+    Value skipped = im.mul(y, im.c(p.wideRow - p.realRow));
+    body(im.sub(column, skipped), arith::AndIOp::create(b, loc, mask, run));
+  });
+}
+
 /// The micro-kernel of A panel `ip` and B panel `jp`, added to C, over
 /// the first `vectors` vectors of the panel's columns (fewer than the
-/// tiling's for a last panel of few columns).
+/// tiling's for a last panel of few columns). With B read in place,
+/// `maskedB` masks its loads past the panel's last column (a last panel,
+/// which may end at the end of B's buffer).
 void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
-                 Value kcv, Value ip, Value jp, int64_t vectors) {
+                 Value kcv, Value ip, Value jp, int64_t vectors,
+                 bool maskedB) {
   IndexMath im{b, loc};
   const GemmProblem &p = t.problem;
   const GemmTiling &g = t.tiling;
@@ -530,6 +579,14 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
           im.add(im.add(t.aBase, im.mul(row, p.aRowStride)), pc));
     }
   }
+  // B read in place: row q of the slice at rowOffsets[q], the panel's
+  // columns from col0.
+  Value directColumn = im.add(t.jc, im.mul(jp, im.c(g.nr)));
+  SmallVector<Value> bMasks;
+  if (p.bDirect && maskedB)
+    bMasks = laneMasks(
+        b, loc, g.lanes, vectors,
+        im.min(im.c(g.nr), im.sub(t.ncv, im.mul(jp, im.c(g.nr)))));
   SmallVector<Value> init(g.mr * vectors, zeroVector);
   auto loop = scf::ForOp::create(
       b, loc, im.c(0), kcv, im.c(1), init,
@@ -538,7 +595,25 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
         Value bRow = in.add(bPanel, in.mul(q, in.c(g.nr)));
         Value aRow = in.add(aPanel, in.mul(q, in.c(g.mr)));
         SmallVector<Value> bVectors;
-        for (int64_t v = 0; v < vectors; ++v)
+        if (p.bDirect) {
+          Value start = in.add(
+              memref::LoadOp::create(nb, nloc, t.rowOffsets,
+                                     ValueRange{t.rowsOfAllK ? in.add(pc, q)
+                                                             : q}),
+              t.rowsOfAllK ? in.add(t.bBase, directColumn) : directColumn);
+          for (int64_t v = 0; v < vectors; ++v) {
+            Value index = in.add(start, in.c(v * g.lanes));
+            bVectors.push_back(
+                maskedB ? vector::MaskedLoadOp::create(
+                              nb, nloc, vectorType, p.b, ValueRange{index},
+                              bMasks[v], zeroVector)
+                              .getResult()
+                        : vector::LoadOp::create(nb, nloc, vectorType, p.b,
+                                                 ValueRange{index})
+                              .getResult());
+          }
+        }
+        for (int64_t v = 0; v < vectors && !p.bDirect; ++v)
           bVectors.push_back(vector::LoadOp::create(
               nb, nloc, vectorType, t.bPacked,
               ValueRange{in.add(bRow, in.c(v * g.lanes))}));
@@ -574,6 +649,66 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
                                       im.c(0));
   Value last = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
                                      im.add(pc, kcv), p.k);
+  // A wide output: the sums of all but the last K slice go to the task's
+  // scratch tile (wide columns, plain vectors); the last slice stores C's
+  // runs of each vector (forEachRun).
+  auto wideUpdate = [&](int64_t i) {
+    Value row = im.add(row0, im.c(i));
+    Value rowStart = im.add(t.cBase, im.mul(row, p.cRowStride));
+    Value sumsBuffer = p.accum ? p.accum : p.c;
+    Value sumsRowStart =
+        p.accum ? im.add(t.accumBase, im.mul(row, p.accumRowStride))
+                : rowStart;
+    Value scratchRow = im.add(im.mul(im.sub(row, t.ic), im.c(t.nc)),
+                              im.sub(col0, t.jc));
+    for (int64_t v = 0; v < vectors; ++v) {
+      Value sums = loop.getResult(i * vectors + v);
+      if (t.wideSums) {
+        Value scratch = im.add(scratchRow, im.c(v * g.lanes));
+        sums = selectVector(b, loc, first, sums, [&](OpBuilder &nb,
+                                                     Location nloc) {
+          Value old = vector::LoadOp::create(nb, nloc, vectorType,
+                                             t.wideSums, ValueRange{scratch});
+          return arith::AddFOp::create(nb, nloc, old, sums).getResult();
+        });
+        ifThenElse(
+            b, loc,
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
+                                  im.add(pc, kcv), p.k),
+            [&] {
+              vector::StoreOp::create(b, loc, sums, t.wideSums,
+                                      ValueRange{scratch});
+            },
+            [] {}, /*withElse=*/false);
+      }
+      ifThenElse(
+          b, loc, last,
+          [&] {
+            forEachRun(b, loc, t, im.add(col0, im.c(v * g.lanes)), masks[v],
+                       [&](Value column, Value mask) {
+              Value sum = sums;
+              Value sumsIndex = im.add(sumsRowStart, column);
+              if (!p.zeroInit)
+                sum = arith::AddFOp::create(
+                    b, loc,
+                    vector::MaskedLoadOp::create(b, loc, vectorType,
+                                                 sumsBuffer,
+                                                 ValueRange{sumsIndex}, mask,
+                                                 zeroVector),
+                    sum);
+              if (p.accum)
+                vector::MaskedStoreOp::create(b, loc, sumsBuffer,
+                                              ValueRange{sumsIndex}, mask, sum);
+              if (p.epilogue)
+                sum = p.epilogue(b, loc, t.batch, row, column, mask, sum);
+              vector::MaskedStoreOp::create(
+                  b, loc, p.c, ValueRange{im.add(rowStart, column)}, mask,
+                  sum);
+            });
+          },
+          [] {}, /*withElse=*/false);
+    }
+  };
   for (int64_t i = 0; i < g.mr; ++i) {
     ifThenElse(
         b, loc,
@@ -583,28 +718,30 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
                                           im.c(i), skip),
             im.lt(im.c(i), im.add(skip, rows))),
         [&] {
-          Value start = im.add(
-              im.add(t.cBase, im.mul(im.add(row0, im.c(i)), p.cRowStride)),
-              col0);
+          if (p.wideRow > p.realRow) {
+            wideUpdate(i);
+            return;
+          }
+          Value rowStart =
+              im.add(t.cBase, im.mul(im.add(row0, im.c(i)), p.cRowStride));
           // The partial sums' buffer: C, or the separate accumulator.
           Value sumsBuffer = p.accum ? p.accum : p.c;
-          Value sumsStart =
-              p.accum ? im.add(im.add(t.accumBase,
-                                      im.mul(im.add(row0, im.c(i)),
-                                             p.accumRowStride)),
-                               col0)
-                      : start;
+          Value sumsRowStart =
+              p.accum ? im.add(t.accumBase, im.mul(im.add(row0, im.c(i)),
+                                                   p.accumRowStride))
+                      : rowStart;
           for (int64_t v = 0; v < vectors; ++v) {
-            Value index = im.add(start, im.c(v * g.lanes));
-            Value sumsIndex = im.add(sumsStart, im.c(v * g.lanes));
-            Value mask = masks[v];
+           Value sums = loop.getResult(i * vectors + v);
+           forEachRun(b, loc, t, im.add(col0, im.c(v * g.lanes)), masks[v],
+                      [&](Value column, Value mask) {
+            Value index = im.add(rowStart, column);
+            Value sumsIndex = im.add(sumsRowStart, column);
             auto loadOld = [&](OpBuilder &nb, Location nloc) -> Value {
               return vector::MaskedLoadOp::create(nb, nloc, vectorType,
                                                   sumsBuffer,
                                                   ValueRange{sumsIndex}, mask,
                                                   zeroVector);
             };
-            Value sums = loop.getResult(i * vectors + v);
             auto addOld = [&](OpBuilder &nb, Location nloc) -> Value {
               return arith::AddFOp::create(nb, nloc, loadOld(nb, nloc), sums);
             };
@@ -617,7 +754,6 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
               vector::MaskedStoreOp::create(b, loc, sumsBuffer,
                                             ValueRange{sumsIndex}, mask, sum);
               Value row = im.add(row0, im.c(i));
-              Value column = im.add(col0, im.c(v * g.lanes));
               Value batch = t.batch;
               Value finalSum = sum;
               ifThenElse(
@@ -630,11 +766,10 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
                                                   value);
                   },
                   [] {}, /*withElse=*/false);
-              continue;
+              return;
             }
             if (p.epilogue) {
               Value row = im.add(row0, im.c(i));
-              Value column = im.add(col0, im.c(v * g.lanes));
               Value batch = t.batch;
               sum = selectVector(b, loc, last, sum,
                                  [&](OpBuilder &nb, Location nloc) {
@@ -645,6 +780,7 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
             }
             vector::MaskedStoreOp::create(b, loc, p.c, ValueRange{index},
                                           mask, sum);
+           });
           }
         },
         [] {}, /*withElse=*/false);
@@ -692,8 +828,24 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
     t.aPacked = memref::AllocaOp::create(
         b, loc, MemRefType::get({mc * g.kc}, element), ValueRange{},
         alignment);
+  // With B read in place, emitGemm passes the offsets of B's rows instead.
+  Value sharedRows;
+  if (p.bDirect)
+    std::swap(sharedRows, sharedB);
   t.sharedB = static_cast<bool>(sharedB);
-  if (t.sharedB) {
+  if (p.bDirect) {
+    t.rowsOfAllK = static_cast<bool>(sharedRows);
+    t.rowOffsets = sharedRows ? sharedRows
+                              : memref::AllocaOp::create(
+                                    b, loc,
+                                    MemRefType::get({g.kc}, b.getIndexType()))
+                                    .getResult();
+    std::optional<int64_t> k = getConstantIntValue(p.k);
+    if (p.wideRow > p.realRow && (!k || *k > g.kc))
+      t.wideSums = memref::AllocaOp::create(
+          b, loc, MemRefType::get({mc * nc}, element), ValueRange{},
+          alignment);
+  } else if (t.sharedB) {
     t.bPacked = sharedB;
   } else {
     t.bPacked = memref::AllocaOp::create(
@@ -721,15 +873,16 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
   if (p.accum)
     t.accumBase = im.mul(batch, p.accumBatchStride);
   Value bBase = im.mul(batch, p.bBatchStride);
+  t.bBase = bBase;
   Value c0 = im.c(0), c1 = im.c(1);
 
-  if (!t.sharedB)
+  if (!t.sharedB && !p.bDirect)
     fillColumnTables(b, loc, t);
   forLoop(b, loc, c0, p.k, im.c(g.kc), [&](Value pc) {
     Value kcv = im.min(im.c(g.kc), im.sub(p.k, pc));
     if (!t.aDirect)
       packA(b, loc, t, pc, kcv);
-    if (!t.sharedB) {
+    if (!t.sharedB && !t.rowsOfAllK) {
       forLoop(b, loc, c0, kcv, c1, [&](Value q) {
         Value row = im.add(pc, q);
         Value offset = im.add(bBase, p.bRowOffset(b, loc, row));
@@ -737,26 +890,45 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
         if (t.rowY)
           storePosition(b, loc, p.bRowTap(b, loc, row), t.rowY, t.rowX, q);
       });
-      packB(b, loc, t, kcv);
+      if (!p.bDirect)
+        packB(b, loc, t, kcv);
     }
     Value mPanels = im.ceilDiv(t.mcv, im.c(g.mr));
     Value nPanels = im.ceilDiv(t.ncv, im.c(g.nr));
     forLoop(b, loc, c0, nPanels, c1, [&](Value jp) {
-      auto panelKernels = [&](int64_t vectors) {
+      auto panelKernels = [&](int64_t vectors, bool maskedB) {
         forLoop(b, loc, c0, mPanels, c1, [&](Value ip) {
-          microKernel(b, loc, t, pc, kcv, ip, jp, vectors);
+          microKernel(b, loc, t, pc, kcv, ip, jp, vectors, maskedB);
         });
       };
+      // B read in place masks its loads in a last, partial panel.
+      bool masked = p.bDirect;
+      Value cols = im.sub(t.ncv, im.mul(jp, im.c(g.nr)));
       if (g.vectors == 1) {
-        panelKernels(1);
+        if (!masked) {
+          panelKernels(1, false);
+          return;
+        }
+        ifThenElse(
+            b, loc, im.lt(cols, im.c(g.nr)), [&] { panelKernels(1, true); },
+            [&] { panelKernels(1, false); }, /*withElse=*/true);
         return;
       }
       // A last panel of at most one vector of columns (N = 196 in panels
       // of 32 leaves 4) runs a one-vector kernel: half the work or less.
-      Value cols = im.sub(t.ncv, im.mul(jp, im.c(g.nr)));
+      auto wide = [&] {
+        if (!masked) {
+          panelKernels(g.vectors, false);
+          return;
+        }
+        ifThenElse(
+            b, loc, im.lt(cols, im.c(g.nr)),
+            [&] { panelKernels(g.vectors, true); },
+            [&] { panelKernels(g.vectors, false); }, /*withElse=*/true);
+      };
       ifThenElse(
-          b, loc, im.lt(im.c(g.lanes), cols),
-          [&] { panelKernels(g.vectors); }, [&] { panelKernels(1); },
+          b, loc, im.lt(im.c(g.lanes), cols), wide,
+          [&] { panelKernels(1, masked); },
           /*withElse=*/true);
     });
   });
@@ -883,7 +1055,13 @@ void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
   std::optional<int64_t> k = getConstantIntValue(problem.k);
   bool spansTiles = problem.staticM < 0 || problem.staticM > mc;
   Value shared, constantB;
-  if (problem.staticBatch == 1 && problem.staticN > 0 && k && *k > 0) {
+  RowTables directRows;
+  if (problem.bDirect && k && *k > 0) {
+    // B read in place: the offsets of its rows, computed once.
+    directRows = emitRowTables(b, loc, problem, *k);
+    shared = directRows.offsets;
+  } else if (problem.staticBatch == 1 && problem.staticN > 0 && k &&
+             *k > 0) {
     int64_t panels = ceilDiv(problem.staticN, tiling.nr);
     int64_t elements = panels * tiling.nr * *k;
     Type element = cast<MemRefType>(problem.c.getType()).getElementType();

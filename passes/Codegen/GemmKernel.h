@@ -71,6 +71,15 @@ struct GemmProblem {
   std::function<mlir::Value(mlir::OpBuilder &, mlir::Location, int64_t panels,
                             int64_t nr)>
       packedConstantB;
+  /// B read in place, never packed (a stride-1 convolution over an input
+  /// whose rows are contiguous): B(b, p, j) = b[b * bBatchStride +
+  /// bRowOffset(p) + j], and bColOffset is unused. Its columns are the
+  /// positions of a wide output whose rows are `wideRow` long (the input's
+  /// row), of which only the first `realRow` are C's (the output's row):
+  /// C(b, i, j) for j = y * wideRow + x is C's column y * realRow + x, and
+  /// is computed but not stored where x >= realRow.
+  bool bDirect = false;
+  int64_t wideRow = 0, realRow = 0;
   /// Static sizes where known (for the choice of tiles); -1 otherwise.
   int64_t staticM = -1, staticN = -1, staticBatch = -1;
 };

@@ -39,6 +39,9 @@ struct IndexMath {
   mlir::Value min(mlir::Value x, mlir::Value y) {
     return b.createOrFold<mlir::arith::MinSIOp>(loc, x, y);
   }
+  mlir::Value max(mlir::Value x, mlir::Value y) {
+    return b.createOrFold<mlir::arith::MaxSIOp>(loc, x, y);
+  }
   /// x / y for x >= 0, y > 0.
   mlir::Value div(mlir::Value x, mlir::Value y) {
     return b.createOrFold<mlir::arith::DivSIOp>(loc, x, y);

@@ -302,11 +302,16 @@ def LowerContractions : Pass<"ds-lower-contractions",
     TargetDescription.h); problems of static size get task tiles small
     enough for one task per 4M multiply-adds (8 to 32 tasks). A
     convolution is the GEMM `out[n][f][oy, ox] += filter[f][c, kh, kw] *
-    in[n][c][oy*sh + kh*dh, ox*sw + kw*dw]` whose B operand is packed
-    straight from the input; padding materialized as a zero-filled copy is
-    read implicitly at stride 1 (masked taps, the copy goes) and kept at
-    larger strides; its filter's [C, KH, KW] and its output's [OH, OW] must
-    be contiguous. Other element types, layouts and ops are left alone.
+    in[n][c][oy*sh + kh*dh, ox*sw + kw*dw]`. At stride 1 over an input of
+    contiguous rows, B is read in place and not packed: the columns are
+    the output positions laid along the input's rows (a wide output whose
+    extra columns per row are computed but not stored; partial sums of
+    several K slices in a stack tile of the task); taken for 1x1 windows,
+    and for wider ones while the wide output needs at most 5% more lanes.
+    Otherwise B is packed straight from the input; padding materialized as
+    a zero-filled copy is read implicitly at stride 1 (masked taps, the
+    copy goes) and kept at larger strides. The filter's [C, KH, KW] and
+    the output's [OH, OW] must be contiguous. Other element types, layouts and ops are left alone.
 
     Example:
 

@@ -455,3 +455,51 @@ func.func @conv_deinterleaved(%x: memref<1x8x18x18xf32>, %w: memref<32x8x3x3xf32
     ins(%x, %w : memref<1x8x18x18xf32>, memref<32x8x3x3xf32>) outs(%y : memref<1x32x8x8xf32>)
   return
 }
+
+// -----
+
+// Stride 1 over a padded input (its fill and copy are the caller's here):
+// B is read in place, never packed. The GEMM's columns are the output
+// positions laid along the input's rows of 8: 14 wide columns for the
+// 2 x 6 output, of which x = 6, 7 are computed but not stored. K = 288 is
+// two slices of 272: the first slice's sums go to the task's scratch tile
+// (6 rows x 16 columns), the last one adds them, the bias, and stores the
+// runs of each vector that are the output's: wide columns 0..5 to C's
+// columns 0..5, wide columns 8..13 (row 1) to C's 6..11.
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#ch = affine_map<(d0, d1, d2, d3) -> (d1)>
+// CHECK-LABEL: func.func @conv_direct(
+// CHECK-DAG: %[[SIX:.*]] = arith.constant dense<[true, true, true, true, true, true, false, false]> : vector<8xi1>
+// CHECK-DAG: %[[INPUT:.*]] = memref.reinterpret_cast %arg0 to offset: [0], sizes: [1024], strides: [1]
+// CHECK-DAG: %[[OUTPUT:.*]] = memref.reinterpret_cast %arg3 to offset: [0], sizes: [192], strides: [1]
+// Row q: tap (c, ky, kx) at c * 32 + ky * 8 + kx.
+// CHECK: %[[ROWS:.*]] = memref.alloc() : memref<288xindex>
+// CHECK: arith.muli %{{.*}}, %c32
+// CHECK: arith.muli %{{.*}}, %c8
+// CHECK: scf.parallel
+// CHECK: %[[SCRATCH:.*]] = memref.alloca() {alignment = 64 : i64} : memref<96xf32>
+// CHECK-NOT: memref.alloca
+// CHECK: %[[OFFSET:.*]] = memref.load %[[ROWS]]
+// CHECK: vector.load %[[INPUT]][%[[OFFSET]]]
+// CHECK: vector.maskedload %[[INPUT]]
+// CHECK: vector.load %[[SCRATCH]]
+// CHECK: vector.store %{{.*}}, %[[SCRATCH]]
+// CHECK: %[[ROW:.*]] = arith.muli %{{.*}}, %c12
+// CHECK: vector.maskedstore %[[OUTPUT]][%[[ROW]]], %[[SIX]]
+// CHECK: %[[NEXT:.*]] = arith.addi %[[ROW]], %c6
+// CHECK: vector.maskedstore %[[OUTPUT]][%[[NEXT]]], %[[SIX]]
+func.func @conv_direct(%x: memref<1x32x4x8xf32>, %w: memref<16x32x3x3xf32>, %bias: memref<16xf32>, %out: memref<1x16x2x6xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %c = memref.alloc() : memref<1x16x2x6xf32>
+  linalg.fill ins(%zero : f32) outs(%c : memref<1x16x2x6xf32>)
+  linalg.conv_2d_nchw_fchw {strides = dense<1> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %w : memref<1x32x4x8xf32>, memref<16x32x3x3xf32>) outs(%c : memref<1x16x2x6xf32>)
+  linalg.generic {indexing_maps = [#id, #ch, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+    ins(%c, %bias : memref<1x16x2x6xf32>, memref<16xf32>) outs(%out : memref<1x16x2x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %s = arith.addf %a, %b : f32
+    linalg.yield %s : f32
+  }
+  memref.dealloc %c : memref<1x16x2x6xf32>
+  return
+}

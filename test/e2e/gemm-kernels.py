@@ -4,7 +4,10 @@
 # dynamic sizes, Gemm with transposes, and 2-D convolutions (B read through
 # the window: strides, dilations, pads, bias, batches, 1x1, dynamic sizes;
 # padding read implicitly at stride 1, through the padded copy at strides
-# 2 and 3), and convolutions writing their halves of a concatenation.
+# 2 and 3), convolutions of stride 1 that read B in place (a wide output
+# whose extra columns are not stored, several K slices, a residual
+# epilogue, batches, dilation), and convolutions writing their halves of a
+# concatenation.
 # RUN: %python %s %t %ds_bin %ds_lib/libds_runtime.so | FileCheck %s
 # CHECK: matmul_edges: ok
 # CHECK: matmul_deep: ok
@@ -17,6 +20,8 @@
 # CHECK: conv_implicit_padding: ok
 # CHECK: conv_implicit_padding_batched: ok
 # CHECK: conv_residual_batched: ok
+# CHECK: conv_direct: ok
+# CHECK: conv_direct_batched: ok
 # CHECK: epilogue_accumulator: ok
 # CHECK: conv_concat: ok
 import sys
@@ -138,6 +143,26 @@ check("conv_residual_batched", [
 ], [value("x", F32, [2, 8, 8, 8])], [value("y", F32, None)],
    [{"x": randn(2, 8, 8, 8)}], initializers=[tensor("w", randn(8, 8, 3, 3))],
    atol=1e-4)
+
+# Stride 1 over the padded copy: B read in place, the output computed
+# along the padded rows (7 of 9 and 28 of 32 columns stored), K = 288 in
+# two slices, bias, ReLU and the residual fused, dilation; a 1x1
+# convolution reads the input as B directly.
+direct_convs = [
+    node("Conv", ["x", "w", "b"], ["a"], pads=[1, 1, 1, 1]),
+    node("Relu", ["a"], ["r"]),
+    node("Add", ["r", "x"], ["y1"]),
+    node("Conv", ["z", "w"], ["y2"], pads=[2, 2, 2, 2], dilations=[2, 2]),
+    node("Conv", ["x", "w1", "b1"], ["y3"]),
+]
+direct_weights = [tensor("w", randn(32, 32, 3, 3)), tensor("b", randn(32)),
+                  tensor("w1", randn(40, 32, 1, 1)), tensor("b1", randn(40))]
+for name, n in (("conv_direct", 1), ("conv_direct_batched", 3)):
+    check(name, direct_convs,
+          [value("x", F32, [n, 32, 7, 7]), value("z", F32, [n, 32, 2, 28])],
+          [value(f"y{i}", F32, None) for i in range(1, 4)],
+          [{"x": randn(n, 32, 7, 7), "z": randn(n, 32, 2, 28)}],
+          initializers=direct_weights, atol=1e-3)
 
 # The GEMM's own buffer as the accumulator (K deeper than one slice): the
 # residual sum is stored into the buffer of its residual, which it reads,
