@@ -12,6 +12,12 @@ using namespace ds;
 
 namespace {
 
+/// The most rows of A a micro-kernel reads at once. Each row, read in
+/// place along K, is a stream for the L1 prefetcher: on Zen 5 (32 vector
+/// registers, room for 14 rows of 2 vectors) 8 rows ran the 1024^3 matmul
+/// 13% faster than 14, and ResNet-18's 512-filter layers 3% faster.
+constexpr int64_t kMaxTileRows = 8;
+
 int64_t roundDown(int64_t value, int64_t multiple) {
   return std::max(multiple, value / multiple * multiple);
 }
@@ -48,9 +54,11 @@ GemmTiling ds::deriveGemmTiling(const TargetDescription &target,
   tiling.lanes = std::max<int64_t>(1, target.vectorBits / (8 * elementBytes));
   int64_t registers = std::max<int64_t>(target.vectorRegisters, 8);
   // The most rows of accumulators that `vectors` vectors of B leave room
-  // for (one more register holds the broadcast of A).
+  // for (one more register holds the broadcast of A), and at most
+  // kMaxTileRows.
   auto maxRows = [&](int64_t vectors) {
-    return std::clamp<int64_t>((registers - vectors - 1) / vectors, 1, 16);
+    return std::clamp<int64_t>((registers - vectors - 1) / vectors, 1,
+                               kMaxTileRows);
   };
   // By default: enough vectors of B that the broadcasts of A are
   // amortized, few enough to leave room for many rows of accumulators.
