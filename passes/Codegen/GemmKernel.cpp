@@ -939,12 +939,45 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
 /// offsets and, with implicit padding, taps.
 struct RowTables {
   Value offsets, y, x;
+  /// offsets is a constant global (not to be freed).
+  bool constant = false;
 };
 
 RowTables emitRowTables(OpBuilder &b, Location loc, const GemmProblem &p,
                         int64_t k) {
   IndexMath im{b, loc};
   RowTables rows;
+  if (p.staticRowOffset && !p.bRowTap) {
+    // A constant global of the module, made once per distinct table.
+    SmallVector<int64_t> values;
+    values.reserve(k);
+    for (int64_t q = 0; q < k; ++q)
+      values.push_back(p.staticRowOffset(q));
+    auto type = MemRefType::get({k}, b.getIndexType());
+    auto init = DenseElementsAttr::get(
+        RankedTensorType::get({k}, b.getIndexType()), ArrayRef(values));
+    auto module =
+        b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
+    memref::GlobalOp global;
+    for (auto existing : module.getOps<memref::GlobalOp>())
+      if (existing.getConstant() && existing.getType() == type &&
+          existing.getInitialValue() == std::optional<Attribute>(init)) {
+        global = existing;
+        break;
+      }
+    if (!global) {
+      SymbolTable symbols(module);
+      OpBuilder mb(b.getContext());
+      global = memref::GlobalOp::create(
+          mb, loc, "__ds_gemm_rows", mb.getStringAttr("private"), type, init,
+          /*constant=*/true, /*alignment=*/nullptr);
+      symbols.insert(global, module.getBody()->begin());
+    }
+    rows.offsets = memref::GetGlobalOp::create(b, loc, type,
+                                               global.getSymName());
+    rows.constant = true;
+    return rows;
+  }
   auto table = [&](Type type) {
     return memref::AllocOp::create(b, loc, MemRefType::get({k}, type))
         .getResult();
@@ -1081,7 +1114,8 @@ void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
           [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
             emitPackTask(nb, nloc, problem, tiling, shared, rows, ivs[0]);
           });
-      for (Value table : {rows.offsets, rows.y, rows.x})
+      for (Value table : {rows.constant ? Value() : rows.offsets, rows.y,
+                          rows.x})
         if (table)
           memref::DeallocOp::create(b, loc, table);
     }
@@ -1092,6 +1126,6 @@ void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
       [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
         emitTask(nb, nloc, problem, tiling, mc, nc, shared, ivs);
       });
-  if (shared && !constantB)
+  if (shared && !constantB && !directRows.constant)
     memref::DeallocOp::create(b, loc, shared);
 }

@@ -79,6 +79,10 @@ struct GemmProblem {
   /// C(b, i, j) for j = y * wideRow + x is C's column y * realRow + x, and
   /// is computed but not stored where x >= realRow.
   bool bDirect = false;
+  /// If set, bRowOffset(q) as a number (B's strides are static): the table
+  /// of all K rows' offsets is then a constant of the module rather than
+  /// computed in every run. Not used with implicit padding.
+  std::function<int64_t(int64_t)> staticRowOffset;
   int64_t wideRow = 0, realRow = 0;
   /// Static sizes where known (for the choice of tiles); -1 otherwise.
   int64_t staticM = -1, staticN = -1, staticBatch = -1;

@@ -367,6 +367,10 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
                            in.mul(y, in.c(dh * inputW))),
                     in.mul(x, in.c(dw)));
     };
+    p.staticRowOffset = [=](int64_t q) -> int64_t {
+      int64_t channel = q / (kh * kw), y = q % (kh * kw) / kw, x = q % kw;
+      return channel * (*iStaticStrides)[1] + y * dh * inputW + x * dw;
+    };
     p.bDirect = true;
     p.wideRow = inputW;
     p.realRow = ow;
@@ -458,6 +462,12 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
     return in.add(in.add(in.mul(channel, sC), in.mul(in.mul(y, in.c(dh)), sH)),
                   in.mul(column, sW));
   };
+  if (std::optional<SmallVector<int64_t>> st = staticStrides(source))
+    p.staticRowOffset = [=, st = *st](int64_t q) -> int64_t {
+      int64_t channel = q / (kh * kw), y = q % (kh * kw) / kw, x = q % kw;
+      int64_t column = split ? (x % 2) * half + x / 2 : x * dw;
+      return channel * st[1] + y * dh * st[2] + column * st[3];
+    };
   // Column j of B is the output position (oy, ox): the window's corner at
   // (oy*sh - top)*sH + (ox*sw - left)*sW, or (oy*sh)*sH + ox in the
   // deinterleaved copy.

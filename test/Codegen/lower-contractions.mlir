@@ -1,4 +1,4 @@
-// RUN: ds-opt %s --split-input-file --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=256 vector-registers=16 l1-cache-bytes=32768 l2-cache-bytes=1048576},canonicalize,cse)' | FileCheck %s
+// RUN: ds-opt %s --split-input-file --mlir-print-elementsattrs-with-hex-if-larger=4096 --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=256 vector-registers=16 l1-cache-bytes=32768 l2-cache-bytes=1048576},canonicalize,cse)' | FileCheck %s
 
 // AVX2-like target: 8 lanes, 2 vectors a row (nr = 16), mr = 6 rows of
 // accumulators, kc = 272 (3/4 of L1 for a 6 + 16 wide step). One batch of
@@ -41,17 +41,15 @@ func.func @matmul(%a: memref<64x256xf32>, %b: memref<256x128xf32>, %c: memref<64
 // A convolution is the GEMM filter[32 x 72] * im2col(x)[72 x 64]: the
 // offsets of B's rows (taps c, kh, kw) and columns (output positions, the
 // stride 3 applied) are tabulated and B is packed from the input.
+// Row q: tap (q / 9, q % 9 / 3, q % 3) at c * 576 + kh * 24 + kw, a
+// constant of the module.
+// CHECK: memref.global "private" constant @[[ROWS:.*]] : memref<72xindex> = dense<[0, 1, 2, 24, 25, 26, 48, 49, 50, 576, 577, 578, 600,
 // CHECK-LABEL: func.func @conv(
 // CHECK-NOT: linalg.conv_2d_nchw_fchw
 // CHECK-DAG: %[[FILTER:.*]] = memref.reinterpret_cast %arg1 to offset: [0], sizes: [2304], strides: [1]
 // CHECK-DAG: %[[INPUT:.*]] = memref.reinterpret_cast %arg0 to offset: [0], sizes: [4608], strides: [1]
 // CHECK-DAG: %[[OUTPUT:.*]] = memref.reinterpret_cast %arg2 to offset: [0], sizes: [2048], strides: [1]
-// Row q: tap (q / 9, q % 9 / 3, q % 3) at c * 576 + kh * 24 + kw, once
-// for every panel.
-// CHECK: memref.alloc() : memref<72xindex>
-// CHECK: scf.for %{{.*}} = %c0 to %c72 step %c1 {
-// CHECK: arith.divui %{{.*}}, %c9
-// CHECK: arith.muli %{{.*}}, %c576
+// CHECK: memref.get_global @[[ROWS]] : memref<72xindex>
 // CHECK: scf.parallel
 // Column j: output position (j / 8, j % 8) at 3 * (j / 8) * 24 + 3 * (j % 8).
 // CHECK: arith.divui %{{.*}}, %c8
@@ -430,6 +428,8 @@ func.func @narrow_panel(%a: memref<24x64xf32>, %b: memref<64x36xf32>, %c: memref
 // (c, kh, kw), starts at c * 324 + kh * 18 + (kw % 2) * 9 + kw / 2 and its
 // columns along an output row are consecutive: panels are copied as
 // contiguous vectors from the deinterleaved buffer.
+// Row q's tap column: (kw % 2) * 9 + kw / 2 in rows of 18.
+// CHECK: memref.global "private" constant @{{.*}} : memref<72xindex> = dense<[0, 9, 1, 18, 27, 19, 36, 45, 37, 324,
 // CHECK-LABEL: func.func @conv_deinterleaved(
 // CHECK-SAME: %[[X:[^:]*]]: memref<1x8x18x18xf32>
 // CHECK: %[[D:.*]] = memref.alloc() : memref<1x8x18x18xf32>
@@ -444,10 +444,6 @@ func.func @narrow_panel(%a: memref<24x64xf32>, %b: memref<64x36xf32>, %c: memref
 // CHECK: %[[W:.*]] = memref.load %[[X]][%c0, %[[C]], %[[Y]], %[[ODD]]]
 // CHECK: memref.store %[[W]], %[[D]][%c0, %[[C]], %[[Y]], %[[HIGH]]]
 // CHECK: %[[DFLAT:.*]] = memref.reinterpret_cast %[[D]]
-// Row q's tap column: (kw % 2) * 9 + kw / 2.
-// CHECK: arith.remui %{{.*}}, %c2
-// CHECK: arith.muli %{{.*}}, %c9
-// CHECK: arith.divui %{{.*}}, %c2
 // CHECK: vector.maskedload %[[DFLAT]]
 // CHECK: memref.dealloc %[[D]]
 func.func @conv_deinterleaved(%x: memref<1x8x18x18xf32>, %w: memref<32x8x3x3xf32>, %y: memref<1x32x8x8xf32>) {
@@ -468,14 +464,13 @@ func.func @conv_deinterleaved(%x: memref<1x8x18x18xf32>, %w: memref<32x8x3x3xf32
 // columns 0..5, wide columns 8..13 (row 1) to C's 6..11.
 #id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 #ch = affine_map<(d0, d1, d2, d3) -> (d1)>
+// Row q: tap (c, ky, kx) at c * 32 + ky * 8 + kx.
+// CHECK: memref.global "private" constant @[[DROWS:.*]] : memref<288xindex> = dense<[0, 1, 2, 8, 9, 10, 16, 17, 18, 32, 33, 34,
 // CHECK-LABEL: func.func @conv_direct(
 // CHECK-DAG: %[[SIX:.*]] = arith.constant dense<[true, true, true, true, true, true, false, false]> : vector<8xi1>
 // CHECK-DAG: %[[INPUT:.*]] = memref.reinterpret_cast %arg0 to offset: [0], sizes: [1024], strides: [1]
 // CHECK-DAG: %[[OUTPUT:.*]] = memref.reinterpret_cast %arg3 to offset: [0], sizes: [192], strides: [1]
-// Row q: tap (c, ky, kx) at c * 32 + ky * 8 + kx.
-// CHECK: %[[ROWS:.*]] = memref.alloc() : memref<288xindex>
-// CHECK: arith.muli %{{.*}}, %c32
-// CHECK: arith.muli %{{.*}}, %c8
+// CHECK: %[[ROWS:.*]] = memref.get_global @[[DROWS]] : memref<288xindex>
 // CHECK: scf.parallel
 // CHECK: %[[SCRATCH:.*]] = memref.alloca() {alignment = 64 : i64} : memref<96xf32>
 // CHECK-NOT: memref.alloca
