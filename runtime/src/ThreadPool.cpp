@@ -60,28 +60,50 @@ struct ThreadPool::Loop {
   int64_t count;
   int64_t chunkSize;
   int64_t numChunks;
-  std::atomic<int64_t> nextChunk{0};
+  /// The threads that share the loop (the caller and its helpers). Part p
+  /// of the chunks, [p * numChunks / parts, (p + 1) * numChunks / parts),
+  /// is thread p's first: with equal threads, a thread runs the same
+  /// chunks in every run of a model, so the data it writes stays in its
+  /// own caches instead of moving between cores; a thread that finishes
+  /// its part takes chunks from the others'.
+  int64_t parts = 1;
+  std::unique_ptr<std::atomic<int64_t>[]> next;
+  /// Helpers that joined: helper i is thread i + 1 (the caller is 0).
+  std::atomic<int64_t> joined{0};
   std::atomic<int64_t> chunksDone{0};
   std::mutex doneMutex;
   std::condition_variable doneCv;
 
-  /// Claims and runs chunks until none is left.
-  void work() {
+  int64_t partEnd(int64_t part) const {
+    return (part + 1) * numChunks / parts;
+  }
+
+  /// Runs chunk `chunk`, and tells the caller if it was the last.
+  void run(int64_t chunk) {
+    int64_t begin = chunk * chunkSize;
+    int64_t end = std::min(count, begin + chunkSize);
+    fn(ctx, begin, end);
+    if (chunksDone.fetch_add(1, std::memory_order_acq_rel) + 1 == numChunks) {
+      // Taking the mutex orders this notification after the caller's
+      // check of chunksDone, so the wake-up cannot be lost.
+      std::lock_guard<std::mutex> lock(doneMutex);
+      doneCv.notify_all();
+    }
+  }
+
+  /// Claims and runs chunks, those of part `me` first, until none is left.
+  void work(int64_t me) {
     // A parallel_for inside a chunk runs inline: the pool's threads are
     // already busy with this loop.
     ScopedRunThreads inline_(nullptr);
-    for (;;) {
-      int64_t chunk = nextChunk.fetch_add(1, std::memory_order_relaxed);
-      if (chunk >= numChunks)
-        return;
-      int64_t begin = chunk * chunkSize;
-      int64_t end = std::min(count, begin + chunkSize);
-      fn(ctx, begin, end);
-      if (chunksDone.fetch_add(1, std::memory_order_acq_rel) + 1 == numChunks) {
-        // Taking the mutex orders this notification after the caller's
-        // check of chunksDone, so the wake-up cannot be lost.
-        std::lock_guard<std::mutex> lock(doneMutex);
-        doneCv.notify_all();
+    for (int64_t i = 0; i < parts; ++i) {
+      int64_t part = (me + i) % parts;
+      int64_t end = partEnd(part);
+      for (;;) {
+        int64_t chunk = next[part].fetch_add(1, std::memory_order_relaxed);
+        if (chunk >= end)
+          break;
+        run(chunk);
       }
     }
   }
@@ -117,7 +139,8 @@ void ThreadPool::workerMain() {
       queue_.pop_front();
       queued_.fetch_sub(1, std::memory_order_relaxed);
     }
-    loop->work();
+    int64_t me = loop->joined.fetch_add(1, std::memory_order_relaxed) + 1;
+    loop->work(std::min(me, loop->parts - 1));
   }
 }
 
@@ -148,6 +171,20 @@ void ThreadPool::parallelFor(DsAbiTaskFn fn, void *ctx, int64_t count,
   loop->chunkSize = (count + wanted - 1) / wanted;
   loop->numChunks = (count + loop->chunkSize - 1) / loop->chunkSize;
   int64_t helpers = std::min<int64_t>(threads - 1, loop->numChunks - 1);
+  try {
+    loop->next = std::make_unique<std::atomic<int64_t>[]>(helpers + 1);
+    loop->parts = helpers + 1;
+  } catch (...) {
+    loop->next = nullptr;
+  }
+  if (!loop->next) {
+    ScopedRunThreads inline_(nullptr);
+    fn(ctx, 0, count);
+    return;
+  }
+  for (int64_t part = 0; part < loop->parts; ++part)
+    loop->next[part].store(part * loop->numChunks / loop->parts,
+                           std::memory_order_relaxed);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     try {
@@ -162,7 +199,7 @@ void ThreadPool::parallelFor(DsAbiTaskFn fn, void *ctx, int64_t count,
     wake_.notify_one();
   else
     wake_.notify_all();
-  loop->work();
+  loop->work(0);
   spinUntil([&] {
     return loop->chunksDone.load(std::memory_order_acquire) == loop->numChunks;
   });
