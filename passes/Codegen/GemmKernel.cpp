@@ -126,6 +126,9 @@ struct Task {
   /// A is read in place (its rows are unit-stride along K) rather than
   /// packed.
   bool aDirect = false;
+  /// A packed at compile time (GemmProblem::packedConstantA): panels of mr
+  /// rows over all of K.
+  Value aConstant;
   /// With a wide output over several K slices: the task's tile of partial
   /// sums (mc x nc, wide columns).
   Value wideSums;
@@ -536,10 +539,13 @@ void forEachRun(OpBuilder &b, Location loc, const Task &t, Value column,
 /// the first `vectors` vectors of the panel's columns (fewer than the
 /// tiling's for a last panel of few columns). With B read in place,
 /// `maskedB` masks its loads past the panel's last column (a last panel,
-/// which may end at the end of B's buffer).
+/// which may end at the end of B's buffer). `extra` more columns after
+/// the vectors (B read in place, A packed at compile time) are summed in
+/// vectors along the panel's mr rows: per step, one vector of A's packed
+/// column times the broadcast element of B.
 void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
                  Value kcv, Value ip, Value jp, int64_t vectors,
-                 bool maskedB) {
+                 bool maskedB, int64_t extra = 0) {
   IndexMath im{b, loc};
   const GemmProblem &p = t.problem;
   const GemmTiling &g = t.tiling;
@@ -548,7 +554,15 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
       b, loc, DenseElementsAttr::get(vectorType, b.getZeroAttr(t.element)));
   auto contract = arith::FastMathFlagsAttr::get(b.getContext(),
                                                 arith::FastMathFlags::contract);
-  Value aPanel = im.mul(im.mul(ip, kcv), im.c(g.mr));
+  // A packed per task: the slice's panel ip; packed at compile time: the
+  // panel (ic / mr + ip) over all of K, from row pc of it.
+  Value aPanel =
+      t.aConstant
+          ? im.mul(im.add(im.mul(im.add(im.div(t.ic, im.c(g.mr)), ip), p.k),
+                          pc),
+                   im.c(g.mr))
+          : im.mul(im.mul(ip, kcv), im.c(g.mr));
+  Value aSource = t.aConstant ? t.aConstant : t.aPacked;
   // Shared panels hold all of K: panel (jc / nr + jp), rows from pc.
   Value bPanel =
       t.sharedB
@@ -588,6 +602,10 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
         b, loc, g.lanes, vectors,
         im.min(im.c(g.nr), im.sub(t.ncv, im.mul(jp, im.c(g.nr)))));
   SmallVector<Value> init(g.mr * vectors, zeroVector);
+  auto rowsType = VectorType::get({g.mr}, t.element);
+  for (int64_t e = 0; e < extra; ++e)
+    init.push_back(arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(rowsType, b.getZeroAttr(t.element))));
   auto loop = scf::ForOp::create(
       b, loc, im.c(0), kcv, im.c(1), init,
       [&](OpBuilder &nb, Location nloc, Value q, ValueRange sums) {
@@ -623,7 +641,7 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
               t.aDirect
                   ? memref::LoadOp::create(nb, nloc, p.a,
                                            ValueRange{in.add(aRowStarts[i], q)})
-                  : memref::LoadOp::create(nb, nloc, t.aPacked,
+                  : memref::LoadOp::create(nb, nloc, aSource,
                                            ValueRange{in.add(aRow, in.c(i))});
           Value broadcast =
               vector::BroadcastOp::create(nb, nloc, vectorType, a);
@@ -632,6 +650,26 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
                                                   bVectors[v], contract);
             next.push_back(arith::AddFOp::create(
                 nb, nloc, product, sums[i * vectors + v], contract));
+          }
+        }
+        if (extra > 0) {
+          Value column = vector::LoadOp::create(nb, nloc, rowsType, aSource,
+                                                ValueRange{aRow});
+          Value start = in.add(
+              memref::LoadOp::create(nb, nloc, t.rowOffsets,
+                                     ValueRange{t.rowsOfAllK ? in.add(pc, q)
+                                                             : q}),
+              t.rowsOfAllK ? in.add(t.bBase, directColumn) : directColumn);
+          for (int64_t e = 0; e < extra; ++e) {
+            Value element = memref::LoadOp::create(
+                nb, nloc, p.b,
+                ValueRange{in.add(start, in.c(vectors * g.lanes + e))});
+            Value product = arith::MulFOp::create(
+                nb, nloc, column,
+                vector::BroadcastOp::create(nb, nloc, rowsType, element),
+                contract);
+            next.push_back(arith::AddFOp::create(
+                nb, nloc, product, sums[g.mr * vectors + e], contract));
           }
         }
         scf::YieldOp::create(nb, nloc, next);
@@ -645,6 +683,8 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
   Value row0 = top;
   Value col0 = im.add(t.jc, im.mul(jp, im.c(g.nr)));
   SmallVector<Value> masks = laneMasks(b, loc, g.lanes, vectors, cols);
+  Value firstLane =
+      extra > 0 ? laneMasks(b, loc, g.lanes, 1, im.c(1)).front() : Value();
   Value first = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, pc,
                                       im.c(0));
   Value last = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
@@ -730,10 +770,9 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
               p.accum ? im.add(t.accumBase, im.mul(im.add(row0, im.c(i)),
                                                    p.accumRowStride))
                       : rowStart;
-          for (int64_t v = 0; v < vectors; ++v) {
-           Value sums = loop.getResult(i * vectors + v);
-           forEachRun(b, loc, t, im.add(col0, im.c(v * g.lanes)), masks[v],
-                      [&](Value column, Value mask) {
+          // C's lanes `mask` from `column` on += `sums`, the epilogue
+          // applied by the last slice.
+          auto update = [&](Value column, Value mask, Value sums) {
             Value index = im.add(rowStart, column);
             Value sumsIndex = im.add(sumsRowStart, column);
             auto loadOld = [&](OpBuilder &nb, Location nloc) -> Value {
@@ -780,7 +819,21 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
             }
             vector::MaskedStoreOp::create(b, loc, p.c, ValueRange{index},
                                           mask, sum);
-           });
+          };
+          for (int64_t v = 0; v < vectors; ++v) {
+            Value sums = loop.getResult(i * vectors + v);
+            forEachRun(b, loc, t, im.add(col0, im.c(v * g.lanes)), masks[v],
+                       [&](Value column, Value mask) {
+                         update(column, mask, sums);
+                       });
+          }
+          // The extra columns' sums of row i: lane i of their vectors
+          // along the rows, stored as lane 0 of a vector.
+          for (int64_t e = 0; e < extra; ++e) {
+            Value sum = vector::ExtractOp::create(
+                b, loc, loop.getResult(g.mr * vectors + e), ArrayRef<int64_t>{i});
+            update(im.add(col0, im.c(vectors * g.lanes + e)), firstLane,
+                   vector::BroadcastOp::create(b, loc, vectorType, sum));
           }
         },
         [] {}, /*withElse=*/false);
@@ -803,7 +856,7 @@ void fillColumnTables(OpBuilder &b, Location loc, const Task &t) {
 
 void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
               const GemmTiling &g, int64_t mc, int64_t nc, Value sharedB,
-              ValueRange ivs) {
+              Value aConstant, ValueRange ivs) {
   IndexMath im{b, loc};
   Type element = cast<MemRefType>(p.c.getType()).getElementType();
   // The task's buffers live until its end: a stack save and restore
@@ -823,8 +876,9 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
   int64_t elementBytes = element.getIntOrFloatBitWidth() / 8;
   bool aliasing =
       aRowStride && *aRowStride > 0 && (*aRowStride * elementBytes) % 4096 == 0;
-  t.aDirect = aColStride && *aColStride == 1 && !aliasing;
-  if (!t.aDirect)
+  t.aDirect = aColStride && *aColStride == 1 && !aliasing && !aConstant;
+  t.aConstant = aConstant;
+  if (!t.aDirect && !aConstant)
     t.aPacked = memref::AllocaOp::create(
         b, loc, MemRefType::get({mc * g.kc}, element), ValueRange{},
         alignment);
@@ -880,7 +934,7 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
     fillColumnTables(b, loc, t);
   forLoop(b, loc, c0, p.k, im.c(g.kc), [&](Value pc) {
     Value kcv = im.min(im.c(g.kc), im.sub(p.k, pc));
-    if (!t.aDirect)
+    if (!t.aDirect && !t.aConstant)
       packA(b, loc, t, pc, kcv);
     if (!t.sharedB && !t.rowsOfAllK) {
       forLoop(b, loc, c0, kcv, c1, [&](Value q) {
@@ -896,14 +950,52 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
     Value mPanels = im.ceilDiv(t.mcv, im.c(g.mr));
     Value nPanels = im.ceilDiv(t.ncv, im.c(g.nr));
     forLoop(b, loc, c0, nPanels, c1, [&](Value jp) {
-      auto panelKernels = [&](int64_t vectors, bool maskedB) {
+      auto panelKernels = [&](int64_t vectors, bool maskedB,
+                              int64_t extra = 0) {
         forLoop(b, loc, c0, mPanels, c1, [&](Value ip) {
-          microKernel(b, loc, t, pc, kcv, ip, jp, vectors, maskedB);
+          microKernel(b, loc, t, pc, kcv, ip, jp, vectors, maskedB, extra);
         });
       };
       // B read in place masks its loads in a last, partial panel.
       bool masked = p.bDirect;
       Value cols = im.sub(t.ncv, im.mul(jp, im.c(g.nr)));
+      if (g.extra > 0) {
+        // The last whole panel also sums the g.extra columns after it;
+        // their own panel then has nothing left (unless it is the first).
+        Value withExtra = arith::CmpIOp::create(
+            b, loc, arith::CmpIPredicate::eq, cols, im.c(g.nr + g.extra));
+        Value done = arith::AndIOp::create(
+            b, loc,
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, cols,
+                                  im.c(g.extra)),
+            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ugt, jp, c0));
+        Value plain = arith::AndIOp::create(
+            b, loc,
+            arith::XOrIOp::create(b, loc, withExtra,
+                                  arith::ConstantIntOp::create(b, loc, 1, 1)),
+            arith::XOrIOp::create(b, loc, done,
+                                  arith::ConstantIntOp::create(b, loc, 1, 1)));
+        ifThenElse(
+            b, loc, withExtra,
+            [&] { panelKernels(g.vectors, false, g.extra); }, [] {},
+            /*withElse=*/false);
+        ifThenElse(
+            b, loc, plain,
+            [&] {
+              ifThenElse(
+                  b, loc, im.lt(im.c(g.lanes), cols),
+                  [&] {
+                    ifThenElse(
+                        b, loc, im.lt(cols, im.c(g.nr)),
+                        [&] { panelKernels(g.vectors, true); },
+                        [&] { panelKernels(g.vectors, false); },
+                        /*withElse=*/true);
+                  },
+                  [&] { panelKernels(1, true); }, /*withElse=*/true);
+            },
+            [] {}, /*withElse=*/false);
+        return;
+      }
       if (g.vectors == 1) {
         if (!masked) {
           panelKernels(1, false);
@@ -1070,7 +1162,14 @@ Value ds::flattenBuffer(OpBuilder &b, Location loc, Value buffer,
 }
 
 void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
-                  const GemmTiling &tiling) {
+                  const GemmTiling &givenTiling) {
+  // Extra columns need A packed at compile time and B read in place.
+  GemmTiling tiling = givenTiling;
+  Value aConstant;
+  if (tiling.extra > 0 && problem.bDirect && problem.packedConstantA)
+    aConstant = problem.packedConstantA(b, loc, tiling.mr);
+  if (!aConstant)
+    tiling.extra = 0;
   int64_t mc, nc;
   chooseTaskTiles(problem, tiling, mc, nc);
   IndexMath im{b, loc};
@@ -1124,7 +1223,7 @@ void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
       b, loc, ValueRange{c0, c0, c0},
       ValueRange{problem.batch, mTiles, nTiles}, ValueRange{c1, c1, c1},
       [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-        emitTask(nb, nloc, problem, tiling, mc, nc, shared, ivs);
+        emitTask(nb, nloc, problem, tiling, mc, nc, shared, aConstant, ivs);
       });
   if (shared && !constantB && !directRows.constant)
     memref::DeallocOp::create(b, loc, shared);

@@ -84,6 +84,12 @@ struct GemmProblem {
   /// computed in every run. Not used with implicit padding.
   std::function<int64_t(int64_t)> staticRowOffset;
   int64_t wideRow = 0, realRow = 0;
+  /// Where A is a constant (a convolution's filter): returns A packed at
+  /// compile time into panels of `mr` rows over all of K (element
+  /// (panel * K + q) * mr + i is A(panel * mr + i, q), zero past M), or
+  /// null. Used by tilings with extra columns.
+  std::function<mlir::Value(mlir::OpBuilder &, mlir::Location, int64_t mr)>
+      packedConstantA;
   /// Static sizes where known (for the choice of tiles); -1 otherwise.
   int64_t staticM = -1, staticN = -1, staticBatch = -1;
 };

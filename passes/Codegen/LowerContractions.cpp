@@ -130,18 +130,35 @@ public:
         for (int64_t q = 0; q < k; ++q)
           for (int64_t jj = 0; jj < nr && jp * nr + jj < n; ++jj)
             data[(jp * k + q) * nr + jj] = (*values)[q * n + jp * nr + jj];
-      auto type = MemRefType::get({panels * k * nr}, b.getF32Type());
-      auto tensorType = RankedTensorType::get({panels * k * nr}, b.getF32Type());
-      std::string name = (global.getSymName() + "_packed").str();
-      OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
-      packed = memref::GlobalOp::create(
-          mb, global.getLoc(), name, mb.getStringAttr("private"), type,
-          DenseResourceElementsAttr::get(
-              tensorType, name,
-              HeapAsmResourceBlob::allocateAndCopyInferAlign(
-                  ArrayRef<float>(data))),
-          /*constant=*/true, mb.getI64IntegerAttr(64));
-      symbols.insert(packed);
+      packed = makeGlobal(global, (global.getSymName() + "_packed").str(),
+                          data, b.getF32Type());
+      cache[key] = packed;
+      replaced.insert(global);
+    }
+    return memref::GetGlobalOp::create(b, loc, packed.getType(),
+                                       packed.getSymName());
+  }
+
+  /// The packing of `global` (a row-major [M, K] f32 constant, of any
+  /// rank) into panels of `mr` rows over all K, [panel][K][mr], zero past
+  /// M, as a new constant global read at `b`; null if its value cannot be
+  /// read.
+  Value getRows(OpBuilder &b, Location loc, memref::GlobalOp global,
+                int64_t m, int64_t mr) {
+    auto key = std::make_pair(global.getOperation(), -mr);
+    memref::GlobalOp packed = cache.lookup(key);
+    if (!packed) {
+      std::optional<SmallVector<float>> values = readGlobalFloats(global);
+      if (!values || m <= 0 || int64_t(values->size()) % m != 0)
+        return nullptr;
+      int64_t k = int64_t(values->size()) / m;
+      int64_t panels = (m + mr - 1) / mr;
+      SmallVector<float> data(panels * k * mr, 0.0f);
+      for (int64_t i = 0; i < m; ++i)
+        for (int64_t q = 0; q < k; ++q)
+          data[((i / mr) * k + q) * mr + i % mr] = (*values)[i * k + q];
+      packed = makeGlobal(global, (global.getSymName() + "_rows").str(),
+                          data, b.getF32Type());
       cache[key] = packed;
       replaced.insert(global);
     }
@@ -167,6 +184,24 @@ public:
   }
 
 private:
+  /// A new constant global `name` (made unique) of `data`, 64-byte
+  /// aligned, next to `like`.
+  memref::GlobalOp makeGlobal(memref::GlobalOp like, const std::string &name,
+                              ArrayRef<float> data, Type f32) {
+    int64_t size = data.size();
+    auto type = MemRefType::get({size}, f32);
+    auto tensorType = RankedTensorType::get({size}, f32);
+    OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
+    auto packed = memref::GlobalOp::create(
+        mb, like.getLoc(), name, mb.getStringAttr("private"), type,
+        DenseResourceElementsAttr::get(
+            tensorType, name,
+            HeapAsmResourceBlob::allocateAndCopyInferAlign(data)),
+        /*constant=*/true, mb.getI64IntegerAttr(64));
+    symbols.insert(packed);
+    return packed;
+  }
+
   ModuleOp module;
   SymbolTable symbols;
   llvm::DenseMap<std::pair<Operation *, int64_t>, memref::GlobalOp> cache;
@@ -303,6 +338,7 @@ Value deinterleaveColumns(OpBuilder &b, Location loc, Value input) {
 /// [OH, OW] dims contiguous), and B is the input read through the window.
 LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
                         const TargetDescription &target,
+                        ConstantPacker &packer,
                         SmallVectorImpl<Operation *> &erase) {
   Location loc = op.getLoc();
   Value input = op.getDpsInputs()[0], filter = op.getDpsInputs()[1];
@@ -377,12 +413,30 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
     p.staticBatch = staticDim(output, 0);
     p.staticM = staticM;
     p.staticN = staticOH < 0 ? -1 : (staticOH - 1) * inputW + ow;
+    // A constant filter of a window without extra columns (1x1) is packed
+    // at compile time where the tiling sums the columns past its whole
+    // panels as extra columns (N = 49 in panels of 48).
+    bool extraColumns = false;
+    if (auto get = filter.getDefiningOp<memref::GetGlobalOp>();
+        get && inputW == ow && staticM > 0) {
+      auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+          op, get.getNameAttr());
+      if (global && global.getConstant() &&
+          global.getType().getLayout().isIdentity()) {
+        extraColumns = true;
+        p.packedConstantA = [&packer, global, staticM](
+                                OpBuilder &nb, Location nloc,
+                                int64_t mr) -> Value {
+          return packer.getRows(nb, nloc, global, staticM, mr);
+        };
+      }
+    }
     ResultDims dims;
     dims.batch = 0;
     dims.row = 1;
     dims.columns = {2, 3};
-    GemmTiling tiling =
-        deriveGemmTiling(target, /*elementBytes=*/4, p.staticM, p.staticN);
+    GemmTiling tiling = deriveGemmTiling(target, /*elementBytes=*/4, p.staticM,
+                                         p.staticN, extraColumns);
     fuseIntoGemm(b, op, dims, tiling.lanes, p, erase);
     if (!p.c) {
       p.c = flattenBuffer(b, loc, output, oStrideValues, sizes);
@@ -551,7 +605,7 @@ struct LowerContractions
         if (!batched.hasUserDefinedMaps())
           lowered = lowerMatmul(b, op, /*batched=*/true, target, packer, erase);
       } else if (auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(*op)) {
-        lowered = lowerConv(b, conv, target, erase);
+        lowered = lowerConv(b, conv, target, packer, erase);
       }
       if (failed(lowered))
         continue;

@@ -291,7 +291,10 @@ def LowerContractions : Pass<"ds-lower-contractions",
     - a micro-kernel that keeps mr x nr sums in vector registers (nr =
       vectors x lanes) and adds them to the result with masked loads and
       stores at its edges; a last panel of at most one vector of columns
-      runs a one-vector kernel;
+      runs a one-vector kernel; for a 1x1 convolution with a constant
+      filter, the columns past the whole panels may instead be extra
+      columns of the last one, summed in vectors along its mr rows (the
+      filter then packed at compile time into panels of mr rows);
     - the zero fill before the product and the element-wise generic after
       it (bias, activation, residual) fused: the first K slice stores, the
       last applies the generic's body in registers and stores into its

@@ -6,9 +6,12 @@
 
 #include "passes/Codegen/TargetDescription.h"
 
+#include "llvm/ADT/SmallVector.h"
+
 #include <algorithm>
 
 using namespace ds;
+using llvm::SmallVector;
 
 namespace {
 
@@ -49,7 +52,8 @@ int64_t roundUp(int64_t value, int64_t multiple) {
 } // namespace
 
 GemmTiling ds::deriveGemmTiling(const TargetDescription &target,
-                                unsigned elementBytes, int64_t m, int64_t n) {
+                                unsigned elementBytes, int64_t m, int64_t n,
+                                bool extraColumns) {
   GemmTiling tiling;
   tiling.lanes = std::max<int64_t>(1, target.vectorBits / (8 * elementBytes));
   int64_t registers = std::max<int64_t>(target.vectorRegisters, 8);
@@ -71,19 +75,53 @@ GemmTiling ds::deriveGemmTiling(const TargetDescription &target,
     auto padded = [&](int64_t mr, int64_t vectors) {
       return double(roundUp(m, mr)) * double(roundUp(n, vectors * tiling.lanes));
     };
-    double best = padded(tiling.mr, tiling.vectors);
+    // Candidates: (work, accumulators, mr, vectors, extra).
+    struct Shape {
+      double work;
+      int64_t accumulators, mr, vectors, extra;
+    };
+    SmallVector<Shape> shapes;
+    double fewest = padded(tiling.mr, tiling.vectors);
     for (int64_t vectors = 1; vectors <= 4; ++vectors) {
       for (int64_t mr = 1; mr <= maxRows(vectors); ++mr) {
         int64_t accumulators = mr * vectors;
         if (accumulators < 12 || mr + vectors > accumulators * 3 / 4)
           continue;
-        double work = padded(mr, vectors);
-        if (work < best * 0.98) {
-          best = work;
-          tiling.mr = mr;
-          tiling.vectors = vectors;
-        }
+        shapes.push_back({padded(mr, vectors), accumulators, mr, vectors, 0});
+        // The columns past the whole panels as extra columns: each one an
+        // FMA of an mr-lane vector per step, as much as lanes / mr
+        // columns of a panel. They need a register each, besides the
+        // accumulators, B's vectors, A's column and a broadcast; mr is a
+        // power of two (a whole register or half of one).
+        int64_t nr = vectors * tiling.lanes, extra = n % nr;
+        if (extraColumns && extra > 0 && n >= nr && mr <= tiling.lanes &&
+            (mr & (mr - 1)) == 0 &&
+            accumulators + extra + vectors + 2 <= registers)
+          shapes.push_back(
+              {double(roundUp(m, mr)) *
+                   (double(n - extra) +
+                    double(extra * tiling.lanes) / double(mr)),
+               accumulators, mr, vectors, extra});
       }
+    }
+    for (const Shape &shape : shapes)
+      fewest = std::min(fewest, shape.work);
+    // The default unless another shape does 2% less work; then, of those
+    // within 2% of the least work, the one with the most accumulators
+    // (more rows first).
+    if (padded(tiling.mr, tiling.vectors) > fewest / 0.98) {
+      const Shape *chosen = nullptr;
+      for (const Shape &shape : shapes) {
+        if (shape.work > fewest * 1.02)
+          continue;
+        if (!chosen || shape.accumulators > chosen->accumulators ||
+            (shape.accumulators == chosen->accumulators &&
+             shape.mr > chosen->mr))
+          chosen = &shape;
+      }
+      tiling.mr = chosen->mr;
+      tiling.vectors = chosen->vectors;
+      tiling.extra = chosen->extra;
     }
   }
   tiling.nr = tiling.vectors * tiling.lanes;

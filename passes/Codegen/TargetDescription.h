@@ -37,13 +37,20 @@ struct GemmTiling {
   int64_t vectors;
   int64_t mr, nr;
   int64_t kc, mc, nc;
+  /// Columns after the last whole panel (N % nr) that its micro-kernel
+  /// sums in vectors along its mr rows (mr lanes a vector) instead of a
+  /// panel of their own; 0 for none. Needs A packed at compile time and B
+  /// read in place (GemmProblem); dropped otherwise.
+  int64_t extra = 0;
 };
 
 /// The tiling for `elementBytes`-byte elements on `target`; for a GEMM
-/// whose M and N are known (> 0), the micro-tile that pads them least.
+/// whose M and N are known (> 0), the micro-tile that pads them least,
+/// counting, where `extraColumns` allows them, the columns past the whole
+/// panels as extra columns of the last one (GemmTiling::extra).
 GemmTiling deriveGemmTiling(const TargetDescription &target,
                             unsigned elementBytes, int64_t m = -1,
-                            int64_t n = -1);
+                            int64_t n = -1, bool extraColumns = false);
 
 } // namespace ds
 

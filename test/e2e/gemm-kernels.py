@@ -22,6 +22,7 @@
 # CHECK: conv_residual_batched: ok
 # CHECK: conv_direct: ok
 # CHECK: conv_direct_batched: ok
+# CHECK: conv_extra_columns: ok
 # CHECK: epilogue_accumulator: ok
 # CHECK: conv_concat: ok
 import sys
@@ -163,6 +164,24 @@ for name, n in (("conv_direct", 1), ("conv_direct_batched", 3)):
           [value(f"y{i}", F32, None) for i in range(1, 4)],
           [{"x": randn(n, 32, 7, 7), "z": randn(n, 32, 2, 28)}],
           initializers=direct_weights, atol=1e-3)
+
+# 1x1 convolutions whose columns past the whole panels are extra columns
+# of the last one (AVX-512: N = 49 as 48 + 1, N = 196 as 192 + 4), the
+# filters packed at compile time into panels of rows (M = 20 and 36 not
+# multiples of them), K = 200 in two slices, bias, ReLU and a residual.
+check("conv_extra_columns", [
+    node("Conv", ["x", "w", "b"], ["a"]),
+    node("Relu", ["a"], ["r"]),
+    node("Conv", ["x", "w2"], ["c"]),
+    node("Add", ["r", "c"], ["y1"]),
+    node("Conv", ["z", "w3", "b3"], ["y2"]),
+], [value("x", F32, [1, 200, 7, 7]), value("z", F32, [1, 24, 14, 14])],
+   [value("y1", F32, None), value("y2", F32, None)],
+   [{"x": randn(1, 200, 7, 7), "z": randn(1, 24, 14, 14)}],
+   initializers=[tensor("w", randn(20, 200, 1, 1)), tensor("b", randn(20)),
+                 tensor("w2", randn(20, 200, 1, 1)),
+                 tensor("w3", randn(36, 24, 1, 1)), tensor("b3", randn(36))],
+   atol=1e-3)
 
 # The GEMM's own buffer as the accumulator (K deeper than one slice): the
 # residual sum is stored into the buffer of its residual, which it reads,
