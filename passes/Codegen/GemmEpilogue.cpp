@@ -172,11 +172,18 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
   }
 
   // The generic: the next op, past deallocations of other buffers (the
-  // deallocation pipeline frees the GEMM's inputs right after it).
-  // and past allocations (of the generic's output).
+  // deallocation pipeline frees the GEMM's inputs right after it), past
+  // allocations (of the generic's output) and static views of buffers
+  // other than C (the generic's output as a slice of a concatenation).
+  auto isStaticView = [&](Operation *op) {
+    auto view = dyn_cast<memref::SubViewOp>(op);
+    return view && view.getSource() != c && view.getOffsets().empty() &&
+           view.getSizes().empty() && view.getStrides().empty();
+  };
   Operation *next = gemm->getNextNode();
   while (next && ((isa<memref::DeallocOp>(next) && next->getOperand(0) != c) ||
-                  (isa<memref::AllocOp>(next) && next->getNumOperands() == 0)))
+                  (isa<memref::AllocOp>(next) && next->getNumOperands() == 0) ||
+                  isStaticView(next)))
     next = next->getNextNode();
   auto generic = dyn_cast_or_null<linalg::GenericOp>(next);
   auto finish = [&] {
@@ -191,6 +198,19 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
       generic.getNumParallelLoops() != generic.getNumLoops())
     return finish();
   Value d = generic.getDpsInits()[0];
+  // A view of the output after the GEMM moves before it, with its source
+  // if that is an allocation there: anything else must come before.
+  if (auto view = d.getDefiningOp<memref::SubViewOp>();
+      view && view->getBlock() == gemm->getBlock() &&
+      gemm->isBeforeInBlock(view)) {
+    Value source = view.getSource();
+    auto alloc = source.getDefiningOp<memref::AllocOp>();
+    bool allocatedAfter = alloc && alloc->getNumOperands() == 0 &&
+                          alloc->getBlock() == gemm->getBlock() &&
+                          gemm->isBeforeInBlock(alloc);
+    if (!allocatedAfter && !dominance.properlyDominates(source, gemm))
+      return finish();
+  }
   auto dType = cast<MemRefType>(d.getType());
   OpOperand *dOperand = generic.getDpsInitOperand(0);
   if (!dType.getElementType().isF32() || dType.getShape() != cType.getShape() ||
@@ -271,12 +291,18 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
           !availableAt(b, gemm, dominance, operand))
         return finish();
 
-  // The output allocated between the GEMM and the generic: before the
-  // GEMM now, which writes it.
-  if (auto alloc = d.getDefiningOp<memref::AllocOp>();
-      alloc && alloc->getBlock() == gemm->getBlock() &&
-      gemm->isBeforeInBlock(alloc))
-    alloc->moveBefore(gemm);
+  // The output allocated (or viewed) between the GEMM and the generic:
+  // before the GEMM now, which writes it.
+  auto hoist = [&](Operation *op) {
+    if (op && op->getBlock() == gemm->getBlock() &&
+        gemm->isBeforeInBlock(op))
+      op->moveBefore(gemm);
+  };
+  if (auto view = d.getDefiningOp<memref::SubViewOp>()) {
+    hoist(view.getSource().getDefiningOp<memref::AllocOp>());
+    hoist(view);
+  }
+  hoist(d.getDefiningOp<memref::AllocOp>());
 
   // Fuse: the kernel writes D.
   Location loc = gemm.getLoc();

@@ -498,3 +498,40 @@ func.func @conv_direct(%x: memref<1x32x4x8xf32>, %w: memref<16x32x3x3xf32>, %bia
   memref.dealloc %c : memref<1x16x2x6xf32>
   return
 }
+
+// -----
+
+// The generic after the product writes a slice of a buffer allocated and
+// viewed after it (a concatenation's half): the allocation and the view
+// move before the kernel, which stores the epilogue's values into the
+// slice; C's buffer, the fill and the generic go.
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#ch = affine_map<(d0, d1, d2, d3) -> (d1)>
+// CHECK-LABEL: func.func @epilogue_into_slice(
+// CHECK: %[[CAT:.*]] = memref.alloc() : memref<1x32x6x6xf32>
+// CHECK: %[[HALF:.*]] = memref.subview %[[CAT]][0, 16, 0, 0] [1, 16, 6, 6] [1, 1, 1, 1]
+// CHECK: %[[FLAT:.*]] = memref.reinterpret_cast %[[HALF]]
+// CHECK-NOT: linalg.fill
+// CHECK: scf.parallel
+// CHECK: arith.maximumf
+// CHECK: vector.maskedstore %[[FLAT]]
+// CHECK-NOT: linalg.generic
+// CHECK: return %[[CAT]]
+func.func @epilogue_into_slice(%x: memref<1x8x6x6xf32>, %w: memref<16x8x1x1xf32>, %bias: memref<16xf32>) -> memref<1x32x6x6xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c = memref.alloc() : memref<1x16x6x6xf32>
+  linalg.fill ins(%zero : f32) outs(%c : memref<1x16x6x6xf32>)
+  linalg.conv_2d_nchw_fchw {strides = dense<1> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %w : memref<1x8x6x6xf32>, memref<16x8x1x1xf32>) outs(%c : memref<1x16x6x6xf32>)
+  %cat = memref.alloc() : memref<1x32x6x6xf32>
+  %half = memref.subview %cat[0, 16, 0, 0] [1, 16, 6, 6] [1, 1, 1, 1] : memref<1x32x6x6xf32> to memref<1x16x6x6xf32, strided<[1152, 36, 6, 1], offset: 576>>
+  linalg.generic {indexing_maps = [#id, #ch, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+    ins(%c, %bias : memref<1x16x6x6xf32>, memref<16xf32>) outs(%half : memref<1x16x6x6xf32, strided<[1152, 36, 6, 1], offset: 576>>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %s = arith.addf %a, %b : f32
+    %r = arith.maximumf %s, %zero : f32
+    linalg.yield %r : f32
+  }
+  memref.dealloc %c : memref<1x16x6x6xf32>
+  return %cat : memref<1x32x6x6xf32>
+}
