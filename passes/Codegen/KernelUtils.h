@@ -124,7 +124,26 @@ inline llvm::APFloat combineIdentity(Combine combine) {
   llvm_unreachable("unknown combine");
 }
 
-/// `x` combined with `y` (scalars or vectors) by the combine's arith op.
+/// The larger (`greater`) or smaller of x and y, NaN if either is: a
+/// compare and select (y where y is NaN), and a select of x where x is
+/// NaN. A zero result may have either sign (y's when both are zeros), as
+/// numpy's and onnxruntime's do; arith.maximumf's strict ordering of -0
+/// below +0 cost AVX-512 a sign test and more blends per element
+/// (SqueezeNet's max pools took about 20% longer).
+inline mlir::Value propagatingExtremum(mlir::OpBuilder &b, mlir::Location loc,
+                                       bool greater, mlir::Value x,
+                                       mlir::Value y) {
+  using mlir::arith::CmpFPredicate;
+  mlir::Value wins = mlir::arith::CmpFOp::create(
+      b, loc, greater ? CmpFPredicate::OGT : CmpFPredicate::OLT, x, y);
+  mlir::Value extremum = mlir::arith::SelectOp::create(b, loc, wins, x, y);
+  mlir::Value nan =
+      mlir::arith::CmpFOp::create(b, loc, CmpFPredicate::UNO, x, x);
+  return mlir::arith::SelectOp::create(b, loc, nan, x, extremum);
+}
+
+/// `x` combined with `y` (scalars or vectors) by the combine's arith op
+/// (maxima and minima that propagate NaN: propagatingExtremum).
 inline mlir::Value combineValues(mlir::OpBuilder &b, mlir::Location loc,
                                  Combine combine, mlir::Value x,
                                  mlir::Value y) {
@@ -132,11 +151,11 @@ inline mlir::Value combineValues(mlir::OpBuilder &b, mlir::Location loc,
   case Combine::Add:
     return mlir::arith::AddFOp::create(b, loc, x, y);
   case Combine::Maximum:
-    return mlir::arith::MaximumFOp::create(b, loc, x, y);
+    return propagatingExtremum(b, loc, /*greater=*/true, x, y);
   case Combine::MaxNum:
     return mlir::arith::MaxNumFOp::create(b, loc, x, y);
   case Combine::Minimum:
-    return mlir::arith::MinimumFOp::create(b, loc, x, y);
+    return propagatingExtremum(b, loc, /*greater=*/false, x, y);
   case Combine::MinNum:
     return mlir::arith::MinNumFOp::create(b, loc, x, y);
   }

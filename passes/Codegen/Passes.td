@@ -370,7 +370,8 @@ def LowerReductions : Pass<"ds-lower-reductions", "::mlir::func::FuncOp"> {
     normalizations and the max and sum of a softmax take this form. Sums
     are reassociated (lanes and accumulators are added in a tree), so
     they differ from the sequential order by rounding only; maxima and
-    minima are exact and keep the op's NaN semantics. A target without a
+    minima are exact and propagate NaN (a compare and select; a zero
+    result may have either sign). A target without a
     vector unit (`vector-bits` below 64) keeps the ops.
 
     Example:

@@ -62,14 +62,19 @@ func.func @variance(%x: memref<4x?xf32>, %m: memref<4xf32>, %v: memref<4xf32>) {
 
 // -----
 
-// A maximum keeps the op's NaN semantics (maximumf) and starts from -inf.
+// A maximum keeps the op's NaN semantics and starts from -inf: per lane, a
+// compare and select (one max instruction) and a select of the
+// accumulator where it is NaN.
 #x = affine_map<(d0, d1) -> (d0, d1)>
 #row = affine_map<(d0, d1) -> (d0)>
 // CHECK-LABEL: func.func @row_max(
 // CHECK: arith.constant dense<0xFF800000> : vector<8xf32>
-// CHECK: arith.maximumf %{{.*}} : vector<8xf32>
-// CHECK: vector.reduction <maximumf>
-// CHECK: arith.maximumf %{{.*}} : f32
+// CHECK: %[[GT:.*]] = arith.cmpf ogt, %[[ACC:.*]], %[[X:.*]] : vector<8xf32>
+// CHECK: %[[MAX:.*]] = arith.select %[[GT]], %[[ACC]], %[[X]]
+// CHECK: %[[NAN:.*]] = arith.cmpf uno, %[[ACC]], %[[ACC]] : vector<8xf32>
+// CHECK: arith.select %[[NAN]], %[[ACC]], %[[MAX]]
+// CHECK: %[[R:.*]] = vector.reduction <maximumf>
+// CHECK: arith.cmpf ogt, %{{.*}}, %[[R]] : f32
 func.func @row_max(%x: memref<16x100xf32>, %y: memref<16xf32>) {
   linalg.generic {indexing_maps = [#x, #row], iterator_types = ["parallel", "reduction"]}
     ins(%x : memref<16x100xf32>) outs(%y : memref<16xf32>) {

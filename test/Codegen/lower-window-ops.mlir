@@ -32,7 +32,8 @@ func.func @depthwise(%x: memref<1x4x39x39xf32>, %w: memref<4x3x3xf32>, %y: memre
 
 // Stride 2: each tap reads 16 contiguous elements as two vectors (the
 // second masked where it would pass the input row) and keeps the even
-// ones; the maximum is the op's own arith.maximumf, which propagates NaN.
+// ones; the maximum propagates NaN: a compare and select (one max
+// instruction) and a select of the accumulator where it is NaN.
 // CHECK-LABEL: func.func @max_pool(
 // CHECK-NOT: linalg.pooling_nchw_max
 // CHECK: %[[M:.*]] = arith.constant dense<[true, true, true, true, true, true, true, false]> : vector<8xi1>
@@ -43,8 +44,11 @@ func.func @depthwise(%x: memref<1x4x39x39xf32>, %w: memref<4x3x3xf32>, %y: memre
 // CHECK: %[[LO:.*]] = vector.load %arg0[%[[N]], %[[C]], %[[IY]], %c0]
 // CHECK: %[[HI:.*]] = vector.maskedload %arg0[%[[N]], %[[C]], %[[IY]], %c8], %[[M]]
 // CHECK: %[[EVEN:.*]] = vector.shuffle %[[LO]], %[[HI]] [0, 2, 4, 6, 8, 10, 12, 14] : vector<8xf32>, vector<8xf32>
-// CHECK: arith.maximumf %[[ACC]], %[[EVEN]] : vector<8xf32>
-// CHECK-COUNT-8: arith.maximumf
+// CHECK: %[[GT:.*]] = arith.cmpf ogt, %[[ACC]], %[[EVEN]] : vector<8xf32>
+// CHECK: %[[MAX:.*]] = arith.select %[[GT]], %[[ACC]], %[[EVEN]]
+// CHECK: %[[NAN:.*]] = arith.cmpf uno, %[[ACC]], %[[ACC]] : vector<8xf32>
+// CHECK: arith.select %[[NAN]], %[[ACC]], %[[MAX]]
+// CHECK-COUNT-8: arith.cmpf uno
 // CHECK: vector.store %{{.*}}, %arg2[%[[N]], %[[C]], %[[OY]], %c0]
 func.func @max_pool(%x: memref<2x64x17x17xf32>, %k: memref<3x3xf32>, %y: memref<2x64x8x8xf32>) {
   linalg.pooling_nchw_max {strides = dense<2> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}

@@ -123,7 +123,7 @@ def max_pool_3x3_s2(feed):
     return [y]
 
 
-# A NaN anywhere in a window makes its maximum NaN (arith.maximumf).
+# A NaN anywhere in a window makes its maximum NaN.
 x = randn(1, 2, 9, 40)
 x[0, 0, 3, 5] = np.nan
 x[0, 1, 8, 39] = np.nan
