@@ -209,6 +209,16 @@ vectorizeLaneWise(mlir::OpBuilder &b, mlir::Location loc, mlir::Block &body,
                                     constant.getValue()))));
       continue;
     }
+    // Maxima and minima (a ReLU's clamp) as compare and select
+    // (propagatingExtremum).
+    if (mlir::isa<mlir::arith::MaximumFOp, mlir::arith::MinimumFOp>(op)) {
+      mapping.map(op.getResult(0),
+                  propagatingExtremum(b, loc,
+                                      mlir::isa<mlir::arith::MaximumFOp>(op),
+                                      lanesOf(op.getOperand(0)),
+                                      lanesOf(op.getOperand(1))));
+      continue;
+    }
     mlir::OperationState state(loc, op.getName());
     for (mlir::Value operand : op.getOperands())
       state.addOperands(lanesOf(operand));

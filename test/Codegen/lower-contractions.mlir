@@ -148,7 +148,11 @@ func.func @untouched(%a: memref<8x8xf16>, %c: memref<8x8xf16>, %f: memref<8x8xf3
 // CHECK: %[[R:.*]] = vector.maskedload %[[RESFLAT]]
 // CHECK: %[[S:.*]] = arith.addf %{{.*}}, %[[BV]] : vector<8xf32>
 // CHECK: %[[T:.*]] = arith.addf %[[S]], %[[R]] : vector<8xf32>
-// CHECK: %[[U:.*]] = arith.maximumf %[[T]], %{{.*}} : vector<8xf32>
+// The ReLU's maximum: a compare and select, NaN kept.
+// CHECK: %[[GT:.*]] = arith.cmpf ogt, %[[T]], %{{.*}} : vector<8xf32>
+// CHECK: %[[M:.*]] = arith.select %[[GT]], %[[T]], %{{.*}}
+// CHECK: %[[NAN:.*]] = arith.cmpf uno, %[[T]], %[[T]] : vector<8xf32>
+// CHECK: %[[U:.*]] = arith.select %[[NAN]], %[[T]], %[[M]]
 // CHECK: vector.maskedstore %[[OUTFLAT]][%{{.*}}], %{{.*}}, %[[U]]
 // CHECK-NOT: linalg.generic
 // CHECK-NOT: memref.dealloc %{{.*}} : memref<1x32x8x8xf32>
@@ -513,7 +517,7 @@ func.func @conv_direct(%x: memref<1x32x4x8xf32>, %w: memref<16x32x3x3xf32>, %bia
 // CHECK: %[[FLAT:.*]] = memref.reinterpret_cast %[[HALF]]
 // CHECK-NOT: linalg.fill
 // CHECK: scf.parallel
-// CHECK: arith.maximumf
+// CHECK: arith.cmpf ogt
 // CHECK: vector.maskedstore %[[FLAT]]
 // CHECK-NOT: linalg.generic
 // CHECK: return %[[CAT]]

@@ -108,8 +108,8 @@ func.func @int_pool(%x: memref<1x8x9x9xi32>, %k: memref<3x3xi32>, %y: memref<1x8
 // CHECK-DAG: %[[OUTFLAT:.*]] = memref.reinterpret_cast %[[OUT]]
 // CHECK: scf.parallel
 // CHECK: memref.load %[[BIAS]]
-// CHECK: arith.maximumf
-// CHECK: arith.minimumf
+// CHECK: arith.cmpf ogt
+// CHECK: arith.cmpf olt
 // CHECK: vector.store %{{.*}}, %[[OUTFLAT]]
 // CHECK-NOT: linalg.generic
 func.func @depthwise_epilogue(%x: memref<1x8x18x18xf32>, %w: memref<8x3x3xf32>, %bias: memref<8xf32>, %out: memref<1x8x16x16xf32>) {
