@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 
 #include <optional>
 
@@ -134,8 +135,26 @@ inline mlir::Value propagatingExtremum(mlir::OpBuilder &b, mlir::Location loc,
                                        bool greater, mlir::Value x,
                                        mlir::Value y) {
   using mlir::arith::CmpFPredicate;
-  mlir::Value wins = mlir::arith::CmpFOp::create(
-      b, loc, greater ? CmpFPredicate::OGT : CmpFPredicate::OLT, x, y);
+  CmpFPredicate beats = greater ? CmpFPredicate::OGT : CmpFPredicate::OLT;
+  // Against a constant that is not NaN (a ReLU's 0 or 6), only the other
+  // operand can be NaN: the constant where it beats the other, else the
+  // other (NaN included), which is one max or min instruction.
+  auto constantNotNaN = [](mlir::Value v) {
+    mlir::Attribute attr;
+    if (!mlir::matchPattern(v, mlir::m_Constant(&attr)))
+      return false;
+    if (auto splat = mlir::dyn_cast<mlir::SplatElementsAttr>(attr))
+      attr = splat.getSplatValue<mlir::Attribute>();
+    auto value = mlir::dyn_cast<mlir::FloatAttr>(attr);
+    return value && !value.getValue().isNaN();
+  };
+  if (constantNotNaN(x))
+    std::swap(x, y);
+  if (constantNotNaN(y)) {
+    mlir::Value wins = mlir::arith::CmpFOp::create(b, loc, beats, y, x);
+    return mlir::arith::SelectOp::create(b, loc, wins, y, x);
+  }
+  mlir::Value wins = mlir::arith::CmpFOp::create(b, loc, beats, x, y);
   mlir::Value extremum = mlir::arith::SelectOp::create(b, loc, wins, x, y);
   mlir::Value nan =
       mlir::arith::CmpFOp::create(b, loc, CmpFPredicate::UNO, x, x);
@@ -191,8 +210,18 @@ vectorizeLaneWise(mlir::OpBuilder &b, mlir::Location loc, mlir::Block &body,
     if (mlir::Value mapped = mapping.lookupOrNull(scalar))
       return mapped;
     mlir::Value defined = outside(scalar);
-    mlir::Value splat = mlir::vector::BroadcastOp::create(
-        b, loc, vectorOf(defined.getType()), defined);
+    // A constant as a constant vector (propagatingExtremum then sees a
+    // ReLU's bounds), anything else broadcast.
+    mlir::Attribute attr;
+    mlir::Value splat;
+    if (mlir::matchPattern(defined, mlir::m_Constant(&attr)) &&
+        mlir::isa<mlir::FloatAttr, mlir::IntegerAttr>(attr))
+      splat = mlir::arith::ConstantOp::create(
+          b, loc,
+          mlir::DenseElementsAttr::get(vectorOf(defined.getType()), attr));
+    else
+      splat = mlir::vector::BroadcastOp::create(
+          b, loc, vectorOf(defined.getType()), defined);
     mapping.map(scalar, splat);
     return splat;
   };

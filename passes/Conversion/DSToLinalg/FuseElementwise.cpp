@@ -7,15 +7,18 @@
 // computed twice. A producer that updates its init in place (the bias of a
 // convolution or a gemm) keeps that result in the fused op; when nothing
 // reads it any more, the init becomes an input and the result is dropped,
-// so that the fused op writes one tensor. Splat constants are not folded
-// into the bodies (unsigned tensors stay as the lowering wrote them) and
-// reshapes are not propagated.
+// so that the fused op writes one tensor. Float splat constant inputs (a
+// Clip's bounds) become constants of the body; other splat constants are
+// not folded into the bodies (unsigned tensors stay as the lowering wrote
+// them) and reshapes are not propagated.
 //
 //===----------------------------------------------------------------------===//
 
 #include "passes/Conversion/DSToLinalg/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -136,11 +139,74 @@ struct ReadOnlyInitToInput : OpRewritePattern<linalg::GenericOp> {
   }
 };
 
+/// An input of an elementwise generic that is a splat float constant (a
+/// Clip's bounds, a scale): the body uses the scalar constant instead and
+/// the input goes, so that later kernels see the constant (a ReLU6's
+/// bounds fold into one max and one min instruction).
+struct InlineFloatSplatInput : OpRewritePattern<linalg::GenericOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(linalg::GenericOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!isElementwise(op))
+      return rewriter.notifyMatchFailure(op, "not elementwise");
+    std::optional<unsigned> found;
+    TypedAttr value;
+    for (OpOperand *input : op.getDpsInputOperands()) {
+      DenseElementsAttr dense;
+      if (!matchPattern(input->get(), m_Constant(&dense)) ||
+          !dense.isSplat() || !isa<FloatType>(dense.getElementType()))
+        continue;
+      found = input->getOperandNumber();
+      value = dense.getSplatValue<TypedAttr>();
+      break;
+    }
+    if (!found)
+      return rewriter.notifyMatchFailure(op, "no float splat input");
+    SmallVector<Value> inputs;
+    SmallVector<AffineMap> maps;
+    for (OpOperand *input : op.getDpsInputOperands()) {
+      if (input->getOperandNumber() == *found)
+        continue;
+      inputs.push_back(input->get());
+      maps.push_back(op.getMatchingIndexingMap(input));
+    }
+    for (OpOperand &init : op.getDpsInitsMutable())
+      maps.push_back(op.getMatchingIndexingMap(&init));
+    auto inlined = linalg::GenericOp::create(
+        rewriter, op.getLoc(), op->getResultTypes(), inputs, op.getDpsInits(),
+        maps, op.getIteratorTypesArray());
+    Block *old = op.getBody();
+    SmallVector<Type> argTypes;
+    SmallVector<Location> argLocs;
+    for (BlockArgument arg : old->getArguments()) {
+      if (arg.getArgNumber() == *found)
+        continue;
+      argTypes.push_back(arg.getType());
+      argLocs.push_back(arg.getLoc());
+    }
+    Block *body =
+        rewriter.createBlock(&inlined.getRegion(), {}, argTypes, argLocs);
+    rewriter.setInsertionPointToStart(body);
+    IRMapping mapping;
+    mapping.map(old->getArgument(*found),
+                arith::ConstantOp::create(rewriter, op.getLoc(), value));
+    for (unsigned i = 0, j = 0; i < old->getNumArguments(); ++i)
+      if (i != *found)
+        mapping.map(old->getArgument(i), body->getArgument(j++));
+    for (Operation &nested : old->getOperations())
+      rewriter.clone(nested, mapping);
+    rewriter.replaceOp(op, inlined->getResults());
+    return success();
+  }
+};
+
 struct FuseElementwisePass
     : ds::impl::FuseElementwiseBase<FuseElementwisePass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<FuseSingleUseProducer, ReadOnlyInitToInput>(&getContext());
+    patterns.add<FuseSingleUseProducer, ReadOnlyInitToInput,
+                 InlineFloatSplatInput>(&getContext());
     linalg::populateEraseUnusedOperandsAndResultsPatterns(patterns);
     GreedyRewriteConfig config;
     config.setUseTopDownTraversal();

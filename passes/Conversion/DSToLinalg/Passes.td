@@ -84,10 +84,12 @@ def FuseElementwise : Pass<"ds-fuse-elementwise", "::mlir::func::FuncOp"> {
     convolution or a gemm does, keeps that result in the fused op; once
     nothing reads that result, the init becomes an input of the fused op
     and the result is dropped, so that the op writes only what is used.
-    Unused operands and results are erased. Unlike upstream
-    `linalg-fuse-elementwise-ops`, splat constants are not folded into the
-    bodies (the lowering keeps unsigned tensors, whose scalars arith cannot
-    hold) and reshapes are not propagated through the generics.
+    Unused operands and results are erased. A float splat constant input
+    (a Clip's bounds) becomes a constant of the body. Unlike upstream
+    `linalg-fuse-elementwise-ops`, other splat constants are not folded
+    into the bodies (the lowering keeps unsigned tensors, whose scalars
+    arith cannot hold) and reshapes are not propagated through the
+    generics.
 
     Run it after canonicalization, which resolves the `tensor.dim` of
     results (the lowering's size queries would count as users). It is the

@@ -127,3 +127,31 @@ func.func @unsigned(%x: tensor<4xui8>, %e: tensor<4xi32>) -> tensor<4xi32> {
   } -> tensor<4xi32>
   return %b : tensor<4xi32>
 }
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#scalar = affine_map<(d0, d1) -> ()>
+
+// A Clip whose bounds are 0-d float constants: the bounds become constants
+// of the body and the inputs go (the kernels then see a ReLU6's 0 and 6).
+// CHECK-LABEL: func.func @clip_bounds
+// CHECK-SAME: (%[[X:.*]]: tensor<4x8xf32>, %[[E:.*]]: tensor<4x8xf32>)
+// CHECK-DAG: %[[LO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK-DAG: %[[HI:.*]] = arith.constant 6.000000e+00 : f32
+// CHECK: linalg.generic
+// CHECK-SAME: ins(%[[X]] : tensor<4x8xf32>) outs(%[[E]] : tensor<4x8xf32>)
+// CHECK: %[[M:.*]] = arith.maximumf %{{.*}}, %[[LO]] : f32
+// CHECK: arith.minimumf %[[M]], %[[HI]] : f32
+func.func @clip_bounds(%x: tensor<4x8xf32>, %e: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  %lo = arith.constant dense<0.0> : tensor<f32>
+  %hi = arith.constant dense<6.0> : tensor<f32>
+  %r = linalg.generic {indexing_maps = [#id, #scalar, #scalar, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x, %lo, %hi : tensor<4x8xf32>, tensor<f32>, tensor<f32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%in: f32, %l: f32, %h: f32, %out: f32):
+    %m = arith.maximumf %in, %l : f32
+    %n = arith.minimumf %m, %h : f32
+    linalg.yield %n : f32
+  } -> tensor<4x8xf32>
+  return %r : tensor<4x8xf32>
+}
