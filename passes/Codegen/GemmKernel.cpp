@@ -613,12 +613,16 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
         Value bRow = in.add(bPanel, in.mul(q, in.c(g.nr)));
         Value aRow = in.add(aPanel, in.mul(q, in.c(g.mr)));
         SmallVector<Value> bVectors;
-        if (p.bDirect) {
-          Value start = in.add(
+        // B read in place: where row q of the slice has the panel's first
+        // column.
+        Value start;
+        if (p.bDirect)
+          start = in.add(
               memref::LoadOp::create(nb, nloc, t.rowOffsets,
                                      ValueRange{t.rowsOfAllK ? in.add(pc, q)
                                                              : q}),
               t.rowsOfAllK ? in.add(t.bBase, directColumn) : directColumn);
+        if (p.bDirect) {
           for (int64_t v = 0; v < vectors; ++v) {
             Value index = in.add(start, in.c(v * g.lanes));
             bVectors.push_back(
@@ -655,11 +659,6 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
         if (extra > 0) {
           Value column = vector::LoadOp::create(nb, nloc, rowsType, aSource,
                                                 ValueRange{aRow});
-          Value start = in.add(
-              memref::LoadOp::create(nb, nloc, t.rowOffsets,
-                                     ValueRange{t.rowsOfAllK ? in.add(pc, q)
-                                                             : q}),
-              t.rowsOfAllK ? in.add(t.bBase, directColumn) : directColumn);
           for (int64_t e = 0; e < extra; ++e) {
             Value element = memref::LoadOp::create(
                 nb, nloc, p.b,

@@ -106,8 +106,9 @@ std::optional<SmallVector<float>> readGlobalFloats(memref::GlobalOp global) {
   return values;
 }
 
-/// Packs the constant [K, N] matrices of globals into B panels at compile
-/// time, once per global and panel width.
+/// Packs constant globals at compile time, once per global and panel
+/// width: [K, N] matrices into B's column panels, filters into A's row
+/// panels.
 class ConstantPacker {
 public:
   explicit ConstantPacker(ModuleOp module) : module(module), symbols(module) {}
@@ -117,26 +118,18 @@ public:
   /// constant global read at `b`; null if its value cannot be read.
   Value get(OpBuilder &b, Location loc, memref::GlobalOp global,
             int64_t panels, int64_t nr) {
-    auto key = std::make_pair(global.getOperation(), nr);
-    memref::GlobalOp packed = cache.lookup(key);
-    if (!packed) {
-      std::optional<SmallVector<float>> values = readGlobalFloats(global);
-      if (!values)
-        return nullptr;
-      int64_t k = global.getType().getDimSize(0);
-      int64_t n = global.getType().getDimSize(1);
-      SmallVector<float> data(panels * k * nr, 0.0f);
-      for (int64_t jp = 0; jp < panels; ++jp)
-        for (int64_t q = 0; q < k; ++q)
-          for (int64_t jj = 0; jj < nr && jp * nr + jj < n; ++jj)
-            data[(jp * k + q) * nr + jj] = (*values)[q * n + jp * nr + jj];
-      packed = makeGlobal(global, (global.getSymName() + "_packed").str(),
-                          data, b.getF32Type());
-      cache[key] = packed;
-      replaced.insert(global);
-    }
-    return memref::GetGlobalOp::create(b, loc, packed.getType(),
-                                       packed.getSymName());
+    return packOnce(
+        b, loc, global, nr, "_packed",
+        [&](ArrayRef<float> values) -> std::optional<SmallVector<float>> {
+          int64_t k = global.getType().getDimSize(0);
+          int64_t n = global.getType().getDimSize(1);
+          SmallVector<float> data(panels * k * nr, 0.0f);
+          for (int64_t jp = 0; jp < panels; ++jp)
+            for (int64_t q = 0; q < k; ++q)
+              for (int64_t jj = 0; jj < nr && jp * nr + jj < n; ++jj)
+                data[(jp * k + q) * nr + jj] = values[q * n + jp * nr + jj];
+          return data;
+        });
   }
 
   /// The packing of `global` (a row-major [M, K] f32 constant, of any
@@ -145,25 +138,19 @@ public:
   /// read.
   Value getRows(OpBuilder &b, Location loc, memref::GlobalOp global,
                 int64_t m, int64_t mr) {
-    auto key = std::make_pair(global.getOperation(), -mr);
-    memref::GlobalOp packed = cache.lookup(key);
-    if (!packed) {
-      std::optional<SmallVector<float>> values = readGlobalFloats(global);
-      if (!values || m <= 0 || int64_t(values->size()) % m != 0)
-        return nullptr;
-      int64_t k = int64_t(values->size()) / m;
-      int64_t panels = (m + mr - 1) / mr;
-      SmallVector<float> data(panels * k * mr, 0.0f);
-      for (int64_t i = 0; i < m; ++i)
-        for (int64_t q = 0; q < k; ++q)
-          data[((i / mr) * k + q) * mr + i % mr] = (*values)[i * k + q];
-      packed = makeGlobal(global, (global.getSymName() + "_rows").str(),
-                          data, b.getF32Type());
-      cache[key] = packed;
-      replaced.insert(global);
-    }
-    return memref::GetGlobalOp::create(b, loc, packed.getType(),
-                                       packed.getSymName());
+    return packOnce(
+        b, loc, global, -mr, "_rows",
+        [&](ArrayRef<float> values) -> std::optional<SmallVector<float>> {
+          if (m <= 0 || int64_t(values.size()) % m != 0)
+            return std::nullopt;
+          int64_t k = int64_t(values.size()) / m;
+          int64_t panels = (m + mr - 1) / mr;
+          SmallVector<float> data(panels * k * mr, 0.0f);
+          for (int64_t i = 0; i < m; ++i)
+            for (int64_t q = 0; q < k; ++q)
+              data[((i / mr) * k + q) * mr + i % mr] = values[i * k + q];
+          return data;
+        });
   }
 
   /// Erases the globals that were packed and are no longer read.
@@ -184,6 +171,31 @@ public:
   }
 
 private:
+  /// The packing `pack` makes of `global`'s values, once per global and
+  /// `key`, as a new constant global named after it with `suffix`, read
+  /// at `b`; null if the values cannot be read or packed.
+  Value packOnce(OpBuilder &b, Location loc, memref::GlobalOp global,
+                 int64_t key, StringRef suffix,
+                 function_ref<std::optional<SmallVector<float>>(
+                     ArrayRef<float>)>
+                     pack) {
+    memref::GlobalOp packed = cache.lookup({global.getOperation(), key});
+    if (!packed) {
+      std::optional<SmallVector<float>> values = readGlobalFloats(global);
+      if (!values)
+        return nullptr;
+      std::optional<SmallVector<float>> data = pack(*values);
+      if (!data)
+        return nullptr;
+      packed = makeGlobal(global, (global.getSymName() + suffix).str(),
+                          *data, b.getF32Type());
+      cache[{global.getOperation(), key}] = packed;
+      replaced.insert(global);
+    }
+    return memref::GetGlobalOp::create(b, loc, packed.getType(),
+                                       packed.getSymName());
+  }
+
   /// A new constant global `name` (made unique) of `data`, 64-byte
   /// aligned, next to `like`.
   memref::GlobalOp makeGlobal(memref::GlobalOp like, const std::string &name,
@@ -378,88 +390,21 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
              double(gemmLanes(target, staticM, (staticOH - 1) * inputW + ow)) <=
                  1.05 * double(gemmLanes(target, staticM, staticOH * ow));
   }
-  if (direct) {
-    SmallVector<Value> iStrides, fStrideValues, oStrideValues, sizes;
-    GemmProblem p;
-    p.a = flattenBuffer(b, loc, filter, fStrideValues, sizes);
-    p.m = sizes[0];
-    Value channels = sizes[1];
-    p.b = flattenBuffer(b, loc, input, iStrides, sizes);
-    p.batch = sizes[0];
-    IndexMath im{b, loc};
-    // Output rows 0 .. OH - 2 wide, the last one only as long as C's.
-    Value oh = dim(b, loc, output, 2);
-    p.n = im.add(im.mul(im.sub(oh, im.c(1)), im.c(inputW)), im.c(ow));
-    p.k = im.mul(channels, im.c(kh * kw));
-    p.aBatchStride = im.c(0);
-    p.aRowStride = fStrideValues[0];
-    p.aColStride = im.c(1);
-    p.bBatchStride = iStrides[0];
-    Value sC = iStrides[1];
-    p.bRowOffset = [=](OpBuilder &nb, Location nloc, Value q) -> Value {
-      IndexMath in{nb, nloc};
-      auto [channel, y, x] = splitTap(nb, nloc, q, kh, kw);
-      return in.add(in.add(in.mul(channel, sC),
-                           in.mul(y, in.c(dh * inputW))),
-                    in.mul(x, in.c(dw)));
-    };
-    p.staticRowOffset = [=](int64_t q) -> int64_t {
-      int64_t channel = q / (kh * kw), y = q % (kh * kw) / kw, x = q % kw;
-      return channel * (*iStaticStrides)[1] + y * dh * inputW + x * dw;
-    };
-    p.bDirect = true;
-    p.wideRow = inputW;
-    p.realRow = ow;
-    p.staticBatch = staticDim(output, 0);
-    p.staticM = staticM;
-    p.staticN = staticOH < 0 ? -1 : (staticOH - 1) * inputW + ow;
-    // A constant filter of a window without extra columns (1x1) is packed
-    // at compile time where the tiling sums the columns past its whole
-    // panels as extra columns (N = 49 in panels of 48).
-    bool extraColumns = false;
-    if (auto get = filter.getDefiningOp<memref::GetGlobalOp>();
-        get && inputW == ow && staticM > 0) {
-      auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
-          op, get.getNameAttr());
-      if (global && global.getConstant() &&
-          global.getType().getLayout().isIdentity()) {
-        extraColumns = true;
-        p.packedConstantA = [&packer, global, staticM](
-                                OpBuilder &nb, Location nloc,
-                                int64_t mr) -> Value {
-          return packer.getRows(nb, nloc, global, staticM, mr);
-        };
-      }
-    }
-    ResultDims dims;
-    dims.batch = 0;
-    dims.row = 1;
-    dims.columns = {2, 3};
-    GemmTiling tiling = deriveGemmTiling(target, /*elementBytes=*/4, p.staticM,
-                                         p.staticN, extraColumns);
-    fuseIntoGemm(b, op, dims, tiling.lanes, p, erase);
-    if (!p.c) {
-      p.c = flattenBuffer(b, loc, output, oStrideValues, sizes);
-      p.cBatchStride = oStrideValues[0];
-      p.cRowStride = oStrideValues[1];
-    }
-    emitGemm(b, loc, p, tiling);
-    return success();
-  }
 
-  // Padding that stays within the window's extent is read implicitly (B's
-  // column offsets then still grow along the output); the padded copy
-  // goes.
-  std::optional<PaddedInput> padded =
-      matchPadding(input, op, [](const APFloat &v) { return v.isZero(); });
-  if (padded && (padded->top + padded->bottom > (kh - 1) * dilations[0] ||
-                 padded->left + padded->right > (kw - 1) * dilations[1]))
-    padded.reset();
-  // Strided windows keep the padded copy: packing B's columns at a step
-  // of 2 or more with padding masks costs more than the copy (the copy of
-  // ResNet's first input halves its 7x7 convolution's packing time).
-  if (padded && strides[1] > 1)
-    padded.reset();
+  // Otherwise B is packed from the input. Padding that stays within the
+  // window's extent is read implicitly (B's column offsets then still grow
+  // along the output); the padded copy goes. Strided windows keep the
+  // padded copy: packing B's columns at a step of 2 or more with padding
+  // masks costs more than the copy (the copy of ResNet's first input
+  // halves its 7x7 convolution's packing time).
+  std::optional<PaddedInput> padded;
+  if (!direct) {
+    padded =
+        matchPadding(input, op, [](const APFloat &v) { return v.isZero(); });
+    if (padded && (padded->top + padded->bottom > (kh - 1) * dh ||
+                   padded->left + padded->right > (kw - 1) * dw || sw > 1))
+      padded.reset();
+  }
   int64_t top = padded ? padded->top : 0, left = padded ? padded->left : 0;
   // Stride 2 along the rows of a window wider than 1: B is read from a
   // copy of the input whose rows are split into their even and odd columns
@@ -470,7 +415,7 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   // packing.
   Value deinterleaved;
   int64_t half = 0;
-  if (!padded && sw == 2 && dw == 1 && kw > 1 &&
+  if (!direct && !padded && sw == 2 && dw == 1 && kw > 1 &&
       inputType.hasStaticShape() && inputType.getRank() == 4) {
     half = (inputType.getDimSize(3) + 1) / 2;
     deinterleaved = deinterleaveColumns(b, loc, input);
@@ -490,16 +435,14 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
     p.inputH = sizes[2];
     p.inputW = sizes[3];
   }
-  Value zero = indexConstant(b, loc, 0), one = indexConstant(b, loc, 1);
-  // Static (ow is): a dynamic OH is the only size read from the output.
-  p.n = b.createOrFold<arith::MulIOp>(loc, dim(b, loc, output, 2),
-                                      indexConstant(b, loc, ow));
-  p.k = b.createOrFold<arith::MulIOp>(loc, channels,
-                                      indexConstant(b, loc, kh * kw));
-  p.aBatchStride = zero;
+  IndexMath im{b, loc};
+  p.k = im.mul(channels, im.c(kh * kw));
+  p.aBatchStride = im.c(0);
   p.aRowStride = fStrideValues[0];
-  p.aColStride = one;
+  p.aColStride = im.c(1);
   p.bBatchStride = iStrides[0];
+  p.staticBatch = staticDim(output, 0);
+  p.staticM = staticM;
   Value sC = iStrides[1], sH = iStrides[2], sW = iStrides[3];
   // Row q of B is the tap (c, y, x) of the window: offset c*sC + y*dh*sH +
   // column(x)*sW, column(x) = x*dw, or in the deinterleaved copy the
@@ -522,17 +465,49 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
       int64_t column = split ? (x % 2) * half + x / 2 : x * dw;
       return channel * st[1] + y * dh * st[2] + column * st[3];
     };
-  // Column j of B is the output position (oy, ox): the window's corner at
-  // (oy*sh - top)*sH + (ox*sw - left)*sW, or (oy*sh)*sH + ox in the
-  // deinterleaved copy.
-  p.bColOffset = [=](OpBuilder &nb, Location nloc, Value j) -> Value {
-    IndexMath in{nb, nloc};
-    Value oy = nb.createOrFold<arith::DivUIOp>(nloc, j, in.c(ow));
-    Value ox = nb.createOrFold<arith::RemUIOp>(nloc, j, in.c(ow));
-    Value y = in.sub(in.mul(oy, in.c(sh)), in.c(top));
-    Value x = split ? ox : in.sub(in.mul(ox, in.c(sw)), in.c(left));
-    return in.add(in.mul(y, sH), in.mul(x, sW));
-  };
+  bool extraColumns = false;
+  if (direct) {
+    // Output rows 0 .. OH - 2 wide, the last one only as long as C's.
+    p.n = im.add(im.mul(im.sub(dim(b, loc, output, 2), im.c(1)),
+                        im.c(inputW)),
+                 im.c(ow));
+    p.staticN = staticOH < 0 ? -1 : (staticOH - 1) * inputW + ow;
+    p.bDirect = true;
+    p.wideRow = inputW;
+    p.realRow = ow;
+    // A constant filter of a window without extra columns (1x1) is packed
+    // at compile time where the tiling sums the columns past its whole
+    // panels as extra columns (N = 49 in panels of 48).
+    if (auto get = filter.getDefiningOp<memref::GetGlobalOp>();
+        get && inputW == ow && staticM > 0) {
+      auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+          op, get.getNameAttr());
+      if (global && global.getConstant() &&
+          global.getType().getLayout().isIdentity()) {
+        extraColumns = true;
+        p.packedConstantA = [&packer, global, staticM](
+                                OpBuilder &nb, Location nloc,
+                                int64_t mr) -> Value {
+          return packer.getRows(nb, nloc, global, staticM, mr);
+        };
+      }
+    }
+  } else {
+    // Static (ow is): a dynamic OH is the only size read from the output.
+    p.n = im.mul(dim(b, loc, output, 2), im.c(ow));
+    p.staticN = staticOH < 0 ? -1 : staticOH * ow;
+    // Column j of B is the output position (oy, ox): the window's corner
+    // at (oy*sh - top)*sH + (ox*sw - left)*sW, or (oy*sh)*sH + ox in the
+    // deinterleaved copy.
+    p.bColOffset = [=](OpBuilder &nb, Location nloc, Value j) -> Value {
+      IndexMath in{nb, nloc};
+      Value oy = nb.createOrFold<arith::DivUIOp>(nloc, j, in.c(ow));
+      Value ox = nb.createOrFold<arith::RemUIOp>(nloc, j, in.c(ow));
+      Value y = in.sub(in.mul(oy, in.c(sh)), in.c(top));
+      Value x = split ? ox : in.sub(in.mul(ox, in.c(sw)), in.c(left));
+      return in.add(in.mul(y, sH), in.mul(x, sW));
+    };
+  }
   if (padded) {
     // The window corner of column j and the tap of row q, in (y, x).
     p.bColCorner = [=](OpBuilder &nb, Location nloc,
@@ -552,16 +527,12 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
     };
     llvm::append_range(erase, padded->ops);
   }
-  p.staticBatch = staticDim(output, 0);
-  p.staticM = staticDim(output, 1);
-  int64_t oh = staticDim(output, 2);
-  p.staticN = oh < 0 ? -1 : oh * ow;
   ResultDims dims;
   dims.batch = 0;
   dims.row = 1;
   dims.columns = {2, 3};
-  GemmTiling tiling =
-      deriveGemmTiling(target, /*elementBytes=*/4, p.staticM, p.staticN);
+  GemmTiling tiling = deriveGemmTiling(target, /*elementBytes=*/4, p.staticM,
+                                       p.staticN, extraColumns);
   SmallVector<Value> reads;
   if (padded)
     reads.push_back(padded->source);
