@@ -514,6 +514,15 @@ void forEachRun(OpBuilder &b, Location loc, const Task &t, Value column,
   Value first = im.div(column, wide);
   Value last = im.div(im.add(column, im.c(lanes - 1)), wide);
   auto laneType = VectorType::get({lanes}, b.getI32Type());
+  // Most vectors lie within one row's stored columns: one run of all their
+  // lanes, without the lane tests.
+  Value x = b.createOrFold<arith::RemSIOp>(loc, column, wide);
+  Value within = im.lt(im.add(x, im.c(lanes - 1)), im.c(p.realRow));
+  auto split = scf::IfOp::create(b, loc, within, /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(split.thenBlock()->getTerminator());
+  body(im.sub(column, im.mul(first, im.c(p.wideRow - p.realRow))), mask);
+  b.setInsertionPoint(split.elseBlock()->getTerminator());
   Value ids = laneIds(b, loc, lanes);
   forLoop(b, loc, first, im.add(last, im.c(1)), im.c(1), [&](Value y) {
     // Lanes [rowStart, rowStart + realRow) hold row y's real columns: lane
