@@ -697,16 +697,59 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
                                       im.c(0));
   Value last = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
                                      im.add(pc, kcv), p.k);
+  Value notLast = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
+                                        im.add(pc, kcv), p.k);
+  Value always = arith::ConstantIntOp::create(b, loc, 1, 1);
+  // The partial sums' buffer: C, or the separate accumulator.
+  Value sumsBuffer = p.accum ? p.accum : p.c;
+  // Row i of the tile, C's lanes `mask` from `column` on += `sums`: C holds
+  // no partial sums yet where `fresh` (it starts at zero), and `final`
+  // applies the epilogue.
+  auto update = [&](int64_t i, Value column, Value mask, Value sums,
+                    Value fresh, Value final) {
+    Value row = im.add(row0, im.c(i));
+    Value index = im.add(im.add(t.cBase, im.mul(row, p.cRowStride)), column);
+    Value sumsIndex =
+        p.accum ? im.add(im.add(t.accumBase, im.mul(row, p.accumRowStride)),
+                         column)
+                : index;
+    auto addOld = [&](OpBuilder &nb, Location nloc) -> Value {
+      Value old = vector::MaskedLoadOp::create(
+          nb, nloc, vectorType, sumsBuffer, ValueRange{sumsIndex}, mask,
+          zeroVector);
+      return arith::AddFOp::create(nb, nloc, old, sums);
+    };
+    Value sum = p.zeroInit ? selectVector(b, loc, fresh, sums, addOld)
+                           : addOld(b, loc);
+    if (p.epilogue && p.accum) {
+      // The sums to the accumulator; the last slice also stores the
+      // epilogue's values into C.
+      vector::MaskedStoreOp::create(b, loc, sumsBuffer, ValueRange{sumsIndex},
+                                    mask, sum);
+      ifThenElse(
+          b, loc, final,
+          [&] {
+            Value value = p.epilogue(b, loc, t.batch, row, column, mask, sum);
+            vector::MaskedStoreOp::create(b, loc, p.c, ValueRange{index}, mask,
+                                          value);
+          },
+          [] {}, /*withElse=*/false);
+      return;
+    }
+    if (p.epilogue)
+      sum = selectVector(
+          b, loc, final, sum,
+          [&](OpBuilder &nb, Location nloc) {
+            return p.epilogue(nb, nloc, t.batch, row, column, mask, sum);
+          },
+          /*computeWhenTrue=*/true);
+    vector::MaskedStoreOp::create(b, loc, p.c, ValueRange{index}, mask, sum);
+  };
   // A wide output: the sums of all but the last K slice go to the task's
   // scratch tile (wide columns, plain vectors); the last slice stores C's
-  // runs of each vector (forEachRun).
+  // runs of each vector (forEachRun) as a single update.
   auto wideUpdate = [&](int64_t i) {
     Value row = im.add(row0, im.c(i));
-    Value rowStart = im.add(t.cBase, im.mul(row, p.cRowStride));
-    Value sumsBuffer = p.accum ? p.accum : p.c;
-    Value sumsRowStart =
-        p.accum ? im.add(t.accumBase, im.mul(row, p.accumRowStride))
-                : rowStart;
     Value scratchRow = im.add(im.mul(im.sub(row, t.ic), im.c(t.nc)),
                               im.sub(col0, t.jc));
     for (int64_t v = 0; v < vectors; ++v) {
@@ -720,9 +763,7 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
           return arith::AddFOp::create(nb, nloc, old, sums).getResult();
         });
         ifThenElse(
-            b, loc,
-            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
-                                  im.add(pc, kcv), p.k),
+            b, loc, notLast,
             [&] {
               vector::StoreOp::create(b, loc, sums, t.wideSums,
                                       ValueRange{scratch});
@@ -734,25 +775,8 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
           [&] {
             forEachRun(b, loc, t, im.add(col0, im.c(v * g.lanes)), masks[v],
                        [&](Value column, Value mask) {
-              Value sum = sums;
-              Value sumsIndex = im.add(sumsRowStart, column);
-              if (!p.zeroInit)
-                sum = arith::AddFOp::create(
-                    b, loc,
-                    vector::MaskedLoadOp::create(b, loc, vectorType,
-                                                 sumsBuffer,
-                                                 ValueRange{sumsIndex}, mask,
-                                                 zeroVector),
-                    sum);
-              if (p.accum)
-                vector::MaskedStoreOp::create(b, loc, sumsBuffer,
-                                              ValueRange{sumsIndex}, mask, sum);
-              if (p.epilogue)
-                sum = p.epilogue(b, loc, t.batch, row, column, mask, sum);
-              vector::MaskedStoreOp::create(
-                  b, loc, p.c, ValueRange{im.add(rowStart, column)}, mask,
-                  sum);
-            });
+                         update(i, column, mask, sums, always, always);
+                       });
           },
           [] {}, /*withElse=*/false);
     }
@@ -770,78 +794,17 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
             wideUpdate(i);
             return;
           }
-          Value rowStart =
-              im.add(t.cBase, im.mul(im.add(row0, im.c(i)), p.cRowStride));
-          // The partial sums' buffer: C, or the separate accumulator.
-          Value sumsBuffer = p.accum ? p.accum : p.c;
-          Value sumsRowStart =
-              p.accum ? im.add(t.accumBase, im.mul(im.add(row0, im.c(i)),
-                                                   p.accumRowStride))
-                      : rowStart;
-          // C's lanes `mask` from `column` on += `sums`, the epilogue
-          // applied by the last slice.
-          auto update = [&](Value column, Value mask, Value sums) {
-            Value index = im.add(rowStart, column);
-            Value sumsIndex = im.add(sumsRowStart, column);
-            auto loadOld = [&](OpBuilder &nb, Location nloc) -> Value {
-              return vector::MaskedLoadOp::create(nb, nloc, vectorType,
-                                                  sumsBuffer,
-                                                  ValueRange{sumsIndex}, mask,
-                                                  zeroVector);
-            };
-            auto addOld = [&](OpBuilder &nb, Location nloc) -> Value {
-              return arith::AddFOp::create(nb, nloc, loadOld(nb, nloc), sums);
-            };
-            // C starts at zero: the first slice stores its sums.
-            Value sum = p.zeroInit ? selectVector(b, loc, first, sums, addOld)
-                                   : addOld(b, loc);
-            if (p.epilogue && p.accum) {
-              // The sums to the accumulator; the last slice also stores the
-              // epilogue's values into C.
-              vector::MaskedStoreOp::create(b, loc, sumsBuffer,
-                                            ValueRange{sumsIndex}, mask, sum);
-              Value row = im.add(row0, im.c(i));
-              Value batch = t.batch;
-              Value finalSum = sum;
-              ifThenElse(
-                  b, loc, last,
-                  [&] {
-                    Value value = p.epilogue(b, loc, batch, row, column, mask,
-                                             finalSum);
-                    vector::MaskedStoreOp::create(b, loc, p.c,
-                                                  ValueRange{index}, mask,
-                                                  value);
-                  },
-                  [] {}, /*withElse=*/false);
-              return;
-            }
-            if (p.epilogue) {
-              Value row = im.add(row0, im.c(i));
-              Value batch = t.batch;
-              sum = selectVector(b, loc, last, sum,
-                                 [&](OpBuilder &nb, Location nloc) {
-                                   return p.epilogue(nb, nloc, batch, row,
-                                                     column, mask, sum);
-                                 },
-                                 /*computeWhenTrue=*/true);
-            }
-            vector::MaskedStoreOp::create(b, loc, p.c, ValueRange{index},
-                                          mask, sum);
-          };
-          for (int64_t v = 0; v < vectors; ++v) {
-            Value sums = loop.getResult(i * vectors + v);
-            forEachRun(b, loc, t, im.add(col0, im.c(v * g.lanes)), masks[v],
-                       [&](Value column, Value mask) {
-                         update(column, mask, sums);
-                       });
-          }
+          for (int64_t v = 0; v < vectors; ++v)
+            update(i, im.add(col0, im.c(v * g.lanes)), masks[v],
+                   loop.getResult(i * vectors + v), first, last);
           // The extra columns' sums of row i: lane i of their vectors
           // along the rows, stored as lane 0 of a vector.
           for (int64_t e = 0; e < extra; ++e) {
             Value sum = vector::ExtractOp::create(
                 b, loc, loop.getResult(g.mr * vectors + e), ArrayRef<int64_t>{i});
-            update(im.add(col0, im.c(vectors * g.lanes + e)), firstLane,
-                   vector::BroadcastOp::create(b, loc, vectorType, sum));
+            update(i, im.add(col0, im.c(vectors * g.lanes + e)), firstLane,
+                   vector::BroadcastOp::create(b, loc, vectorType, sum), first,
+                   last);
           }
         },
         [] {}, /*withElse=*/false);
@@ -862,9 +825,13 @@ void fillColumnTables(OpBuilder &b, Location loc, const Task &t) {
   });
 }
 
+/// One task (b, tm, tn). `sharedB` is B packed once for the GEMM, or null;
+/// with B read in place, `sharedRows` the offsets of all of K's rows (or
+/// null: each slice tabulates its own); `aConstant` A packed at compile
+/// time, or null.
 void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
               const GemmTiling &g, int64_t mc, int64_t nc, Value sharedB,
-              Value aConstant, ValueRange ivs) {
+              Value sharedRows, Value aConstant, ValueRange ivs) {
   IndexMath im{b, loc};
   Type element = cast<MemRefType>(p.c.getType()).getElementType();
   // The task's buffers live until its end: a stack save and restore
@@ -890,10 +857,6 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
     t.aPacked = memref::AllocaOp::create(
         b, loc, MemRefType::get({mc * g.kc}, element), ValueRange{},
         alignment);
-  // With B read in place, emitGemm passes the offsets of B's rows instead.
-  Value sharedRows;
-  if (p.bDirect)
-    std::swap(sharedRows, sharedB);
   t.sharedB = static_cast<bool>(sharedB);
   if (p.bDirect) {
     t.rowsOfAllK = static_cast<bool>(sharedRows);
@@ -964,71 +927,49 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
           microKernel(b, loc, t, pc, kcv, ip, jp, vectors, maskedB, extra);
         });
       };
-      // B read in place masks its loads in a last, partial panel.
-      bool masked = p.bDirect;
+      // A panel of its own: a last one of at most one vector of columns
+      // (N = 196 in panels of 32 leaves 4) runs a one-vector kernel, half
+      // the work or less; B read in place masks its loads in a last,
+      // partial panel (which may end at the end of B's buffer).
       Value cols = im.sub(t.ncv, im.mul(jp, im.c(g.nr)));
-      if (g.extra > 0) {
-        // The last whole panel also sums the g.extra columns after it;
-        // their own panel then has nothing left (unless it is the first).
-        Value withExtra = arith::CmpIOp::create(
-            b, loc, arith::CmpIPredicate::eq, cols, im.c(g.nr + g.extra));
-        Value done = arith::AndIOp::create(
-            b, loc,
-            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, cols,
-                                  im.c(g.extra)),
-            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ugt, jp, c0));
-        Value plain = arith::AndIOp::create(
-            b, loc,
-            arith::XOrIOp::create(b, loc, withExtra,
-                                  arith::ConstantIntOp::create(b, loc, 1, 1)),
-            arith::XOrIOp::create(b, loc, done,
-                                  arith::ConstantIntOp::create(b, loc, 1, 1)));
-        ifThenElse(
-            b, loc, withExtra,
-            [&] { panelKernels(g.vectors, false, g.extra); }, [] {},
-            /*withElse=*/false);
-        ifThenElse(
-            b, loc, plain,
-            [&] {
-              ifThenElse(
-                  b, loc, im.lt(im.c(g.lanes), cols),
-                  [&] {
-                    ifThenElse(
-                        b, loc, im.lt(cols, im.c(g.nr)),
-                        [&] { panelKernels(g.vectors, true); },
-                        [&] { panelKernels(g.vectors, false); },
-                        /*withElse=*/true);
-                  },
-                  [&] { panelKernels(1, true); }, /*withElse=*/true);
-            },
-            [] {}, /*withElse=*/false);
-        return;
-      }
-      if (g.vectors == 1) {
-        if (!masked) {
-          panelKernels(1, false);
+      auto ownPanel = [&] {
+        auto whole = [&](int64_t vectors) {
+          if (!p.bDirect) {
+            panelKernels(vectors, false);
+            return;
+          }
+          ifThenElse(
+              b, loc, im.lt(cols, im.c(g.nr)),
+              [&] { panelKernels(vectors, true); },
+              [&] { panelKernels(vectors, false); }, /*withElse=*/true);
+        };
+        if (g.vectors == 1) {
+          whole(1);
           return;
         }
         ifThenElse(
-            b, loc, im.lt(cols, im.c(g.nr)), [&] { panelKernels(1, true); },
-            [&] { panelKernels(1, false); }, /*withElse=*/true);
-        return;
-      }
-      // A last panel of at most one vector of columns (N = 196 in panels
-      // of 32 leaves 4) runs a one-vector kernel: half the work or less.
-      auto wide = [&] {
-        if (!masked) {
-          panelKernels(g.vectors, false);
-          return;
-        }
-        ifThenElse(
-            b, loc, im.lt(cols, im.c(g.nr)),
-            [&] { panelKernels(g.vectors, true); },
-            [&] { panelKernels(g.vectors, false); }, /*withElse=*/true);
+            b, loc, im.lt(im.c(g.lanes), cols), [&] { whole(g.vectors); },
+            [&] { panelKernels(1, p.bDirect); }, /*withElse=*/true);
       };
+      if (g.extra == 0) {
+        ownPanel();
+        return;
+      }
+      // The last whole panel also sums the g.extra columns after it; their
+      // own panel then has nothing left (unless it is the first).
+      auto eq = [&](Value x, int64_t y) {
+        return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, x,
+                                     im.c(y));
+      };
+      Value withExtra = eq(cols, g.nr + g.extra);
+      Value done = arith::AndIOp::create(
+          b, loc, eq(cols, g.extra),
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ugt, jp, c0));
       ifThenElse(
-          b, loc, im.lt(im.c(g.lanes), cols), wide,
-          [&] { panelKernels(1, masked); },
+          b, loc, withExtra, [&] { panelKernels(g.vectors, false, g.extra); },
+          [&] {
+            ifThenElse(b, loc, done, [] {}, ownPanel, /*withElse=*/true);
+          },
           /*withElse=*/true);
     });
   });
@@ -1199,7 +1140,6 @@ void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
   if (problem.bDirect && k && *k > 0) {
     // B read in place: the offsets of its rows, computed once.
     directRows = emitRowTables(b, loc, problem, *k);
-    shared = directRows.offsets;
   } else if (problem.staticBatch == 1 && problem.staticN > 0 && k &&
              *k > 0) {
     int64_t panels = ceilDiv(problem.staticN, tiling.nr);
@@ -1231,8 +1171,11 @@ void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
       b, loc, ValueRange{c0, c0, c0},
       ValueRange{problem.batch, mTiles, nTiles}, ValueRange{c1, c1, c1},
       [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-        emitTask(nb, nloc, problem, tiling, mc, nc, shared, aConstant, ivs);
+        emitTask(nb, nloc, problem, tiling, mc, nc, shared,
+                 directRows.offsets, aConstant, ivs);
       });
-  if (shared && !constantB && !directRows.constant)
+  if (shared && !constantB)
     memref::DeallocOp::create(b, loc, shared);
+  if (directRows.offsets && !directRows.constant)
+    memref::DeallocOp::create(b, loc, directRows.offsets);
 }
