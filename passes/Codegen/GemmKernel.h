@@ -90,6 +90,10 @@ struct GemmProblem {
   /// null. Used by tilings with extra columns.
   std::function<mlir::Value(mlir::OpBuilder &, mlir::Location, int64_t mr)>
       packedConstantA;
+  /// A is too large to stay cached from one run to the next: a tiling
+  /// along M prefetches it as non-temporal, leaving the caches to the
+  /// smaller constants and the activations.
+  bool streamA = false;
   /// Static sizes where known (for the choice of tiles); -1 otherwise.
   int64_t staticM = -1, staticN = -1, staticBatch = -1;
 };

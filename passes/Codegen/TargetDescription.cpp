@@ -6,11 +6,13 @@
 
 #include "passes/Codegen/TargetDescription.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <algorithm>
 
 using namespace ds;
+using llvm::ArrayRef;
 using llvm::SmallVector;
 
 namespace {
@@ -28,6 +30,33 @@ int64_t roundDown(int64_t value, int64_t multiple) {
 } // namespace
 
 namespace {
+
+/// A candidate micro-tile: the multiply-adds it computes (padding
+/// included), its accumulators, a tie-breaker (more is better), and its
+/// shape: `rows` of accumulators by `vectors` vectors, or along M
+/// (deriveGemmTilingAlongM) `vectors` by `rows` columns; `extra` columns.
+struct Shape {
+  double work;
+  int64_t accumulators, tie, rows, vectors, extra;
+};
+
+/// Of the shapes within 2% of the least work, the one with the most
+/// accumulators, then the largest tie-breaker; null if there are none.
+const Shape *pickShape(ArrayRef<Shape> shapes) {
+  double fewest = -1;
+  for (const Shape &shape : shapes)
+    fewest = fewest < 0 ? shape.work : std::min(fewest, shape.work);
+  const Shape *chosen = nullptr;
+  for (const Shape &shape : shapes) {
+    if (shape.work > fewest * 1.02)
+      continue;
+    if (!chosen || shape.accumulators > chosen->accumulators ||
+        (shape.accumulators == chosen->accumulators &&
+         shape.tie > chosen->tie))
+      chosen = &shape;
+  }
+  return chosen;
+}
 
 /// kc, mc and nc for a micro-tile of mr x nr.
 void blockForCaches(const TargetDescription &target, unsigned elementBytes,
@@ -75,19 +104,14 @@ GemmTiling ds::deriveGemmTiling(const TargetDescription &target,
     auto padded = [&](int64_t mr, int64_t vectors) {
       return double(roundUp(m, mr)) * double(roundUp(n, vectors * tiling.lanes));
     };
-    // Candidates: (work, accumulators, mr, vectors, extra).
-    struct Shape {
-      double work;
-      int64_t accumulators, mr, vectors, extra;
-    };
     SmallVector<Shape> shapes;
-    double fewest = padded(tiling.mr, tiling.vectors);
     for (int64_t vectors = 1; vectors <= 4; ++vectors) {
       for (int64_t mr = 1; mr <= maxRows(vectors); ++mr) {
         int64_t accumulators = mr * vectors;
         if (accumulators < 12 || mr + vectors > accumulators * 3 / 4)
           continue;
-        shapes.push_back({padded(mr, vectors), accumulators, mr, vectors, 0});
+        shapes.push_back(
+            {padded(mr, vectors), accumulators, mr, mr, vectors, 0});
         // The columns past the whole panels as extra columns: each one an
         // FMA of an mr-lane vector per step, as much as lanes / mr
         // columns of a panel. They need a register each, besides the
@@ -101,25 +125,18 @@ GemmTiling ds::deriveGemmTiling(const TargetDescription &target,
               {double(roundUp(m, mr)) *
                    (double(n - extra) +
                     double(extra * tiling.lanes) / double(mr)),
-               accumulators, mr, vectors, extra});
+               accumulators, mr, mr, vectors, extra});
       }
     }
-    for (const Shape &shape : shapes)
-      fewest = std::min(fewest, shape.work);
     // The default unless another shape does 2% less work; then, of those
     // within 2% of the least work, the one with the most accumulators
     // (more rows first).
+    double fewest = padded(tiling.mr, tiling.vectors);
+    for (const Shape &shape : shapes)
+      fewest = std::min(fewest, shape.work);
     if (padded(tiling.mr, tiling.vectors) > fewest / 0.98) {
-      const Shape *chosen = nullptr;
-      for (const Shape &shape : shapes) {
-        if (shape.work > fewest * 1.02)
-          continue;
-        if (!chosen || shape.accumulators > chosen->accumulators ||
-            (shape.accumulators == chosen->accumulators &&
-             shape.mr > chosen->mr))
-          chosen = &shape;
-      }
-      tiling.mr = chosen->mr;
+      const Shape *chosen = pickShape(shapes);
+      tiling.mr = chosen->rows;
       tiling.vectors = chosen->vectors;
       tiling.extra = chosen->extra;
     }
@@ -127,4 +144,46 @@ GemmTiling ds::deriveGemmTiling(const TargetDescription &target,
   tiling.nr = tiling.vectors * tiling.lanes;
   blockForCaches(target, elementBytes, tiling);
   return tiling;
+}
+
+GemmTiling ds::deriveGemmTilingAlongM(const TargetDescription &target,
+                                      unsigned elementBytes, int64_t m,
+                                      int64_t n) {
+  GemmTiling tiling;
+  tiling.alongM = true;
+  tiling.lanes = std::max<int64_t>(1, target.vectorBits / (8 * elementBytes));
+  int64_t registers = std::max<int64_t>(target.vectorRegisters, 8);
+  // Accumulators, A's vectors and one broadcast in the registers; at most
+  // kMaxTileRows columns (each a stream of B's elements). Of equal
+  // accumulators, more vectors: fewer broadcasts per FMA.
+  SmallVector<Shape> shapes;
+  for (int64_t vectors = 1; vectors <= 4; ++vectors)
+    for (int64_t columns = 1; columns <= kMaxTileRows; ++columns) {
+      int64_t accumulators = vectors * columns;
+      if (accumulators < 12 || accumulators + vectors + 1 > registers)
+        continue;
+      double work = double(roundUp(m, vectors * tiling.lanes)) *
+                    double(roundUp(n, columns));
+      shapes.push_back({work, accumulators, vectors, columns, vectors, 0});
+    }
+  const Shape *chosen = pickShape(shapes);
+  tiling.vectors = chosen ? chosen->vectors : 1;
+  tiling.mr = tiling.vectors * tiling.lanes;
+  tiling.nr = chosen ? chosen->rows : kMaxTileRows;
+  blockForCaches(target, elementBytes, tiling);
+  // A's panel (mr elements a step) stays in L1 while the columns are
+  // broadcast from B in place: a cache line of B a step, not nr elements.
+  int64_t bytesPerStep = tiling.mr * elementBytes + 64;
+  tiling.kc = std::clamp<int64_t>(
+      roundDown(int64_t(target.l1CacheBytes) * 3 / 4 / bytesPerStep, 16), 32,
+      512);
+  // The task's tile of sums is a stack buffer: at most 4 panels of A by 8
+  // of B (64 KiB for f32 on AVX-512).
+  tiling.mc = std::min(tiling.mc, 4 * tiling.mr);
+  tiling.nc = std::min(tiling.nc, 8 * tiling.nr);
+  return tiling;
+}
+
+double ds::paddedWork(const GemmTiling &tiling, int64_t m, int64_t n) {
+  return double(roundUp(m, tiling.mr)) * double(roundUp(n, tiling.nr));
 }

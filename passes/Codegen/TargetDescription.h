@@ -42,6 +42,13 @@ struct GemmTiling {
   /// panel of their own; 0 for none. Needs A packed at compile time and B
   /// read in place (GemmProblem); dropped otherwise.
   int64_t extra = 0;
+  /// The vectors run along M instead of N: a micro-tile is mr = vectors *
+  /// lanes rows of C by nr columns, and each step of K loads `vectors`
+  /// vectors of A's packed column (A packed at compile time) and
+  /// broadcasts nr elements of B, read in place. For products whose N
+  /// fills vectors badly and whose M is a multiple of the lanes (the
+  /// 7x7 and 14x14 layers of CNNs, where the output channels are M).
+  bool alongM = false;
 };
 
 /// The tiling for `elementBytes`-byte elements on `target`; for a GEMM
@@ -51,6 +58,17 @@ struct GemmTiling {
 GemmTiling deriveGemmTiling(const TargetDescription &target,
                             unsigned elementBytes, int64_t m = -1,
                             int64_t n = -1, bool extraColumns = false);
+
+/// The tiling along M (GemmTiling::alongM) for `elementBytes`-byte
+/// elements on `target` and an M x N product of known sizes: the
+/// micro-tile that pads M and N least, of those with enough accumulators.
+GemmTiling deriveGemmTilingAlongM(const TargetDescription &target,
+                                  unsigned elementBytes, int64_t m,
+                                  int64_t n);
+
+/// The multiply-adds a tiling computes per step of K for an M x N product,
+/// padding included.
+double paddedWork(const GemmTiling &tiling, int64_t m, int64_t n);
 
 } // namespace ds
 

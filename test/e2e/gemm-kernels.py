@@ -6,8 +6,8 @@
 # padding read implicitly at stride 1, through the padded copy at strides
 # 2 and 3), convolutions of stride 1 that read B in place (a wide output
 # whose extra columns are not stored, several K slices, a residual
-# epilogue, batches, dilation), and convolutions writing their halves of a
-# concatenation.
+# epilogue, batches, dilation), convolutions tiled along their output
+# channels, and convolutions writing their halves of a concatenation.
 # RUN: %python %s %t %ds_bin %ds_lib/libds_runtime.so | FileCheck %s
 # CHECK: matmul_edges: ok
 # CHECK: matmul_deep: ok
@@ -23,6 +23,7 @@
 # CHECK: conv_direct: ok
 # CHECK: conv_direct_batched: ok
 # CHECK: conv_extra_columns: ok
+# CHECK: conv_along_m: ok
 # CHECK: epilogue_accumulator: ok
 # CHECK: conv_concat: ok
 import sys
@@ -181,6 +182,29 @@ check("conv_extra_columns", [
    initializers=[tensor("w", randn(20, 200, 1, 1)), tensor("b", randn(20)),
                  tensor("w2", randn(20, 200, 1, 1)),
                  tensor("w3", randn(36, 24, 1, 1)), tensor("b3", randn(36))],
+   atol=1e-3)
+
+# Convolutions with constant filters whose output positions fill vectors
+# badly (7x7 outputs) and whose K is deep (288, 300), tiled along M (the
+# output channels; AVX-512 and AVX2 alike): 3x3 at stride 1 with bias,
+# ReLU and a residual; 3x3 at stride 2 over a batch of 2 (M = 48); 1x1
+# with M = 40 (rows past M in the packed filter) and N = 49 (a last tile
+# of one column). K spans several slices of the task's tile of sums.
+check("conv_along_m", [
+    node("Conv", ["x", "w1", "b1"], ["a"], pads=[1, 1, 1, 1]),
+    node("Relu", ["a"], ["r"]),
+    node("Add", ["r", "s"], ["y1"]),
+    node("Conv", ["z", "w2", "b2"], ["y2"], pads=[1, 1, 1, 1],
+         strides=[2, 2]),
+    node("Conv", ["p", "w3"], ["y3"]),
+], [value("x", F32, [1, 32, 7, 7]), value("s", F32, [1, 64, 7, 7]),
+    value("z", F32, [2, 32, 14, 14]), value("p", F32, [1, 300, 7, 7])],
+   [value(f"y{i}", F32, None) for i in range(1, 4)],
+   [{"x": randn(1, 32, 7, 7), "s": randn(1, 64, 7, 7),
+     "z": randn(2, 32, 14, 14), "p": randn(1, 300, 7, 7)}],
+   initializers=[tensor("w1", randn(64, 32, 3, 3)), tensor("b1", randn(64)),
+                 tensor("w2", randn(48, 32, 3, 3)), tensor("b2", randn(48)),
+                 tensor("w3", randn(40, 300, 1, 1))],
    atol=1e-3)
 
 # The GEMM's own buffer as the accumulator (K deeper than one slice): the

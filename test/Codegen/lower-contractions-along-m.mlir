@@ -1,0 +1,62 @@
+// RUN: ds-opt %s --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=1048576},canonicalize,cse)' | FileCheck %s
+// RUN: ds-opt %s --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=4096},canonicalize,cse)' | FileCheck %s --check-prefix=STREAM
+
+// AVX-512-like target (16 lanes, 32 registers). A 3x3 convolution with a
+// constant filter, 32 filters over 32 channels (K = 288), on a 7x7 output:
+// N = 49 fills vectors of 16 positions badly (64 lanes), so the GEMM is
+// tiled along M. The micro-tile is 2 vectors of output channels (mr = 32)
+// by 7 output positions, 14 accumulators; the filter is packed at compile
+// time into one panel of 32 rows over all of K; each step loads A's two
+// vectors and broadcasts 7 elements of the input, read in place through
+// the constant table of K's offsets. The sums go to the task's tile
+// (column-major, 32 rows a column) and from there, gathered a row at a
+// time, through the bias epilogue to the output.
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#ch = affine_map<(d0, d1, d2, d3) -> (d1)>
+// CHECK-DAG: memref.global "private" constant @__ds_gemm_rows : memref<288xindex>
+// CHECK-DAG: memref.global "private" constant @filter_rows : memref<9216xf32>
+// CHECK-NOT: memref.global "private" constant @filter :
+// CHECK-LABEL: func.func @along_m(
+// CHECK-DAG: %[[STRIDED:.*]] = arith.constant dense<[0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448, 480]> : vector<16xi32>
+// CHECK-DAG: %[[INPUT:.*]] = memref.reinterpret_cast %arg0 to offset: [0], sizes: [2592]
+// CHECK-DAG: %[[OUTPUT:.*]] = memref.reinterpret_cast %arg2 to offset: [0], sizes: [1568]
+// CHECK: %[[A:.*]] = memref.get_global @filter_rows : memref<9216xf32>
+// CHECK: %[[ROWS:.*]] = memref.get_global @__ds_gemm_rows : memref<288xindex>
+// CHECK: scf.parallel
+// CHECK: %[[TILE:.*]] = memref.alloca() {alignment = 64 : i64} : memref<224xf32>
+// CHECK-NOT: memref.alloca
+// CHECK: scf.for
+// Later K slices start from the tile's sums.
+// CHECK: vector.load %[[TILE]]
+// CHECK: %{{.*}}:14 = scf.for
+// CHECK-COUNT-2: vector.load %[[A]][%{{.*}}] : memref<9216xf32>, vector<16xf32>
+// CHECK: memref.prefetch %[[A]][%{{.*}}], read, locality<2>, data
+// CHECK: %[[K:.*]] = memref.load %[[ROWS]]
+// CHECK-COUNT-7: memref.load %[[INPUT]]
+// CHECK: vector.store %{{.*}}, %[[TILE]]
+// CHECK: %[[SUMS:.*]] = vector.gather %[[TILE]][%{{.*}}] [%[[STRIDED]]]
+// CHECK: %[[BIAS:.*]] = memref.load %arg1
+// CHECK: %[[SPLAT:.*]] = vector.broadcast %[[BIAS]]
+// CHECK: %[[VALUE:.*]] = arith.addf %[[SUMS]], %[[SPLAT]]
+// CHECK: vector.maskedstore %[[OUTPUT]][%{{.*}}], %{{.*}}, %[[VALUE]]
+// CHECK-NOT: linalg.
+// A filter of 4 L2 caches or more is prefetched as non-temporal.
+// STREAM-LABEL: func.func @along_m(
+// STREAM: memref.prefetch %{{.*}}, read, locality<0>, data
+memref.global "private" constant @filter : memref<32x32x3x3xf32> = dense<1.0>
+func.func @along_m(%x: memref<1x32x9x9xf32>, %bias: memref<32xf32>, %out: memref<1x32x7x7xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %w = memref.get_global @filter : memref<32x32x3x3xf32>
+  %c = memref.alloc() : memref<1x32x7x7xf32>
+  linalg.fill ins(%zero : f32) outs(%c : memref<1x32x7x7xf32>)
+  linalg.conv_2d_nchw_fchw {strides = dense<1> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %w : memref<1x32x9x9xf32>, memref<32x32x3x3xf32>) outs(%c : memref<1x32x7x7xf32>)
+  linalg.generic {indexing_maps = [#id, #ch, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+    ins(%c, %bias : memref<1x32x7x7xf32>, memref<32xf32>) outs(%out : memref<1x32x7x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %s = arith.addf %a, %b : f32
+    linalg.yield %s : f32
+  }
+  memref.dealloc %c : memref<1x32x7x7xf32>
+  return
+}
