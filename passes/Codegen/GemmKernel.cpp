@@ -849,20 +849,20 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
 
 /// The micro-kernel of a tiling along M (GemmTiling::alongM) for A panel
 /// `ip` (mr rows of A packed at compile time) and the nr columns of B
-/// panel `jp`: per step of K, the panel's column of A as `vectors` vectors
-/// times each column's element of B, broadcast. The sums of the slices
-/// before are read from the task's tile of sums, and this slice's are
-/// written back there (column-major, mc a column); columns past N repeat
-/// column N - 1 and are not stored.
-void microKernelAlongM(OpBuilder &b, Location loc, const Task &t, Value pc,
-                       Value kcv, Value ip, Value jp) {
+/// panel `jp`, over all of K: per step, the panel's column of A as
+/// `vectors` vectors times each column's element of B, broadcast; A's
+/// panel is prefetched ahead of its loads. The sums go to the task's tile
+/// (column-major, mc a column); columns past N repeat column N - 1 and are
+/// not stored.
+void microKernelAlongM(OpBuilder &b, Location loc, const Task &t, Value ip,
+                       Value jp) {
   IndexMath im{b, loc};
   const GemmProblem &p = t.problem;
   const GemmTiling &g = t.tiling;
   VectorType vectorType = laneType(t);
   Value zeroVector = zeros(b, loc, vectorType);
   auto contract = contractFlag(b);
-  Value aPanel = constantPanelStart(b, loc, t, ip, pc);
+  Value aPanel = constantPanelStart(b, loc, t, ip, im.c(0));
   Value col0 = im.add(t.jc, im.mul(jp, im.c(g.nr)));
   Value lastColumn = im.sub(p.n, im.c(1));
   SmallVector<Value> columnStarts;
@@ -870,35 +870,12 @@ void microKernelAlongM(OpBuilder &b, Location loc, const Task &t, Value pc,
     columnStarts.push_back(im.add(
         t.bBase,
         p.bColOffset(b, loc, im.min(im.add(col0, im.c(j)), lastColumn))));
-  // Sums (j, v) at tile element tileBase + j * mc + v * lanes.
-  Value tileBase = im.add(im.mul(im.sub(col0, t.jc), im.c(t.mc)),
-                          im.mul(ip, im.c(g.mr)));
-  auto tileIndex = [&](int64_t j, int64_t v) {
-    return im.add(tileBase, im.c(j * t.mc + v * g.lanes));
-  };
-  int64_t count = g.nr * g.vectors;
   int64_t elementBytes = t.element.getIntOrFloatBitWidth() / 8;
   int64_t prefetchSteps =
       std::max<int64_t>(1, kPrefetchBytes / (g.mr * elementBytes));
-  Value first = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, pc,
-                                      im.c(0));
-  auto start = scf::IfOp::create(
-      b, loc, SmallVector<Type>(count, vectorType), first,
-      /*withElseRegion=*/true);
-  {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(start.thenBlock());
-    scf::YieldOp::create(b, loc, SmallVector<Value>(count, zeroVector));
-    b.setInsertionPointToStart(start.elseBlock());
-    SmallVector<Value> old;
-    for (int64_t j = 0; j < g.nr; ++j)
-      for (int64_t v = 0; v < g.vectors; ++v)
-        old.push_back(vector::LoadOp::create(b, loc, vectorType, t.tileSums,
-                                             ValueRange{tileIndex(j, v)}));
-    scf::YieldOp::create(b, loc, old);
-  }
   auto loop = scf::ForOp::create(
-      b, loc, im.c(0), kcv, im.c(1), start.getResults(),
+      b, loc, im.c(0), p.k, im.c(1),
+      SmallVector<Value>(g.nr * g.vectors, zeroVector),
       [&](OpBuilder &nb, Location nloc, Value q, ValueRange sums) {
         IndexMath in{nb, nloc};
         Value aRow = in.add(aPanel, in.mul(q, in.c(g.mr)));
@@ -909,15 +886,17 @@ void microKernelAlongM(OpBuilder &b, Location loc, const Task &t, Value pc,
               ValueRange{in.add(aRow, in.c(v * g.lanes))}));
         // A's packed panel is a stream from memory for the larger filters
         // (ResNet-18's 512-filter layers read 9.4 MB each): prefetched
-        // into L2 ahead of its loads.
+        // into L2 ahead of its loads, or past the caches for a filter that
+        // would not stay in them (GemmProblem::streamA).
         for (int64_t v = 0; v < g.vectors; ++v)
           memref::PrefetchOp::create(
               nb, nloc, t.aConstant,
               ValueRange{in.add(aRow, in.c(prefetchSteps * g.mr +
                                            v * g.lanes))},
-              /*isWrite=*/false, /*localityHint=*/p.streamA ? 0 : 2, /*isDataCache=*/true);
-        Value row = memref::LoadOp::create(nb, nloc, t.rowOffsets,
-                                           ValueRange{in.add(pc, q)});
+              /*isWrite=*/false, /*localityHint=*/p.streamA ? 0 : 2,
+              /*isDataCache=*/true);
+        Value row =
+            memref::LoadOp::create(nb, nloc, t.rowOffsets, ValueRange{q});
         SmallVector<Value> next;
         for (int64_t j = 0; j < g.nr; ++j) {
           Value element = memref::LoadOp::create(
@@ -933,36 +912,68 @@ void microKernelAlongM(OpBuilder &b, Location loc, const Task &t, Value pc,
         }
         scf::YieldOp::create(nb, nloc, next);
       });
+  // Sums (j, v) at tile element tileBase + j * mc + v * lanes.
+  Value tileBase = im.add(im.mul(im.sub(col0, t.jc), im.c(t.mc)),
+                          im.mul(ip, im.c(g.mr)));
   for (int64_t j = 0; j < g.nr; ++j)
     for (int64_t v = 0; v < g.vectors; ++v)
-      vector::StoreOp::create(b, loc, loop.getResult(j * g.vectors + v),
-                              t.tileSums, ValueRange{tileIndex(j, v)});
+      vector::StoreOp::create(
+          b, loc, loop.getResult(j * g.vectors + v), t.tileSums,
+          ValueRange{im.add(tileBase, im.c(j * t.mc + v * g.lanes))});
 }
 
-/// A tiling along M, after the task's last slice: its tile of sums (column-
-/// major) to C, a row of C at a time in vectors along N (gathers of the
-/// tile), with the epilogue.
+/// The transpose of the lanes x lanes block whose rows are `rows` (lanes a
+/// power of two), in log2(lanes) rounds of two-vector shuffles: the round
+/// of half-width h swaps, in each pair of rows (r, r + h), the h-wide
+/// blocks off their diagonal.
+SmallVector<Value> transposeBlock(OpBuilder &b, Location loc,
+                                  SmallVector<Value> rows) {
+  int64_t lanes = rows.size();
+  for (int64_t h = lanes / 2; h >= 1; h /= 2) {
+    SmallVector<int64_t> low, high;
+    for (int64_t c = 0; c < lanes; ++c) {
+      bool upper = (c & h) != 0;
+      low.push_back(upper ? lanes + c - h : c);
+      high.push_back(upper ? lanes + c : c + h);
+    }
+    for (int64_t r = 0; r < lanes; ++r) {
+      if (r & h)
+        continue;
+      Value a = rows[r], bRow = rows[r + h];
+      rows[r] = vector::ShuffleOp::create(b, loc, a, bRow, low);
+      rows[r + h] = vector::ShuffleOp::create(b, loc, a, bRow, high);
+    }
+  }
+  return rows;
+}
+
+/// A tiling along M, after the task's micro-kernels: its tile of sums
+/// (column-major) to C in blocks of lanes x lanes, each transposed in
+/// registers into lanes rows of C's vectors along N, through the epilogue.
 void storeTileAlongM(OpBuilder &b, Location loc, const Task &t) {
   IndexMath im{b, loc};
   const GemmTiling &g = t.tiling;
   VectorType vectorType = laneType(t);
-  Value zeroVector = zeros(b, loc, vectorType);
-  auto indexType = VectorType::get({g.lanes}, b.getI32Type());
-  SmallVector<int32_t> strided;
-  for (int64_t l = 0; l < g.lanes; ++l)
-    strided.push_back(int32_t(l * t.mc));
-  Value indices = arith::ConstantOp::create(
-      b, loc, DenseElementsAttr::get(indexType, ArrayRef<int32_t>(strided)));
   Value always = arith::ConstantIntOp::create(b, loc, 1, 1);
-  forLoop(b, loc, im.c(0), t.mcv, im.c(1), [&](Value i) {
+  forLoop(b, loc, im.c(0), t.mcv, im.c(g.lanes), [&](Value i) {
     forLoop(b, loc, im.c(0), t.ncv, im.c(g.lanes), [&](Value j) {
+      // Columns j .. j + lanes of the tile (its columns are allocated to a
+      // multiple of the lanes), rows i .. i + lanes of each.
+      SmallVector<Value> columns;
+      for (int64_t l = 0; l < g.lanes; ++l)
+        columns.push_back(vector::LoadOp::create(
+            b, loc, vectorType, t.tileSums,
+            ValueRange{im.add(im.mul(im.add(j, im.c(l)), im.c(t.mc)), i)}));
+      SmallVector<Value> rows = transposeBlock(b, loc, columns);
       Value mask = laneMasks(b, loc, g.lanes, 1, im.sub(t.ncv, j))[0];
-      Value sums = vector::GatherOp::create(
-          b, loc, vectorType, t.tileSums,
-          ValueRange{im.add(im.mul(j, im.c(t.mc)), i)}, indices, mask,
-          zeroVector);
-      updateC(b, loc, t, im.add(t.ic, i), im.add(t.jc, j), mask, sums,
-              always, always);
+      for (int64_t r = 0; r < g.lanes; ++r)
+        ifThenElse(
+            b, loc, im.lt(im.add(i, im.c(r)), t.mcv),
+            [&] {
+              updateC(b, loc, t, im.add(t.ic, im.add(i, im.c(r))),
+                      im.add(t.jc, j), mask, rows[r], always, always);
+            },
+            [] {}, /*withElse=*/false);
     });
   });
 }
@@ -1145,9 +1156,11 @@ void emitTaskAlongM(OpBuilder &b, Location loc, const GemmProblem &p,
   Task t(p, g, mc, nc, element);
   t.aConstant = aConstant;
   t.rowOffsets = rows;
+  // Columns to a multiple of the lanes, for the transposition's blocks.
   t.tileSums = memref::AllocaOp::create(
-      b, loc, MemRefType::get({mc * nc}, element), ValueRange{},
-      b.getI64IntegerAttr(kPanelAlignment));
+      b, loc,
+      MemRefType::get({mc * ceilDiv(nc, g.lanes) * g.lanes}, element),
+      ValueRange{}, b.getI64IntegerAttr(kPanelAlignment));
   t.batch = ivs[0];
   t.ic = im.mul(ivs[1], im.c(mc));
   t.jc = im.mul(ivs[2], im.c(nc));
@@ -1160,14 +1173,9 @@ void emitTaskAlongM(OpBuilder &b, Location loc, const GemmProblem &p,
   Value c0 = im.c(0), c1 = im.c(1);
   Value mPanels = im.ceilDiv(t.mcv, im.c(g.mr));
   Value nPanels = im.ceilDiv(t.ncv, im.c(g.nr));
-  forLoop(b, loc, c0, p.k, im.c(g.kc), [&](Value pc) {
-    Value kcv = im.min(im.c(g.kc), im.sub(p.k, pc));
-    // A's panel stays in L1 for the columns after the first, whose
-    // micro-kernel prefetches it.
-    forLoop(b, loc, c0, mPanels, c1, [&](Value ip) {
-      forLoop(b, loc, c0, nPanels, c1, [&](Value jp) {
-        microKernelAlongM(b, loc, t, pc, kcv, ip, jp);
-      });
+  forLoop(b, loc, c0, mPanels, c1, [&](Value ip) {
+    forLoop(b, loc, c0, nPanels, c1, [&](Value jp) {
+      microKernelAlongM(b, loc, t, ip, jp);
     });
   });
   storeTileAlongM(b, loc, t);

@@ -295,11 +295,6 @@ int64_t gemmLanes(const TargetDescription &target, int64_t m, int64_t n) {
   return rest > 0 ? lanes + tiling.lanes * 3 / 2 : lanes;
 }
 
-/// The shallowest K that a convolution tiled along M has: below, the
-/// transposition of its sums costs more than the vectors it fills
-/// (ResNet-18's first convolution, K = 147, ran 6% slower).
-constexpr int64_t kMinDepthAlongM = 256;
-
 /// Tap q of a KH x KW window as (channel, y, x): q = (c*KH + y)*KW + x.
 std::tuple<Value, Value, Value> splitTap(OpBuilder &b, Location loc, Value q,
                                          int64_t kh, int64_t kw) {
@@ -396,10 +391,10 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
                  1.05 * double(gemmLanes(target, staticM, staticOH * ow));
   }
 
-  // A constant filter whose output channels fill vectors better than its
-  // output positions do (N = 49 or 196 in vectors of 16; M = 256 or 512)
-  // is tiled along M: the filter packed at compile time, the input read in
-  // place (padding materialized, any stride), no packing in the run.
+  // A constant filter is tiled along M where that fills vectors as well
+  // or better (N = 49 or 196 in vectors of 16; M = 256 or 512): the filter
+  // packed at compile time, the input read in place (padding
+  // materialized, any stride), no packing in the run.
   memref::GlobalOp filterGlobal;
   if (auto get = filter.getDefiningOp<memref::GetGlobalOp>()) {
     filterGlobal = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
@@ -412,20 +407,24 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   GemmTiling mTiling;
   if (filterGlobal && staticM > 0 && staticOH > 0 && iStaticStrides &&
       inputW > 0 && target.vectorBits >= 128) {
-    int64_t n = staticOH * ow;
-    mTiling = deriveGemmTilingAlongM(target, /*elementBytes=*/4, staticM, n);
+    int64_t n = staticOH * ow, depth = (*fStrides)[0];
+    mTiling = deriveGemmTilingAlongM(target, /*elementBytes=*/4, staticM, n,
+                                     depth);
     double nWork =
         double(staticM) *
         double(direct ? gemmLanes(target, staticM, (staticOH - 1) * inputW + ow)
                       : gemmLanes(target, staticM, n));
-    // Along M, the sums are stored through a transposition (a gather per
-    // vector of C), which deep products amortize. Measured alone against
-    // the N-vector tiling: ResNet-18's stride-2 3x3 layers (92% and 77%
-    // of its work) 8% and 23% faster, SqueezeNet's 13x13 ones (92.4%)
-    // 2-4% slower.
-    int64_t depth = (*fStrides)[0];
-    alongM = depth >= kMinDepthAlongM &&
-             paddedWork(mTiling, staticM, n) <= 0.92 * nWork &&
+    // Measured alone against the N-vector tiling (AVX-512): every window
+    // wider than 1x1 or strided that it computes no more than 2% more
+    // lanes for ran as fast or faster, e.g. ResNet-18's 3x3 layers (96%
+    // to 77% of the lanes) 5% to 23%, its first convolution (K = 147,
+    // about the same lanes) 8%, its strided 1x1 ones (no packing) 10%,
+    // SqueezeNet's 3x3 ones 0-5%. A 1x1 window at stride 1 reads B in
+    // place with extra columns and ran 5-80% slower along M
+    // (MobileNetV2's and SqueezeNet's pointwise layers), even for N = 49.
+    bool pointwise = kh == 1 && kw == 1 && sh == 1 && sw == 1;
+    double share = paddedWork(mTiling, staticM, n) / nWork;
+    alongM = !pointwise && share <= 1.02 &&
              readGlobalFloats(filterGlobal).has_value();
     if (alongM)
       direct = false;

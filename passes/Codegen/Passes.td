@@ -314,12 +314,13 @@ def LowerContractions : Pass<"ds-lower-contractions",
     Otherwise B is packed straight from the input; padding materialized as
     a zero-filled copy is read implicitly at stride 1 (masked taps, the
     copy goes) and kept at larger strides. A convolution with a constant
-    filter and K >= 256 whose output channels fill vectors better than its
-    output positions (7x7 and 14x14 outputs of 256 or 512 filters) is
-    tiled along M instead: vectors of output channels from the filter
-    packed at compile time, times elements of the input broadcast in
-    place at any stride (no packing in the run), the sums gathered from a
-    stack tile of the task into C's rows (`deriveGemmTilingAlongM`). The filter's [C, KH, KW] and
+    filter whose window is wider than 1x1 or strided is tiled along M
+    instead where that computes no more lanes (2% slack): vectors of
+    output channels from the filter packed at compile time, times elements
+    of the input broadcast in place at any stride (no packing in the run),
+    over all of K; the sums go to a stack tile of the task, transposed in
+    registers in blocks of lanes x lanes into C's rows
+    (`deriveGemmTilingAlongM`). The filter's [C, KH, KW] and
     the output's [OH, OW] must be contiguous. Other element types, layouts and ops are left alone.
 
     Example:

@@ -45,7 +45,7 @@ struct GemmTiling {
   /// The vectors run along M instead of N: a micro-tile is mr = vectors *
   /// lanes rows of C by nr columns, and each step of K loads `vectors`
   /// vectors of A's packed column (A packed at compile time) and
-  /// broadcasts nr elements of B, read in place. For products whose N
+  /// broadcasts nr elements of B, read in place; kc is all of K. For products whose N
   /// fills vectors badly and whose M is a multiple of the lanes (the
   /// 7x7 and 14x14 layers of CNNs, where the output channels are M).
   bool alongM = false;
@@ -60,11 +60,12 @@ GemmTiling deriveGemmTiling(const TargetDescription &target,
                             int64_t n = -1, bool extraColumns = false);
 
 /// The tiling along M (GemmTiling::alongM) for `elementBytes`-byte
-/// elements on `target` and an M x N product of known sizes: the
-/// micro-tile that pads M and N least, of those with enough accumulators.
+/// elements on `target` and an M x N x K product of known sizes: the
+/// micro-tile that pads M and N least, of those with enough accumulators,
+/// over one slice of all of K.
 GemmTiling deriveGemmTilingAlongM(const TargetDescription &target,
                                   unsigned elementBytes, int64_t m,
-                                  int64_t n);
+                                  int64_t n, int64_t k);
 
 /// The multiply-adds a tiling computes per step of K for an M x N product,
 /// padding included.

@@ -31,9 +31,10 @@ class Checker:
         os.makedirs(out, exist_ok=True)
 
     def check(self, name, nodes, inputs, outputs, feeds, initializers=(),
-              oracle="ort", opset=21, rtol=1e-4, atol=1e-5):
-        """Compiles the model, runs it on each feed, compares every output
-        (shape, dtype, values) and that the inputs were left unchanged."""
+              oracle="ort", opset=21, rtol=1e-4, atol=1e-5, compile_args=()):
+        """Compiles the model (ds-compile with `compile_args` added), runs
+        it on each feed, compares every output (shape, dtype, values) and
+        that the inputs were left unchanged."""
         path = os.path.join(self.out, name + ".onnx")
         lib = os.path.join(self.out, name + ".so")
         # Outputs given without a shape take the type ONNX shape inference
@@ -45,7 +46,7 @@ class Checker:
                    for given, found in zip(outputs, inferred)]
         save(path, nodes, inputs, outputs, initializers, opset=opset)
         subprocess.run([os.path.join(self.bin_dir, "ds-compile"), path, "-o",
-                        lib], check=True)
+                        lib, *compile_args], check=True)
         compiled = Model(lib, self.runtime)
         if callable(oracle):
             reference = oracle
