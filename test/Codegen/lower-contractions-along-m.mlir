@@ -1,5 +1,5 @@
 // RUN: ds-opt %s --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=1048576},canonicalize,cse)' | FileCheck %s
-// RUN: ds-opt %s --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=4096},canonicalize,cse)' | FileCheck %s --check-prefix=STREAM
+// RUN: ds-opt %s --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=16384},canonicalize,cse)' | FileCheck %s --check-prefix=STREAM
 
 // AVX-512-like target (16 lanes, 32 registers). A 3x3 convolution with a
 // constant filter, 32 filters over 32 channels (K = 288), on a 7x7 output:
@@ -42,7 +42,8 @@
 // CHECK: vector.maskedstore %[[OUTPUT]][%{{.*}}], %{{.*}}, %[[VALUE]]
 // CHECK-NOT: vector.gather
 // CHECK-NOT: linalg.
-// A filter of 4 L2 caches or more is prefetched as non-temporal.
+// A filter of 2 L2 caches or more (36 KiB with 16 KiB L2s) is prefetched
+// as non-temporal.
 // STREAM-LABEL: func.func @along_m(
 // STREAM: memref.prefetch %{{.*}}, read, locality<0>, data
 memref.global "private" constant @filter : memref<32x32x3x3xf32> = dense<1.0>
