@@ -35,18 +35,15 @@ using namespace ds;
 
 namespace {
 
-/// Tasks a GEMM is split into, at least, where its sizes are known: one per
-/// kTaskMacs multiply-adds, from kMinTasks up to kMaxMinTasks. Large
+/// Tasks a GEMM is split into, at least, where its sizes are known: one
+/// per GemmProblem::taskMacs multiply-adds, from kMinTasks up to
+/// kTaskBudget / taskMacs (32 for matmuls, 64 for convolutions). Large
 /// products get more, smaller tasks, so that a thread whose core is slowed
 /// (shared with another vCPU) holds up the others by less, and a thread
 /// that finishes a loop first waits for less of the other's last task;
-/// small ones keep tiles large enough to amortize their packing. At 2
-/// threads, 2M multiply-adds a task (up to 64) ran ResNet-18 1%,
-/// SqueezeNet 2-4% and MobileNetV2 about 5% faster than 4M (up to 32),
-/// and the same at 1 thread.
+/// small ones keep tiles large enough to amortize their packing.
 constexpr int64_t kMinTasks = 8;
-constexpr int64_t kMaxMinTasks = 64;
-constexpr int64_t kTaskMacs = int64_t(1) << 21;
+constexpr int64_t kTaskBudget = int64_t(1) << 27;
 /// Alignment of the packed panels: a cache line.
 constexpr int64_t kPanelAlignment = 64;
 /// How far ahead of its loads a micro-kernel along M prefetches A's
@@ -103,8 +100,8 @@ void chooseTaskTiles(const GemmProblem &problem, const GemmTiling &tiling,
   int64_t wanted = kMinTasks;
   if (std::optional<int64_t> k = getConstantIntValue(problem.k))
     wanted = std::clamp<int64_t>(
-        batch * problem.staticM * problem.staticN * *k / kTaskMacs, kMinTasks,
-        kMaxMinTasks);
+        batch * problem.staticM * problem.staticN * *k / problem.taskMacs,
+        kMinTasks, kTaskBudget / problem.taskMacs);
   while (tasks() < wanted) {
     bool canM = mc > tiling.mr, canN = nc > tiling.nr;
     if (!canM && !canN)

@@ -480,6 +480,7 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   p.aRowStride = fStrideValues[0];
   p.aColStride = im.c(1);
   p.bBatchStride = iStrides[0];
+  p.taskMacs = int64_t(1) << 21;
   p.staticBatch = staticDim(output, 0);
   p.staticM = staticM;
   Value sC = iStrides[1], sH = iStrides[2], sW = iStrides[3];

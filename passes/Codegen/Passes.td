@@ -303,7 +303,8 @@ def LowerContractions : Pass<"ds-lower-contractions",
     mr, nr, kc, mc and nc follow from the vector width, the number of
     vector registers and the cache sizes (`deriveGemmTiling` in
     TargetDescription.h); problems of static size get task tiles small
-    enough for one task per 2M multiply-adds (8 to 64 tasks). A
+    enough for one task per 4M multiply-adds (8 to 32 tasks; convolutions 2M,
+    up to 64). A
     convolution is the GEMM `out[n][f][oy, ox] += filter[f][c, kh, kw] *
     in[n][c][oy*sh + kh*dh, ox*sw + kw*dw]`. At stride 1 over an input of
     contiguous rows, B is read in place and not packed: the columns are
