@@ -146,11 +146,11 @@ struct EpilogueInput {
 
 } // namespace
 
-void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
-                      const ResultDims &dims, int64_t lanes,
-                      GemmProblem &problem,
-                      SmallVectorImpl<Operation *> &erase,
-                      ArrayRef<Value> reads) {
+Value ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
+                       const ResultDims &dims, int64_t lanes,
+                       GemmProblem &problem,
+                       SmallVectorImpl<Operation *> &erase,
+                       ArrayRef<Value> reads) {
   DominanceInfo dominance(gemm->getParentOp());
   Value c = gemm.getDpsInits()[0];
   auto cType = cast<MemRefType>(c.getType());
@@ -186,11 +186,12 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
                   isStaticView(next)))
     next = next->getNextNode();
   auto generic = dyn_cast_or_null<linalg::GenericOp>(next);
-  auto finish = [&] {
+  auto finish = [&]() -> Value {
     if (zeroInit) {
       problem.zeroInit = true;
       erase.push_back(zeroInit);
     }
+    return Value();
   };
   if (!generic || !generic.hasPureBufferSemantics() ||
       generic.getNumDpsInits() != 1 ||
@@ -409,4 +410,5 @@ void ds::fuseIntoGemm(OpBuilder &b, linalg::LinalgOp gemm,
     if (auto alloc = c.getDefiningOp<memref::AllocOp>())
       erase.push_back(alloc);
   }
+  return d;
 }

@@ -37,11 +37,14 @@ struct ResultDims {
 /// generic's output); appends the ops that become dead to `erase` (to be
 /// erased after the kernel is emitted). Leaves C unset otherwise.
 /// `reads` are other buffers the kernel reads (a convolution's unpadded
-/// input): the generic's output must not be one of them either.
-void fuseIntoGemm(mlir::OpBuilder &b, mlir::linalg::LinalgOp gemm,
-                  const ResultDims &dims, int64_t lanes, GemmProblem &problem,
-                  llvm::SmallVectorImpl<mlir::Operation *> &erase,
-                  llvm::ArrayRef<mlir::Value> reads = {});
+/// input): the generic's output must not be one of them either. Returns
+/// the generic's output where it was fused (the buffer problem's C views),
+/// null otherwise.
+mlir::Value fuseIntoGemm(mlir::OpBuilder &b, mlir::linalg::LinalgOp gemm,
+                         const ResultDims &dims, int64_t lanes,
+                         GemmProblem &problem,
+                         llvm::SmallVectorImpl<mlir::Operation *> &erase,
+                         llvm::ArrayRef<mlir::Value> reads = {});
 
 } // namespace ds
 

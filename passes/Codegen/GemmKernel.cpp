@@ -530,6 +530,23 @@ Value selectVector(OpBuilder &b, Location loc, Value cond, Value given,
   return op.getResult(0);
 }
 
+/// The mask of lanes l with from <= l < to.
+Value lanesBetween(OpBuilder &b, Location loc, int64_t lanes, Value from,
+                   Value to) {
+  auto laneType = VectorType::get({lanes}, b.getI32Type());
+  auto splat = [&](Value index) -> Value {
+    return vector::BroadcastOp::create(
+        b, loc, laneType,
+        b.createOrFold<arith::IndexCastOp>(loc, b.getI32Type(), index));
+  };
+  Value ids = laneIds(b, loc, lanes);
+  return arith::AndIOp::create(
+      b, loc,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, ids,
+                            splat(from)),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, ids, splat(to)));
+}
+
 /// Calls `body(column, mask)` for the lanes of C's vector at column
 /// `column` (lanes in `mask`) that are stored together: all of them, or,
 /// with a wide output (GemmProblem::wideRow), those of each wide row the
@@ -547,7 +564,6 @@ void forEachRun(OpBuilder &b, Location loc, const Task &t, Value column,
   Value wide = im.c(p.wideRow);
   Value first = im.div(column, wide);
   Value last = im.div(im.add(column, im.c(lanes - 1)), wide);
-  auto laneType = VectorType::get({lanes}, b.getI32Type());
   // Most vectors lie within one row's stored columns: one run of all their
   // lanes, without the lane tests.
   Value x = b.createOrFold<arith::RemSIOp>(loc, column, wide);
@@ -557,22 +573,12 @@ void forEachRun(OpBuilder &b, Location loc, const Task &t, Value column,
   b.setInsertionPoint(split.thenBlock()->getTerminator());
   body(im.sub(column, im.mul(first, im.c(p.wideRow - p.realRow))), mask);
   b.setInsertionPoint(split.elseBlock()->getTerminator());
-  Value ids = laneIds(b, loc, lanes);
   forLoop(b, loc, first, im.add(last, im.c(1)), im.c(1), [&](Value y) {
     // Lanes [rowStart, rowStart + realRow) hold row y's real columns: lane
     // l is wide column column + l, at x = l - rowStart.
     Value rowStart = im.sub(im.mul(y, wide), column);
-    auto bound = [&](Value index) -> Value {
-      return vector::BroadcastOp::create(
-          b, loc, laneType,
-          b.createOrFold<arith::IndexCastOp>(loc, b.getI32Type(), index));
-    };
-    Value run = arith::AndIOp::create(
-        b, loc,
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, ids,
-                              bound(rowStart)),
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, ids,
-                              bound(im.add(rowStart, im.c(p.realRow)))));
+    Value run = lanesBetween(b, loc, lanes, rowStart,
+                             im.add(rowStart, im.c(p.realRow)));
     Value skipped = im.mul(y, im.c(p.wideRow - p.realRow));
     body(im.sub(column, skipped), arith::AndIOp::create(b, loc, mask, run));
   });
@@ -624,7 +630,43 @@ void updateC(OpBuilder &b, Location loc, const Task &t, Value row,
           return p.epilogue(nb, nloc, t.batch, row, column, mask, sum);
         },
         /*computeWhenTrue=*/true);
-  vector::MaskedStoreOp::create(b, loc, p.c, ValueRange{index}, mask, sum);
+  if (p.cRowLength <= 0) {
+    vector::MaskedStoreOp::create(b, loc, p.c, ValueRange{index}, mask, sum);
+    return;
+  }
+  // C in a padded buffer's interior: column y * rowLength + x is at
+  // y * rowPitch + x + cOffset of the row; one masked store per row of
+  // C that the lanes touch, most vectors lying within one.
+  int64_t lanes = cast<VectorType>(sum.getType()).getNumElements();
+  Value length = im.c(p.cRowLength);
+  Value rowBase = im.add(im.add(t.cBase, im.mul(row, p.cRowStride)),
+                         im.c(p.cOffset));
+  Value first = b.createOrFold<arith::DivUIOp>(loc, column, length);
+  Value x = b.createOrFold<arith::RemUIOp>(loc, column, length);
+  auto at = [&](Value y) {
+    return im.add(im.add(rowBase, im.mul(y, im.c(p.cRowPitch))),
+                  im.sub(column, im.mul(y, length)));
+  };
+  ifThenElse(
+      b, loc, im.lt(im.add(x, im.c(lanes - 1)), length),
+      [&] {
+        vector::MaskedStoreOp::create(b, loc, p.c, ValueRange{at(first)},
+                                      mask, sum);
+      },
+      [&] {
+        Value last = b.createOrFold<arith::DivUIOp>(
+            loc, im.add(column, im.c(lanes - 1)), length);
+        forLoop(b, loc, first, im.add(last, im.c(1)), im.c(1), [&](Value y) {
+          // Lanes [start, start + length) are row y's.
+          Value start = im.sub(im.mul(y, length), column);
+          Value inRow =
+              lanesBetween(b, loc, lanes, start, im.add(start, length));
+          vector::MaskedStoreOp::create(
+              b, loc, p.c, ValueRange{at(y)},
+              arith::AndIOp::create(b, loc, mask, inRow), sum);
+        });
+      },
+      /*withElse=*/true);
 }
 
 /// The micro-kernel of A panel `ip` and B panel `jp`, added to C, over

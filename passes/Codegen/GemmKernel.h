@@ -90,6 +90,11 @@ struct GemmProblem {
   /// null. Used by tilings with extra columns.
   std::function<mlir::Value(mlir::OpBuilder &, mlir::Location, int64_t mr)>
       packedConstantA;
+  /// If > 0, C lies in the interior of a padded buffer (the next
+  /// convolution's input): C's column y * cRowLength + x of a row is at
+  /// element y * cRowPitch + x + cOffset of it. Only with zeroInit and no
+  /// accum (C is only stored, never read).
+  int64_t cRowLength = 0, cRowPitch = 0, cOffset = 0;
   /// A is too large to stay cached from one run to the next: a tiling
   /// along M prefetches it as non-temporal, leaving the caches to the
   /// smaller constants and the activations.

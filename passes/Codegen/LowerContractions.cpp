@@ -345,6 +345,82 @@ Value deinterleaveColumns(OpBuilder &b, Location loc, Value input) {
   return copy;
 }
 
+/// Where `result` (a convolution's result buffer, which the kernel of
+/// `producer` will only store) is only copied into the interior of a
+/// zero-padded buffer that another op reads (PaddedInput): that padding,
+/// with the padded buffer's allocation and fill moved before `producer`,
+/// and the copy, its subview and `result`'s buffer appended to `erase`
+/// (dead once the kernel stores into the padded buffer); nullopt
+/// otherwise. The copy had cost as much as the fill and, at 2 threads,
+/// a loop of its own per layer.
+std::optional<PaddedInput> paddedCopyOf(Value result, Operation *producer,
+                                        SmallVectorImpl<Operation *> &erase) {
+  auto alloc = result.getDefiningOp<memref::AllocOp>();
+  if (!alloc || alloc->getNumOperands() != 0 ||
+      alloc->getBlock() != producer->getBlock())
+    return std::nullopt;
+  linalg::CopyOp copy;
+  // Deallocations, and the flat view of it that the caller made for C
+  // (to be replaced).
+  llvm::SetVector<Operation *> dead;
+  for (Operation *user : result.getUsers()) {
+    if (user == producer || llvm::is_contained(erase, user))
+      continue;
+    if (isa<memref::DeallocOp>(user)) {
+      dead.insert(user);
+      continue;
+    }
+    if (isa<memref::ExtractStridedMetadataOp>(user)) {
+      for (Operation *view : user->getUsers())
+        if (!isa<memref::ReinterpretCastOp>(view) || !view->use_empty())
+          return std::nullopt;
+      dead.insert(user->getUsers().begin(), user->getUsers().end());
+      dead.insert(user);
+      continue;
+    }
+    auto asCopy = dyn_cast<linalg::CopyOp>(user);
+    if (!asCopy || copy || asCopy.getDpsInputs()[0] != result)
+      return std::nullopt;
+    copy = asCopy;
+  }
+  if (!copy)
+    return std::nullopt;
+  auto view = copy.getDpsInits()[0].getDefiningOp<memref::SubViewOp>();
+  if (!view)
+    return std::nullopt;
+  Value paddedBuffer = view.getSource();
+  // The padded buffer's reader: its one user besides its fill (a
+  // linalg.fill or a linalg.map of a constant), the view and
+  // deallocations.
+  Operation *consumer = nullptr;
+  for (Operation *user : paddedBuffer.getUsers()) {
+    if (user == view || isa<memref::DeallocOp>(user) ||
+        constantFill(user, paddedBuffer))
+      continue;
+    if (consumer)
+      return std::nullopt;
+    consumer = user;
+  }
+  if (!consumer)
+    return std::nullopt;
+  std::optional<PaddedInput> padded = matchPadding(
+      paddedBuffer, consumer, [](const APFloat &v) { return v.isZero(); });
+  if (!padded || padded->source != result || padded->ops[0] != copy ||
+      cast<MemRefType>(paddedBuffer.getType()).getRank() != 4 ||
+      !cast<MemRefType>(paddedBuffer.getType()).getLayout().isIdentity())
+    return std::nullopt;
+  // ops: copy, subview, fill, deallocations..., allocation.
+  Operation *fill = padded->ops[2];
+  Operation *paddedAlloc = padded->ops.back();
+  paddedAlloc->moveBefore(producer);
+  fill->moveBefore(producer);
+  erase.push_back(copy);
+  erase.push_back(view);
+  llvm::append_range(erase, dead);
+  erase.push_back(alloc);
+  return padded;
+}
+
 /// linalg.conv_2d_nchw_fchw on a padded input: filter [F, C, KH, KW] is A
 /// (its [C, KH, KW] dims contiguous), the output [N, F, OH, OW] is C (its
 /// [OH, OW] dims contiguous), and B is the input read through the window.
@@ -580,12 +656,29 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   SmallVector<Value> reads;
   if (padded)
     reads.push_back(padded->source);
-  fuseIntoGemm(b, op, dims, tiling.lanes, p, erase, reads);
+  Value result = fuseIntoGemm(b, op, dims, tiling.lanes, p, erase, reads);
   if (!p.c) {
     p.c = flattenBuffer(b, loc, output, oStrideValues, sizes);
     p.cBatchStride = oStrideValues[0];
     p.cRowStride = oStrideValues[1];
+    result = output;
   }
+  // Along M, C is only stored once: where the result is only copied into
+  // the interior of a zero-padded buffer (the next convolution's input),
+  // the kernel stores into that buffer instead.
+  if (alongM && p.zeroInit && !p.accum)
+    if (std::optional<PaddedInput> next =
+            paddedCopyOf(result, op, erase)) {
+      Value paddedBuffer = next->ops.back()->getResult(0);
+      SmallVector<Value> pStrides, pSizes;
+      p.c = flattenBuffer(b, loc, paddedBuffer, pStrides, pSizes);
+      p.cBatchStride = pStrides[0];
+      p.cRowStride = pStrides[1];
+      auto type = cast<MemRefType>(paddedBuffer.getType());
+      p.cRowLength = ow;
+      p.cRowPitch = type.getDimSize(3);
+      p.cOffset = next->top * p.cRowPitch + next->left;
+    }
   emitGemm(b, loc, p, tiling);
   if (deinterleaved)
     memref::DeallocOp::create(b, loc, deinterleaved);

@@ -1,5 +1,5 @@
-// RUN: ds-opt %s --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=1048576},canonicalize,cse)' | FileCheck %s
-// RUN: ds-opt %s --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=16384},canonicalize,cse)' | FileCheck %s --check-prefix=STREAM
+// RUN: ds-opt %s --split-input-file --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=1048576},canonicalize,cse)' | FileCheck %s
+// RUN: ds-opt %s --split-input-file --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=16384},canonicalize,cse)' | FileCheck %s --check-prefix=STREAM
 
 // AVX-512-like target (16 lanes, 32 registers). A 3x3 convolution with a
 // constant filter, 32 filters over 32 channels (K = 288), on a 7x7 output:
@@ -61,5 +61,61 @@ func.func @along_m(%x: memref<1x32x9x9xf32>, %bias: memref<32xf32>, %out: memref
     linalg.yield %s : f32
   }
   memref.dealloc %c : memref<1x32x7x7xf32>
+  return
+}
+
+// -----
+
+// A convolution along M whose result (with its bias) is only copied into
+// the interior of the next convolution's zero-padded input: the kernel
+// stores into the padded buffer instead (a row of C's vector at a time
+// where it crosses a row of 7, at 9 elements a row from element 10 of a
+// channel), whose allocation and fill move before it; the copy and the
+// result's own buffer go.
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#ch = affine_map<(d0, d1, d2, d3) -> (d1)>
+// CHECK-LABEL: func.func @into_padding(
+// CHECK: %[[P:.*]] = memref.alloc() : memref<1x32x9x9xf32>
+// CHECK-NEXT: linalg.fill ins(%{{.*}} : f32) outs(%[[P]] : memref<1x32x9x9xf32>)
+// CHECK-NOT: memref.alloc() : memref<1x32x7x7xf32>
+// CHECK: %[[FLAT:.*]] = memref.reinterpret_cast %[[P]] to offset: [0], sizes: [2592]
+// CHECK: scf.parallel
+// CHECK: vector.shuffle
+// CHECK: scf.if
+// CHECK: vector.maskedstore %[[FLAT]]
+// CHECK: } else {
+// CHECK: scf.for
+// CHECK: vector.maskedstore %[[FLAT]]
+// The next convolution reads the padded buffer.
+// CHECK: scf.parallel
+// CHECK: memref.load %[[FLAT]]
+// CHECK-NOT: linalg.copy
+memref.global "private" constant @filter3 : memref<32x32x3x3xf32> = dense<1.0>
+memref.global "private" constant @filter4 : memref<32x32x3x3xf32> = dense<2.0>
+func.func @into_padding(%x: memref<1x32x9x9xf32>, %bias: memref<32xf32>, %out: memref<1x32x7x7xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %w = memref.get_global @filter3 : memref<32x32x3x3xf32>
+  %c = memref.alloc() : memref<1x32x7x7xf32>
+  linalg.fill ins(%zero : f32) outs(%c : memref<1x32x7x7xf32>)
+  linalg.conv_2d_nchw_fchw {strides = dense<1> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %w : memref<1x32x9x9xf32>, memref<32x32x3x3xf32>) outs(%c : memref<1x32x7x7xf32>)
+  %d = memref.alloc() : memref<1x32x7x7xf32>
+  linalg.generic {indexing_maps = [#id, #ch, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+    ins(%c, %bias : memref<1x32x7x7xf32>, memref<32xf32>) outs(%d : memref<1x32x7x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %s = arith.addf %a, %b : f32
+    linalg.yield %s : f32
+  }
+  memref.dealloc %c : memref<1x32x7x7xf32>
+  %p = memref.alloc() : memref<1x32x9x9xf32>
+  linalg.fill ins(%zero : f32) outs(%p : memref<1x32x9x9xf32>)
+  %inner = memref.subview %p[0, 0, 1, 1] [1, 32, 7, 7] [1, 1, 1, 1] : memref<1x32x9x9xf32> to memref<1x32x7x7xf32, strided<[2592, 81, 9, 1], offset: 10>>
+  linalg.copy ins(%d : memref<1x32x7x7xf32>) outs(%inner : memref<1x32x7x7xf32, strided<[2592, 81, 9, 1], offset: 10>>)
+  %w2 = memref.get_global @filter4 : memref<32x32x3x3xf32>
+  linalg.fill ins(%zero : f32) outs(%out : memref<1x32x7x7xf32>)
+  linalg.conv_2d_nchw_fchw {strides = dense<1> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%p, %w2 : memref<1x32x9x9xf32>, memref<32x32x3x3xf32>) outs(%out : memref<1x32x7x7xf32>)
+  memref.dealloc %d : memref<1x32x7x7xf32>
+  memref.dealloc %p : memref<1x32x9x9xf32>
   return
 }

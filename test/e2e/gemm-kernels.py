@@ -189,8 +189,11 @@ check("conv_extra_columns", [
 # their 7x7 outputs fill vectors of positions badly): 3x3 at stride 1 with
 # bias, ReLU and a residual; 3x3 at stride 2 over a batch of 2 (M = 48);
 # 1x1 at stride 2 with M = 40 (rows past M in the packed filter). N = 49
-# leaves a last tile of one column. Also without AVX-512 (vectors of 8:
-# 8 x 8 blocks of the tile transposed where AVX-512 has 16 x 16).
+# leaves a last tile of one column. A 3x3 convolution with bias and ReLU
+# whose result only feeds the next one's padding (14x14: vectors of 16
+# positions cross rows of 14) stores straight into that padded buffer.
+# Also without AVX-512 (vectors of 8: 8 x 8 blocks of the tile transposed
+# where AVX-512 has 16 x 16).
 for name, args in (("conv_along_m", ()),
                    ("conv_along_m_avx2", ("--mattr=-avx512f",))):
     check(name, [
@@ -200,16 +203,24 @@ for name, args in (("conv_along_m", ()),
         node("Conv", ["z", "w2", "b2"], ["y2"], pads=[1, 1, 1, 1],
              strides=[2, 2]),
         node("Conv", ["p", "w3"], ["y3"], strides=[2, 2]),
+        node("Conv", ["u", "w4", "b4"], ["e"], pads=[1, 1, 1, 1]),
+        node("Relu", ["e"], ["f"]),
+        node("Conv", ["f", "w5"], ["y4"], pads=[1, 1, 1, 1]),
     ], [value("x", F32, [1, 32, 7, 7]), value("s", F32, [1, 64, 7, 7]),
-        value("z", F32, [2, 32, 14, 14]), value("p", F32, [1, 300, 13, 13])],
-        [value(f"y{i}", F32, None) for i in range(1, 4)],
+        value("z", F32, [2, 32, 14, 14]), value("p", F32, [1, 300, 13, 13]),
+        value("u", F32, [2, 32, 14, 14])],
+        [value(f"y{i}", F32, None) for i in range(1, 5)],
         [{"x": randn(1, 32, 7, 7), "s": randn(1, 64, 7, 7),
-          "z": randn(2, 32, 14, 14), "p": randn(1, 300, 13, 13)}],
+          "z": randn(2, 32, 14, 14), "p": randn(1, 300, 13, 13),
+          "u": randn(2, 32, 14, 14)}],
         initializers=[tensor("w1", randn(64, 32, 3, 3)),
                       tensor("b1", randn(64)),
                       tensor("w2", randn(48, 32, 3, 3)),
                       tensor("b2", randn(48)),
-                      tensor("w3", randn(40, 300, 1, 1))],
+                      tensor("w3", randn(40, 300, 1, 1)),
+                      tensor("w4", randn(32, 32, 3, 3)),
+                      tensor("b4", randn(32)),
+                      tensor("w5", randn(32, 32, 3, 3))],
         atol=1e-3, compile_args=args)
 
 # The GEMM's own buffer as the accumulator (K deeper than one slice): the
