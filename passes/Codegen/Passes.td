@@ -321,7 +321,9 @@ def LowerContractions : Pass<"ds-lower-contractions",
     of the input broadcast in place at any stride (no packing in the run),
     over all of K; the sums go to a stack tile of the task, transposed in
     registers in blocks of lanes x lanes into C's rows
-    (`deriveGemmTilingAlongM`). The filter's [C, KH, KW] and
+    (`deriveGemmTilingAlongM`); where its result is only copied into the
+    interior of a zero-padded buffer (the next convolution's input), it
+    stores into that buffer and the copy goes. The filter's [C, KH, KW] and
     the output's [OH, OW] must be contiguous. Other element types, layouts and ops are left alone.
 
     Example:
