@@ -547,6 +547,35 @@ Value lanesBetween(OpBuilder &b, Location loc, int64_t lanes, Value from,
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, ids, splat(to)));
 }
 
+/// Splits the `lanes`-lane vector at column `column` (lanes in `mask`) of
+/// a space of rows `rowLength` columns long by the rows it touches: calls
+/// `body(y, runMask)` for each row y with the lanes among its first `used`
+/// columns. Most vectors lie within one row's used columns: one call, with
+/// `mask` itself, without the lane tests.
+void forEachRowRun(OpBuilder &b, Location loc, Value column, Value mask,
+                   int64_t lanes, int64_t rowLength, int64_t used,
+                   function_ref<void(Value, Value)> body) {
+  IndexMath im{b, loc};
+  Value length = im.c(rowLength);
+  Value first = b.createOrFold<arith::DivUIOp>(loc, column, length);
+  Value x = b.createOrFold<arith::RemUIOp>(loc, column, length);
+  ifThenElse(
+      b, loc, im.lt(im.add(x, im.c(lanes - 1)), im.c(used)),
+      [&] { body(first, mask); },
+      [&] {
+        Value last = b.createOrFold<arith::DivUIOp>(
+            loc, im.add(column, im.c(lanes - 1)), length);
+        forLoop(b, loc, first, im.add(last, im.c(1)), im.c(1), [&](Value y) {
+          // Lanes [start, start + used) are row y's used columns.
+          Value start = im.sub(im.mul(y, length), column);
+          Value run = lanesBetween(b, loc, lanes, start,
+                                   im.add(start, im.c(used)));
+          body(y, arith::AndIOp::create(b, loc, mask, run));
+        });
+      },
+      /*withElse=*/true);
+}
+
 /// Calls `body(column, mask)` for the lanes of C's vector at column
 /// `column` (lanes in `mask`) that are stored together: all of them, or,
 /// with a wide output (GemmProblem::wideRow), those of each wide row the
@@ -560,28 +589,12 @@ void forEachRun(OpBuilder &b, Location loc, const Task &t, Value column,
     return;
   }
   IndexMath im{b, loc};
-  int64_t lanes = t.tiling.lanes;
-  Value wide = im.c(p.wideRow);
-  Value first = im.div(column, wide);
-  Value last = im.div(im.add(column, im.c(lanes - 1)), wide);
-  // Most vectors lie within one row's stored columns: one run of all their
-  // lanes, without the lane tests.
-  Value x = b.createOrFold<arith::RemSIOp>(loc, column, wide);
-  Value within = im.lt(im.add(x, im.c(lanes - 1)), im.c(p.realRow));
-  auto split = scf::IfOp::create(b, loc, within, /*withElseRegion=*/true);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPoint(split.thenBlock()->getTerminator());
-  body(im.sub(column, im.mul(first, im.c(p.wideRow - p.realRow))), mask);
-  b.setInsertionPoint(split.elseBlock()->getTerminator());
-  forLoop(b, loc, first, im.add(last, im.c(1)), im.c(1), [&](Value y) {
-    // Lanes [rowStart, rowStart + realRow) hold row y's real columns: lane
-    // l is wide column column + l, at x = l - rowStart.
-    Value rowStart = im.sub(im.mul(y, wide), column);
-    Value run = lanesBetween(b, loc, lanes, rowStart,
-                             im.add(rowStart, im.c(p.realRow)));
-    Value skipped = im.mul(y, im.c(p.wideRow - p.realRow));
-    body(im.sub(column, skipped), arith::AndIOp::create(b, loc, mask, run));
-  });
+  forEachRowRun(b, loc, column, mask, t.tiling.lanes, p.wideRow, p.realRow,
+                [&](Value y, Value runMask) {
+                  // Wide column y * wideRow + x is C's y * realRow + x.
+                  Value skipped = im.mul(y, im.c(p.wideRow - p.realRow));
+                  body(im.sub(column, skipped), runMask);
+                });
 }
 
 /// Row `row` of C, lanes `mask` from `column` on, += `sums` (a vector of
@@ -595,7 +608,8 @@ void updateC(OpBuilder &b, Location loc, const Task &t, Value row,
   Value zeroVector = zeros(b, loc, vectorType);
   // The partial sums' buffer: C, or the separate accumulator.
   Value sumsBuffer = p.accum ? p.accum : p.c;
-  Value index = im.add(im.add(t.cBase, im.mul(row, p.cRowStride)), column);
+  Value rowStart = im.add(t.cBase, im.mul(row, p.cRowStride));
+  Value index = im.add(rowStart, column);
   Value sumsIndex =
       p.accum ? im.add(im.add(t.accumBase, im.mul(row, p.accumRowStride)),
                        column)
@@ -636,37 +650,16 @@ void updateC(OpBuilder &b, Location loc, const Task &t, Value row,
   }
   // C in a padded buffer's interior: column y * rowLength + x is at
   // y * rowPitch + x + cOffset of the row; one masked store per row of
-  // C that the lanes touch, most vectors lying within one.
-  int64_t lanes = cast<VectorType>(sum.getType()).getNumElements();
-  Value length = im.c(p.cRowLength);
-  Value rowBase = im.add(im.add(t.cBase, im.mul(row, p.cRowStride)),
-                         im.c(p.cOffset));
-  Value first = b.createOrFold<arith::DivUIOp>(loc, column, length);
-  Value x = b.createOrFold<arith::RemUIOp>(loc, column, length);
-  auto at = [&](Value y) {
-    return im.add(im.add(rowBase, im.mul(y, im.c(p.cRowPitch))),
-                  im.sub(column, im.mul(y, length)));
-  };
-  ifThenElse(
-      b, loc, im.lt(im.add(x, im.c(lanes - 1)), length),
-      [&] {
-        vector::MaskedStoreOp::create(b, loc, p.c, ValueRange{at(first)},
-                                      mask, sum);
-      },
-      [&] {
-        Value last = b.createOrFold<arith::DivUIOp>(
-            loc, im.add(column, im.c(lanes - 1)), length);
-        forLoop(b, loc, first, im.add(last, im.c(1)), im.c(1), [&](Value y) {
-          // Lanes [start, start + length) are row y's.
-          Value start = im.sub(im.mul(y, length), column);
-          Value inRow =
-              lanesBetween(b, loc, lanes, start, im.add(start, length));
-          vector::MaskedStoreOp::create(
-              b, loc, p.c, ValueRange{at(y)},
-              arith::AndIOp::create(b, loc, mask, inRow), sum);
-        });
-      },
-      /*withElse=*/true);
+  // C that the lanes touch.
+  Value rowBase = im.add(rowStart, im.c(p.cOffset));
+  forEachRowRun(
+      b, loc, column, mask, cast<VectorType>(sum.getType()).getNumElements(),
+      p.cRowLength, p.cRowLength, [&](Value y, Value runMask) {
+        Value at = im.add(im.add(rowBase, im.mul(y, im.c(p.cRowPitch))),
+                          im.sub(column, im.mul(y, im.c(p.cRowLength))));
+        vector::MaskedStoreOp::create(b, loc, p.c, ValueRange{at}, runMask,
+                                      sum);
+      });
 }
 
 /// The micro-kernel of A panel `ip` and B panel `jp`, added to C, over
@@ -733,8 +726,7 @@ void microKernel(OpBuilder &b, Location loc, const Task &t, Value pc,
   SmallVector<Value> init(g.mr * vectors, zeroVector);
   auto rowsType = VectorType::get({g.mr}, t.element);
   for (int64_t e = 0; e < extra; ++e)
-    init.push_back(arith::ConstantOp::create(
-        b, loc, DenseElementsAttr::get(rowsType, b.getZeroAttr(t.element))));
+    init.push_back(zeros(b, loc, rowsType));
   auto loop = scf::ForOp::create(
       b, loc, im.c(0), kcv, im.c(1), init,
       [&](OpBuilder &nb, Location nloc, Value q, ValueRange sums) {
@@ -1035,6 +1027,23 @@ void fillColumnTables(OpBuilder &b, Location loc, const Task &t) {
   });
 }
 
+/// The task (b, tm, tn) of `ivs`: its batch, its tile's first row and
+/// column and their counts, and its batch's offsets into the operands.
+void placeTask(OpBuilder &b, Location loc, Task &t, ValueRange ivs) {
+  IndexMath im{b, loc};
+  const GemmProblem &p = t.problem;
+  t.batch = ivs[0];
+  t.ic = im.mul(ivs[1], im.c(t.mc));
+  t.jc = im.mul(ivs[2], im.c(t.nc));
+  t.mcv = im.min(im.c(t.mc), im.sub(p.m, t.ic));
+  t.ncv = im.min(im.c(t.nc), im.sub(p.n, t.jc));
+  t.aBase = im.mul(t.batch, p.aBatchStride);
+  t.bBase = im.mul(t.batch, p.bBatchStride);
+  t.cBase = im.mul(t.batch, p.cBatchStride);
+  if (p.accum)
+    t.accumBase = im.mul(t.batch, p.accumBatchStride);
+}
+
 /// One task (b, tm, tn). `sharedB` is B packed once for the GEMM, or null;
 /// with B read in place, `sharedRows` the offsets of all of K's rows (or
 /// null: each slice tabulates its own); `aConstant` A packed at compile
@@ -1097,18 +1106,8 @@ void emitTask(OpBuilder &b, Location loc, const GemmProblem &p,
     allocatePositionTables(b, loc, t, nc, g.kc);
   }
 
-  Value batch = ivs[0];
-  t.batch = batch;
-  t.ic = im.mul(ivs[1], im.c(mc));
-  t.jc = im.mul(ivs[2], im.c(nc));
-  t.mcv = im.min(im.c(mc), im.sub(p.m, t.ic));
-  t.ncv = im.min(im.c(nc), im.sub(p.n, t.jc));
-  t.aBase = im.mul(batch, p.aBatchStride);
-  t.cBase = im.mul(batch, p.cBatchStride);
-  if (p.accum)
-    t.accumBase = im.mul(batch, p.accumBatchStride);
-  Value bBase = im.mul(batch, p.bBatchStride);
-  t.bBase = bBase;
+  placeTask(b, loc, t, ivs);
+  Value bBase = t.bBase;
   Value c0 = im.c(0), c1 = im.c(1);
 
   if (!t.sharedB && !p.bDirect)
@@ -1204,15 +1203,7 @@ void emitTaskAlongM(OpBuilder &b, Location loc, const GemmProblem &p,
       b, loc,
       MemRefType::get({mc * ceilDiv(nc, g.lanes) * g.lanes}, element),
       ValueRange{}, b.getI64IntegerAttr(kPanelAlignment));
-  t.batch = ivs[0];
-  t.ic = im.mul(ivs[1], im.c(mc));
-  t.jc = im.mul(ivs[2], im.c(nc));
-  t.mcv = im.min(im.c(mc), im.sub(p.m, t.ic));
-  t.ncv = im.min(im.c(nc), im.sub(p.n, t.jc));
-  t.cBase = im.mul(t.batch, p.cBatchStride);
-  if (p.accum)
-    t.accumBase = im.mul(t.batch, p.accumBatchStride);
-  t.bBase = im.mul(t.batch, p.bBatchStride);
+  placeTask(b, loc, t, ivs);
   Value c0 = im.c(0), c1 = im.c(1);
   Value mPanels = im.ceilDiv(t.mcv, im.c(g.mr));
   Value nPanels = im.ceilDiv(t.ncv, im.c(g.nr));
@@ -1362,36 +1353,19 @@ Value ds::flattenBuffer(OpBuilder &b, Location loc, Value buffer,
 void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
                   const GemmTiling &givenTiling) {
   GemmTiling tiling = givenTiling;
+  std::optional<int64_t> k = getConstantIntValue(problem.k);
   Value aConstant;
   if (tiling.alongM) {
     // A packed at compile time in panels of mr rows, B read through its
     // row and column offsets, no implicit padding.
-    std::optional<int64_t> k = getConstantIntValue(problem.k);
     assert(problem.packedConstantA && problem.bColOffset && !problem.bDirect &&
            !problem.bRowTap && k && "a tiling along M needs A constant");
     aConstant = problem.packedConstantA(b, loc, tiling.mr);
     assert(aConstant && "A's packing for a tiling along M");
-    int64_t mc, nc;
-    chooseTaskTiles(problem, tiling, mc, nc);
-    IndexMath im{b, loc};
-    Value c0 = im.c(0), c1 = im.c(1);
-    RowTables rows = emitRowTables(b, loc, problem, *k);
-    scf::ParallelOp::create(
-        b, loc, ValueRange{c0, c0, c0},
-        ValueRange{problem.batch, im.ceilDiv(problem.m, im.c(mc)),
-                   im.ceilDiv(problem.n, im.c(nc))},
-        ValueRange{c1, c1, c1},
-        [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-          emitTaskAlongM(nb, nloc, problem, tiling, mc, nc, rows.offsets,
-                         aConstant, ivs);
-        });
-    if (!rows.constant)
-      memref::DeallocOp::create(b, loc, rows.offsets);
-    return;
-  }
-  // Extra columns need A packed at compile time and B read in place.
-  if (tiling.extra > 0 && problem.bDirect && problem.packedConstantA)
+  } else if (tiling.extra > 0 && problem.bDirect && problem.packedConstantA) {
+    // Extra columns need A packed at compile time and B read in place.
     aConstant = problem.packedConstantA(b, loc, tiling.mr);
+  }
   if (!aConstant)
     tiling.extra = 0;
   int64_t mc, nc;
@@ -1408,11 +1382,10 @@ void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
   // M). With one tile of M, each task packs its own slices, which it then
   // reads from its caches rather than from a packing of all of B (ResNet's
   // first convolution: 1.3% of the run less).
-  std::optional<int64_t> k = getConstantIntValue(problem.k);
   bool spansTiles = problem.staticM < 0 || problem.staticM > mc;
   Value shared, constantB;
   RowTables directRows;
-  if (problem.bDirect && k && *k > 0) {
+  if ((problem.bDirect || tiling.alongM) && k && *k > 0) {
     // B read in place: the offsets of its rows, computed once.
     directRows = emitRowTables(b, loc, problem, *k);
   } else if (problem.staticBatch == 1 && problem.staticN > 0 && k &&
@@ -1446,8 +1419,12 @@ void ds::emitGemm(OpBuilder &b, Location loc, const GemmProblem &problem,
       b, loc, ValueRange{c0, c0, c0},
       ValueRange{problem.batch, mTiles, nTiles}, ValueRange{c1, c1, c1},
       [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-        emitTask(nb, nloc, problem, tiling, mc, nc, shared,
-                 directRows.offsets, aConstant, ivs);
+        if (tiling.alongM)
+          emitTaskAlongM(nb, nloc, problem, tiling, mc, nc,
+                         directRows.offsets, aConstant, ivs);
+        else
+          emitTask(nb, nloc, problem, tiling, mc, nc, shared,
+                   directRows.offsets, aConstant, ivs);
       });
   if (shared && !constantB)
     memref::DeallocOp::create(b, loc, shared);

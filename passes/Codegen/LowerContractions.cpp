@@ -500,8 +500,10 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
     // (MobileNetV2's and SqueezeNet's pointwise layers), even for N = 49.
     bool pointwise = kh == 1 && kw == 1 && sh == 1 && sw == 1;
     double share = paddedWork(mTiling, staticM, n) / nWork;
+    // The filter packed now (once: the kernel's packing reuses it), and
+    // only where its values can be read.
     alongM = !pointwise && share <= 1.02 &&
-             readGlobalFloats(filterGlobal).has_value();
+             packer.getRows(b, loc, filterGlobal, staticM, mTiling.mr);
     if (alongM)
       direct = false;
   }
