@@ -90,6 +90,31 @@ struct ThreadPool::Loop {
     return (part + 1) * numChunks / parts;
   }
 
+  /// Claims chunks of `part` from its counter: into `first` the first
+  /// and into `taken` how many. Its owner takes a share of what is left
+  /// (guided self-scheduling: few claims while the part is long, single
+  /// chunks at its end), another thread one chunk at a time. A claim is a
+  /// locked read-modify-write, which waits for the stores of the chunk
+  /// before it to drain: one per chunk cost ResNet-18 3% of its time at 2
+  /// threads. False when the part has nothing left.
+  bool claim(int64_t part, bool owner, int64_t &first, int64_t &taken) {
+    int64_t end = partEnd(part);
+    std::atomic<int64_t> &counter = next[part].value;
+    if (!owner) {
+      first = counter.fetch_add(1, std::memory_order_relaxed);
+      taken = 1;
+      return first < end;
+    }
+    first = counter.load(std::memory_order_relaxed);
+    do {
+      if (first >= end)
+        return false;
+      taken = std::max<int64_t>(1, (end - first) / (2 * parts));
+    } while (!counter.compare_exchange_weak(first, first + taken,
+                                            std::memory_order_relaxed));
+    return true;
+  }
+
   /// Claims and runs chunks, those of part `me` first, until none is left;
   /// then counts them done (once, rather than per chunk, so that the
   /// threads do not share a counter's line per chunk) and tells the caller
@@ -102,15 +127,13 @@ struct ThreadPool::Loop {
       ScopedRunThreads inline_(nullptr);
       for (int64_t i = 0; i < parts; ++i) {
         int64_t part = (me + i) % parts;
-        int64_t end = partEnd(part);
         for (;;) {
-          int64_t chunk =
-              next[part].value.fetch_add(1, std::memory_order_relaxed);
-          if (chunk >= end)
+          int64_t first, taken;
+          if (!claim(part, part == me, first, taken))
             break;
-          int64_t begin = chunk * chunkSize;
-          fn(ctx, begin, std::min(count, begin + chunkSize));
-          ++ran;
+          int64_t begin = first * chunkSize;
+          fn(ctx, begin, std::min(count, begin + taken * chunkSize));
+          ran += taken;
         }
       }
     }

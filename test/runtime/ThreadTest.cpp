@@ -69,6 +69,25 @@ TEST(Threads, NestedParallelForRunsInline) {
     EXPECT_EQ(nested[r], 1) << "row " << r;
 }
 
+// Every row runs exactly once (the model adds 1 to a row's `nested` when
+// it runs it), whatever the count of rows and threads: chunks claimed a
+// share of a part at a time and one at a time by other threads.
+TEST(Threads, EveryRowRunsOnce) {
+  auto model = load(threadsModel());
+  ASSERT_TRUE(model);
+  for (int32_t threads : {2, 3, 4}) {
+    for (int64_t rows : {1, 2, 3, 7, 64, 129, 1000}) {
+      auto outputs = runThreads(model.get(), rows, threads);
+      ASSERT_TRUE(outputs[1]);
+      const auto *runs =
+          static_cast<const int64_t *>(ds_tensor_data(outputs[1].get()));
+      for (int64_t r = 0; r < rows; ++r)
+        ASSERT_EQ(runs[r], 1) << rows << " rows, " << threads
+                              << " threads, row " << r;
+    }
+  }
+}
+
 TEST(Threads, DefaultThreadCount) {
   int32_t threads = ds_default_num_threads();
   EXPECT_GE(threads, 1);

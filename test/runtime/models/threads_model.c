@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <string.h>
 #include <time.h>
 
 static const int64_t kDims[] = {-1};
@@ -69,7 +70,9 @@ static void rows(void *opaque, int64_t begin, int64_t end) {
     atomic_init(&innerCtx.split, 0);
     fake_parallel_for(inner, &innerCtx, kInnerCount);
     ctx->tid[r] = self_id();
-    ctx->nested[r] = !atomic_load(&innerCtx.split);
+    /* Added rather than stored: a row run twice shows 2, one skipped 0. */
+    __atomic_fetch_add(&ctx->nested[r], !atomic_load(&innerCtx.split),
+                       __ATOMIC_RELAXED);
   }
 }
 
@@ -82,6 +85,8 @@ static void run(void *const *inputs, const int64_t *input_dims, void **outputs,
   ctx.tid = (int64_t *)fake_alloc((size_t)count * sizeof(int64_t));
   ctx.nested = (int64_t *)fake_alloc((size_t)count * sizeof(int64_t));
   ctx.count = count;
+  if (ctx.nested)
+    memset(ctx.nested, 0, (size_t)count * sizeof(int64_t));
   atomic_init(&ctx.started, 0);
   fake_parallel_for(rows, &ctx, count);
   outputs[0] = output_allocs[0] = ctx.tid;
