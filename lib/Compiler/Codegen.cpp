@@ -32,7 +32,7 @@ void ds::registerCompilerDependencies(DialectRegistry &registry) {
 
 LogicalResult ds::lowerToLLVMDialect(ModuleOp module,
                                      llvm::TargetMachine &machine,
-                                     StringRef entry) {
+                                     StringRef entry, bool winograd) {
   MLIRContext *ctx = module.getContext();
   ctx->loadDialect<DLTIDialect, LLVM::LLVMDialect>();
   // The index type is as wide as a pointer of the target, so that sizes
@@ -58,6 +58,7 @@ LogicalResult ds::lowerToLLVMDialect(ModuleOp module,
   options.vectorRegisters = description.vectorRegisters;
   options.l1CacheBytes = description.l1CacheBytes;
   options.l2CacheBytes = description.l2CacheBytes;
+  options.winograd = winograd;
   buildLowerToLLVMPipeline(pm, options);
   return pm.run(module);
 }

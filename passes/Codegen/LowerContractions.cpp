@@ -12,22 +12,22 @@
 //===----------------------------------------------------------------------===//
 
 #include "passes/Codegen/BufferPatterns.h"
+#include "passes/Codegen/ConstantPacker.h"
 #include "passes/Codegen/GemmEpilogue.h"
 #include "passes/Codegen/GemmKernel.h"
 #include "passes/Codegen/KernelUtils.h"
 #include "passes/Codegen/Passes.h"
 #include "passes/Codegen/TargetDescription.h"
+#include "passes/Codegen/Winograd.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/SetVector.h"
 
-#include <cstring>
 #include <tuple>
 
 namespace ds {
@@ -76,149 +76,6 @@ int64_t staticDim(Value buffer, int64_t d) {
   int64_t size = cast<MemRefType>(buffer.getType()).getDimSize(d);
   return ShapedType::isDynamic(size) ? -1 : size;
 }
-
-/// The f32 elements of a constant global's initial value, or nullopt.
-std::optional<SmallVector<float>> readGlobalFloats(memref::GlobalOp global) {
-  auto type = global.getType();
-  if (!global.getConstant() || !type.hasStaticShape() ||
-      !type.getElementType().isF32())
-    return std::nullopt;
-  std::optional<Attribute> initial = global.getInitialValue();
-  if (!initial)
-    return std::nullopt;
-  int64_t count = type.getNumElements();
-  SmallVector<float> values;
-  if (auto dense = dyn_cast<DenseElementsAttr>(*initial)) {
-    values.reserve(count);
-    llvm::append_range(values, dense.getValues<float>());
-    if (static_cast<int64_t>(values.size()) != count)
-      return std::nullopt;
-    return values;
-  }
-  auto resource = dyn_cast<DenseResourceElementsAttr>(*initial);
-  if (!resource)
-    return std::nullopt;
-  AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-  if (!blob || blob->getData().size() != size_t(count) * sizeof(float))
-    return std::nullopt;
-  values.resize(count);
-  std::memcpy(values.data(), blob->getData().data(), count * sizeof(float));
-  return values;
-}
-
-/// Packs constant globals at compile time, once per global and panel
-/// width: [K, N] matrices into B's column panels, filters into A's row
-/// panels.
-class ConstantPacker {
-public:
-  explicit ConstantPacker(ModuleOp module) : module(module), symbols(module) {}
-
-  /// The packing of `global` (a row-major [K, N] f32 constant) into
-  /// `panels` panels of `nr` columns over all K (zero past N), as a new
-  /// constant global read at `b`; null if its value cannot be read.
-  Value get(OpBuilder &b, Location loc, memref::GlobalOp global,
-            int64_t panels, int64_t nr) {
-    return packOnce(
-        b, loc, global, nr, "_packed",
-        [&](ArrayRef<float> values) -> std::optional<SmallVector<float>> {
-          int64_t k = global.getType().getDimSize(0);
-          int64_t n = global.getType().getDimSize(1);
-          SmallVector<float> data(panels * k * nr, 0.0f);
-          for (int64_t jp = 0; jp < panels; ++jp)
-            for (int64_t q = 0; q < k; ++q)
-              for (int64_t jj = 0; jj < nr && jp * nr + jj < n; ++jj)
-                data[(jp * k + q) * nr + jj] = values[q * n + jp * nr + jj];
-          return data;
-        });
-  }
-
-  /// The packing of `global` (a row-major [M, K] f32 constant, of any
-  /// rank) into panels of `mr` rows over all K, [panel][K][mr], zero past
-  /// M, as a new constant global read at `b`; null if its value cannot be
-  /// read.
-  Value getRows(OpBuilder &b, Location loc, memref::GlobalOp global,
-                int64_t m, int64_t mr) {
-    return packOnce(
-        b, loc, global, -mr, "_rows",
-        [&](ArrayRef<float> values) -> std::optional<SmallVector<float>> {
-          if (m <= 0 || int64_t(values.size()) % m != 0)
-            return std::nullopt;
-          int64_t k = int64_t(values.size()) / m;
-          int64_t panels = (m + mr - 1) / mr;
-          SmallVector<float> data(panels * k * mr, 0.0f);
-          for (int64_t i = 0; i < m; ++i)
-            for (int64_t q = 0; q < k; ++q)
-              data[((i / mr) * k + q) * mr + i % mr] = values[i * k + q];
-          return data;
-        });
-  }
-
-  /// Erases the globals that were packed and are no longer read.
-  void eraseUnused() {
-    // The views made of them before their packing was chosen.
-    SmallVector<Operation *> dead;
-    module.walk([&](Operation *op) {
-      if (isa<memref::GetGlobalOp, memref::ExtractStridedMetadataOp,
-              memref::ReinterpretCastOp>(op))
-        dead.push_back(op);
-    });
-    for (Operation *op : llvm::reverse(dead))
-      if (op->use_empty())
-        op->erase();
-    for (memref::GlobalOp global : replaced)
-      if (SymbolTable::symbolKnownUseEmpty(global, module))
-        global->erase();
-  }
-
-private:
-  /// The packing `pack` makes of `global`'s values, once per global and
-  /// `key`, as a new constant global named after it with `suffix`, read
-  /// at `b`; null if the values cannot be read or packed.
-  Value packOnce(OpBuilder &b, Location loc, memref::GlobalOp global,
-                 int64_t key, StringRef suffix,
-                 function_ref<std::optional<SmallVector<float>>(
-                     ArrayRef<float>)>
-                     pack) {
-    memref::GlobalOp packed = cache.lookup({global.getOperation(), key});
-    if (!packed) {
-      std::optional<SmallVector<float>> values = readGlobalFloats(global);
-      if (!values)
-        return nullptr;
-      std::optional<SmallVector<float>> data = pack(*values);
-      if (!data)
-        return nullptr;
-      packed = makeGlobal(global, (global.getSymName() + suffix).str(),
-                          *data, b.getF32Type());
-      cache[{global.getOperation(), key}] = packed;
-      replaced.insert(global);
-    }
-    return memref::GetGlobalOp::create(b, loc, packed.getType(),
-                                       packed.getSymName());
-  }
-
-  /// A new constant global `name` (made unique) of `data`, 64-byte
-  /// aligned, next to `like`.
-  memref::GlobalOp makeGlobal(memref::GlobalOp like, const std::string &name,
-                              ArrayRef<float> data, Type f32) {
-    int64_t size = data.size();
-    auto type = MemRefType::get({size}, f32);
-    auto tensorType = RankedTensorType::get({size}, f32);
-    OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
-    auto packed = memref::GlobalOp::create(
-        mb, like.getLoc(), name, mb.getStringAttr("private"), type,
-        DenseResourceElementsAttr::get(
-            tensorType, name,
-            HeapAsmResourceBlob::allocateAndCopyInferAlign(data)),
-        /*constant=*/true, mb.getI64IntegerAttr(64));
-    symbols.insert(packed);
-    return packed;
-  }
-
-  ModuleOp module;
-  SymbolTable symbols;
-  llvm::DenseMap<std::pair<Operation *, int64_t>, memref::GlobalOp> cache;
-  llvm::SetVector<memref::GlobalOp> replaced;
-};
 
 /// linalg.matmul and linalg.batch_matmul with their default maps: the
 /// operands' last two dims are [M, K], [K, N] and [M, N]; `batched` puts a
@@ -351,10 +208,13 @@ Value deinterleaveColumns(OpBuilder &b, Location loc, Value input) {
 /// with the padded buffer's allocation and fill moved before `producer`,
 /// and the copy, its subview and `result`'s buffer appended to `erase`
 /// (dead once the kernel stores into the padded buffer); nullopt
-/// otherwise. The copy had cost as much as the fill and, at 2 threads,
-/// a loop of its own per layer.
-std::optional<PaddedInput> paddedCopyOf(Value result, Operation *producer,
-                                        SmallVectorImpl<Operation *> &erase) {
+/// otherwise, and where the padded buffer's reader reads its padding
+/// implicitly (`readsPadding`: the buffer goes). The copy had cost as much
+/// as the fill and, at 2 threads, a loop of its own per layer.
+std::optional<PaddedInput>
+paddedCopyOf(Value result, Operation *producer,
+             SmallVectorImpl<Operation *> &erase,
+             function_ref<bool(Operation *)> readsPadding) {
   auto alloc = result.getDefiningOp<memref::AllocOp>();
   if (!alloc || alloc->getNumOperands() != 0 ||
       alloc->getBlock() != producer->getBlock())
@@ -401,7 +261,7 @@ std::optional<PaddedInput> paddedCopyOf(Value result, Operation *producer,
       return std::nullopt;
     consumer = user;
   }
-  if (!consumer)
+  if (!consumer || readsPadding(consumer))
     return std::nullopt;
   std::optional<PaddedInput> padded = matchPadding(
       paddedBuffer, consumer, [](const APFloat &v) { return v.isZero(); });
@@ -427,7 +287,8 @@ std::optional<PaddedInput> paddedCopyOf(Value result, Operation *producer,
 LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
                         const TargetDescription &target,
                         ConstantPacker &packer,
-                        SmallVectorImpl<Operation *> &erase) {
+                        SmallVectorImpl<Operation *> &erase,
+                        function_ref<bool(Operation *)> readsPadding) {
   Location loc = op.getLoc();
   Value input = op.getDpsInputs()[0], filter = op.getDpsInputs()[1];
   Value output = op.getDpsInits()[0];
@@ -670,7 +531,7 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   // the kernel stores into that buffer instead.
   if (alongM && p.zeroInit && !p.accum)
     if (std::optional<PaddedInput> next =
-            paddedCopyOf(result, op, erase)) {
+            paddedCopyOf(result, op, erase, readsPadding)) {
       Value paddedBuffer = next->ops.back()->getResult(0);
       SmallVector<Value> pStrides, pSizes;
       p.c = flattenBuffer(b, loc, paddedBuffer, pStrides, pSizes);
@@ -697,6 +558,12 @@ struct LowerContractions
 
     ModuleOp module = getOperation();
     ConstantPacker packer(module);
+    // Convolutions that read their input's padding implicitly: a producer
+    // must not store into their padded buffer (which then goes).
+    auto readsPadding = [&](Operation *consumer) {
+      auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(consumer);
+      return winograd && conv && usesWinograd(conv, target);
+    };
     SmallVector<linalg::LinalgOp> candidates;
     getOperation()->walk([&](linalg::LinalgOp op) {
       if (isa<linalg::MatmulOp, linalg::BatchMatmulOp,
@@ -715,7 +582,10 @@ struct LowerContractions
         if (!batched.hasUserDefinedMaps())
           lowered = lowerMatmul(b, op, /*batched=*/true, target, packer, erase);
       } else if (auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(*op)) {
-        lowered = lowerConv(b, conv, target, packer, erase);
+        if (winograd && usesWinograd(conv, target))
+          lowered = lowerConvWinograd(b, conv, target, packer, erase);
+        if (failed(lowered))
+          lowered = lowerConv(b, conv, target, packer, erase, readsPadding);
       }
       if (failed(lowered))
         continue;

@@ -324,7 +324,19 @@ def LowerContractions : Pass<"ds-lower-contractions",
     (`deriveGemmTilingAlongM`); where its result is only copied into the
     interior of a zero-padded buffer (the next convolution's input), it
     stores into that buffer and the copy goes. The filter's [C, KH, KW] and
-    the output's [OH, OW] must be contiguous. Other element types, layouts and ops are left alone.
+    the output's [OH, OW] must be contiguous. A 3x3 convolution at stride
+    and dilation 1 with a constant filter, static shapes, at least 16
+    filters and channels and a transformed
+    filter of at most 4 MiB runs as Winograd's F(2x2, 3x3) instead
+    (Winograd.h; option `winograd`): an input transform (B^T d B, each
+    2x2 block of outputs from a 4x4 block of the input (an odd height or
+    width computes one more row or column, not stored), padding read
+    implicitly: the padded copy and its fill go), 16 GEMMs of the filter
+    transformed at compile time (G g G^T, a new global) by the
+    transformed input read in place, and an output transform (A^T M A)
+    through the fused epilogue; 16 multiply-adds per 2x2 block, filter and
+    channel instead of 36. Other element types, layouts and ops are left
+    alone.
 
     Example:
 
@@ -346,6 +358,8 @@ def LowerContractions : Pass<"ds-lower-contractions",
            /*default=*/"32768", "Per-core L1 data cache">,
     Option<"l2CacheBytes", "l2-cache-bytes", "unsigned",
            /*default=*/"524288", "Per-core L2 cache">,
+    Option<"winograd", "winograd", "bool", /*default=*/"true",
+           "Run the 3x3 convolutions it applies to as Winograd F(2x2, 3x3)">,
   ];
   let dependentDialects = ["::mlir::scf::SCFDialect",
                            "::mlir::arith::ArithDialect",
@@ -482,6 +496,8 @@ def LowerWindowOps : Pass<"ds-lower-window-ops", "::mlir::func::FuncOp"> {
            /*default=*/"32768", "Per-core L1 data cache">,
     Option<"l2CacheBytes", "l2-cache-bytes", "unsigned",
            /*default=*/"524288", "Per-core L2 cache">,
+    Option<"winograd", "winograd", "bool", /*default=*/"true",
+           "Run the 3x3 convolutions it applies to as Winograd F(2x2, 3x3)">,
   ];
   let dependentDialects = ["::mlir::scf::SCFDialect",
                            "::mlir::arith::ArithDialect",

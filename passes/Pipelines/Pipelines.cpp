@@ -81,6 +81,7 @@ void ds::buildLowerToLLVMPipeline(OpPassManager &pm,
   contractions.vectorRegisters = options.vectorRegisters;
   contractions.l1CacheBytes = options.l1CacheBytes;
   contractions.l2CacheBytes = options.l2CacheBytes;
+  contractions.winograd = options.winograd;
   pm.addPass(createLowerContractions(contractions));
   // Depthwise convolutions and pools as vector loops along output rows.
   LowerWindowOpsOptions windows;

@@ -56,6 +56,11 @@ struct LowerToLLVMOptions
   Option<unsigned> l2CacheBytes{*this, "l2-cache-bytes",
                                 llvm::cl::desc("Per-core L2 cache"),
                                 llvm::cl::init(524288)};
+  Option<bool> winograd{
+      *this, "winograd",
+      llvm::cl::desc("Run the 3x3 convolutions ds-lower-contractions takes "
+                     "as Winograd F(2x2, 3x3)"),
+      llvm::cl::init(true)};
 };
 
 /// ds on tensors -> linalg (every ds op must lower) -> buffers (with

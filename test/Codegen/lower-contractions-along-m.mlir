@@ -1,5 +1,5 @@
-// RUN: ds-opt %s --split-input-file --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=1048576},canonicalize,cse)' | FileCheck %s
-// RUN: ds-opt %s --split-input-file --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=16384},canonicalize,cse)' | FileCheck %s --check-prefix=STREAM
+// RUN: ds-opt %s --split-input-file --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=1048576 winograd=false},canonicalize,cse)' | FileCheck %s
+// RUN: ds-opt %s --split-input-file --pass-pipeline='builtin.module(ds-lower-contractions{vector-bits=512 vector-registers=32 l1-cache-bytes=49152 l2-cache-bytes=16384 winograd=false},canonicalize,cse)' | FileCheck %s --check-prefix=STREAM
 
 // AVX-512-like target (16 lanes, 32 registers). A 3x3 convolution with a
 // constant filter, 32 filters over 32 channels (K = 288), on a 7x7 output:

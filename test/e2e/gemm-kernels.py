@@ -25,6 +25,8 @@
 # CHECK: conv_extra_columns: ok
 # CHECK: conv_along_m: ok
 # CHECK: conv_along_m_avx2: ok
+# CHECK: conv_winograd: ok
+# CHECK: conv_winograd_avx2: ok
 # CHECK: epilogue_accumulator: ok
 # CHECK: conv_concat: ok
 import sys
@@ -221,6 +223,46 @@ for name, args in (("conv_along_m", ()),
                       tensor("w4", randn(32, 32, 3, 3)),
                       tensor("b4", randn(32)),
                       tensor("w5", randn(32, 32, 3, 3))],
+        atol=1e-3, compile_args=args + ("--winograd=false",))
+
+# 3x3 convolutions at stride 1 as Winograd F(2x2, 3x3): padding read
+# implicitly (symmetric, asymmetric, none), epilogues of a bias and ReLU
+# and of a residual, one such convolution feeding the next, the output of
+# a strided convolution (tiled along M) feeding one, batch 2, channels and
+# filters that fill no vector, rows of tiles that are not whole vectors
+# (18 and 3 tiles), an odd height and width (7x5: the last row and column
+# of tiles half outside); also with vectors of 8 (no AVX-512).
+for name, args in (("conv_winograd", ()),
+                   ("conv_winograd_avx2", ("--mattr=-avx512f",))):
+    check(name, [
+        node("Conv", ["x", "w1", "b1"], ["a"], pads=[1, 1, 1, 1]),
+        node("Relu", ["a"], ["y1"]),
+        node("Conv", ["y1", "w2"], ["c"], pads=[1, 1, 1, 1]),
+        node("Add", ["c", "x"], ["y2"]),
+        node("Conv", ["z", "w3", "b3"], ["y3"]),
+        node("Conv", ["q", "w4"], ["y4"], pads=[1, 1, 1, 1]),
+        node("Conv", ["s", "w5", "b5"], ["t"], pads=[1, 1, 1, 1],
+             strides=[2, 2]),
+        node("Relu", ["t"], ["r"]),
+        node("Conv", ["r", "w6"], ["y5"], pads=[1, 1, 1, 1]),
+        node("Conv", ["v", "w7"], ["y6"], pads=[1, 2, 1, 0]),
+    ], [value("x", F32, [1, 16, 20, 36]), value("z", F32, [2, 24, 10, 14]),
+        value("q", F32, [1, 17, 7, 5]), value("s", F32, [1, 16, 16, 24]),
+        value("v", F32, [1, 16, 8, 10])],
+        [value(f"y{i}", F32, None) for i in range(1, 7)],
+        [{"x": randn(1, 16, 20, 36), "z": randn(2, 24, 10, 14),
+          "q": randn(1, 17, 7, 5), "s": randn(1, 16, 16, 24),
+          "v": randn(1, 16, 8, 10)}],
+        initializers=[tensor("w1", randn(16, 16, 3, 3)),
+                      tensor("b1", randn(16)),
+                      tensor("w2", randn(16, 16, 3, 3)),
+                      tensor("w3", randn(32, 24, 3, 3)),
+                      tensor("b3", randn(32)),
+                      tensor("w4", randn(23, 17, 3, 3)),
+                      tensor("w5", randn(32, 16, 3, 3)),
+                      tensor("b5", randn(32)),
+                      tensor("w6", randn(32, 32, 3, 3)),
+                      tensor("w7", randn(16, 16, 3, 3))],
         atol=1e-3, compile_args=args)
 
 # The GEMM's own buffer as the accumulator (K deeper than one slice): the

@@ -4,7 +4,7 @@
 //
 //   ds-compile model.onnx -o model.so [--target=host|x86_64|aarch64|armv7|
 //              riscv64] [--mcpu=CPU] [--mattr=+f,-g] [-O0..-O3]
-//              [--emit=mlir|llvm|obj|so] [--entry=NAME]
+//              [--emit=mlir|llvm|obj|so] [--entry=NAME] [--winograd=false]
 //
 // Imports the model (ONNX, or a .mlir file of ds ops on tensors), lowers it
 // to the LLVM dialect with the model ABI, translates it to LLVM IR, emits
@@ -82,6 +82,11 @@ cl::opt<std::string> externalDataDir(
     "onnx-external-data-dir",
     cl::desc("Folder of the ONNX model's external data (default: the "
              "model's folder)"));
+cl::opt<bool> winograd(
+    "winograd", cl::init(true),
+    cl::desc("Run 3x3 convolutions at stride 1 as Winograd F(2x2, 3x3) "
+             "where that applies (default; --winograd=false for the "
+             "direct product)"));
 cl::opt<bool> timePhases("time-phases",
                          cl::desc("Print the time each phase takes"));
 
@@ -178,7 +183,7 @@ int compile() {
   if (!module)
     return kImportError;
   timer.done("import");
-  if (failed(ds::lowerToLLVMDialect(*module, *machine, entry)))
+  if (failed(ds::lowerToLLVMDialect(*module, *machine, entry, winograd)))
     return kCompileError;
   timer.done("lower");
 

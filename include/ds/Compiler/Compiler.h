@@ -53,10 +53,13 @@ TargetDescription describeTarget(const llvm::TargetMachine &machine);
 /// Lowers a module of ds ops on tensors to the LLVM dialect for `machine`
 /// (its data layout, index width and triple become module attributes), with
 /// the model ABI of runtime/include/ds/runtime/model_abi.h. `entry` names
-/// the model's function (empty: the only public one).
+/// the model's function (empty: the only public one). `winograd` lets 3x3
+/// convolutions run as Winograd F(2x2, 3x3) where ds-lower-contractions
+/// takes them.
 mlir::LogicalResult lowerToLLVMDialect(mlir::ModuleOp module,
                                        llvm::TargetMachine &machine,
-                                       llvm::StringRef entry);
+                                       llvm::StringRef entry,
+                                       bool winograd = true);
 
 /// Translates a module in the LLVM dialect to LLVM IR and runs LLVM's
 /// optimization pipeline for `optLevel` (0-3) on it.

@@ -1,0 +1,516 @@
+//===- Winograd.cpp - 3x3 convolutions in the Winograd domain ------------===//
+//
+// Part of ds.
+//
+// F(2x2, 3x3) with the transforms of Lavin and Gray:
+//   B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1]
+//   G   = [1 0 0; 1/2 1/2 1/2; 1/2 -1/2 1/2; 0 0 1]
+//   A^T = [1 1 1 0; 0 1 -1 -1]
+// Layouts (xi = 4 * row + column of the 4x4 domain, p = the tile, tiles of
+// all images one after the other: p = (n * tilesH + ty) * tilesW + tx):
+//   U [16][F][C]   constant, A of the GEMMs (read in place)
+//   V [16][C][NP]  B of the GEMMs, read in place (never packed)
+//   M [16][F][NP]  C of the GEMMs
+// The input transform and the output transform are loops over rows of
+// tiles, a vector of tiles at a time.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Codegen/Winograd.h"
+
+#include "passes/Codegen/BufferPatterns.h"
+#include "passes/Codegen/ConstantPacker.h"
+#include "passes/Codegen/GemmEpilogue.h"
+#include "passes/Codegen/GemmKernel.h"
+#include "passes/Codegen/KernelUtils.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+using namespace mlir;
+using namespace ds;
+
+namespace {
+
+/// Points of the 4x4 domain.
+constexpr int64_t kPoints = 16;
+/// The largest transformed filter taken (16/9 of the filter's bytes):
+/// ResNet-18's 256-filter layers (4 MiB) are; its 512-filter ones, whose
+/// 9.4 MB filters already come from memory at each run, are not.
+constexpr int64_t kMaxTransformedBytes = int64_t(4) << 20;
+/// Multiply-adds per task of the GEMMs, as for convolutions.
+constexpr int64_t kTaskMacs = int64_t(1) << 21;
+
+int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+/// The static sizes of a convolution that usesWinograd takes.
+struct Sizes {
+  int64_t batch, channels, filters, oh, ow;
+  /// Tiles of 2x2 outputs: an odd height or width computes one more row
+  /// or column, which is not stored.
+  int64_t tilesH() const { return (oh + 1) / 2; }
+  int64_t tilesW() const { return (ow + 1) / 2; }
+  int64_t tiles() const { return batch * tilesH() * tilesW(); }
+};
+
+std::optional<SmallVector<int64_t>> stridesOf(Value buffer) {
+  auto type = cast<MemRefType>(buffer.getType());
+  SmallVector<int64_t> strides;
+  int64_t offset;
+  if (failed(type.getStridesAndOffset(strides, offset)) ||
+      llvm::any_of(strides, ShapedType::isDynamic))
+    return std::nullopt;
+  return strides;
+}
+
+/// The constant global `op`'s filter is read from, or null.
+memref::GlobalOp filterGlobal(linalg::Conv2DNchwFchwOp op) {
+  auto get = op.getDpsInputs()[1].getDefiningOp<memref::GetGlobalOp>();
+  if (!get)
+    return nullptr;
+  auto global =
+      SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(op, get.getNameAttr());
+  if (!global || !global.getConstant() ||
+      !global.getType().getLayout().isIdentity())
+    return nullptr;
+  return global;
+}
+
+std::optional<Sizes> winogradSizes(linalg::Conv2DNchwFchwOp op,
+                                   const TargetDescription &target) {
+  if (target.vectorBits < 128 || !filterGlobal(op))
+    return std::nullopt;
+  auto isOne = [](int64_t v) { return v == 1; };
+  if (!llvm::all_of(op.getStrides().getValues<int64_t>(), isOne) ||
+      !llvm::all_of(op.getDilations().getValues<int64_t>(), isOne))
+    return std::nullopt;
+  Value input = op.getDpsInputs()[0], filter = op.getDpsInputs()[1];
+  Value output = op.getDpsInits()[0];
+  auto inputType = cast<MemRefType>(input.getType());
+  auto filterType = cast<MemRefType>(filter.getType());
+  auto outputType = cast<MemRefType>(output.getType());
+  if (!inputType.hasStaticShape() || !filterType.hasStaticShape() ||
+      !outputType.hasStaticShape() || !inputType.getElementType().isF32() ||
+      !filterType.getElementType().isF32() ||
+      !outputType.getElementType().isF32())
+    return std::nullopt;
+  Sizes s{outputType.getDimSize(0), filterType.getDimSize(1),
+          filterType.getDimSize(0), outputType.getDimSize(2),
+          outputType.getDimSize(3)};
+  if (filterType.getDimSize(2) != 3 || filterType.getDimSize(3) != 3 ||
+      s.channels < 16 || s.filters < 16 ||
+      kPoints * s.filters * s.channels * 4 > kMaxTransformedBytes)
+    return std::nullopt;
+  std::optional<SmallVector<int64_t>> iStrides = stridesOf(input);
+  std::optional<SmallVector<int64_t>> oStrides = stridesOf(output);
+  if (!iStrides || (*iStrides)[3] != 1 || !oStrides || (*oStrides)[3] != 1 ||
+      (*oStrides)[2] != s.ow)
+    return std::nullopt;
+  return s;
+}
+
+/// U = G g G^T for every filter and channel, [16][F][C], from the filter's
+/// values [F][C][3][3] (in double, rounded once).
+SmallVector<float> transformFilter(ArrayRef<float> g, int64_t filters,
+                                   int64_t channels) {
+  static const double kG[4][3] = {
+      {1, 0, 0}, {0.5, 0.5, 0.5}, {0.5, -0.5, 0.5}, {0, 0, 1}};
+  SmallVector<float> u(kPoints * filters * channels);
+  for (int64_t f = 0; f < filters; ++f)
+    for (int64_t c = 0; c < channels; ++c) {
+      const float *w = &g[(f * channels + c) * 9];
+      double left[4][3]; // G g
+      for (int64_t i = 0; i < 4; ++i)
+        for (int64_t j = 0; j < 3; ++j)
+          left[i][j] = kG[i][0] * w[j] + kG[i][1] * w[3 + j] +
+                       kG[i][2] * w[6 + j];
+      for (int64_t i = 0; i < 4; ++i)
+        for (int64_t j = 0; j < 4; ++j) {
+          double value = left[i][0] * kG[j][0] + left[i][1] * kG[j][1] +
+                         left[i][2] * kG[j][2];
+          u[((i * 4 + j) * filters + f) * channels + c] = float(value);
+        }
+    }
+  return u;
+}
+
+/// Lane indices of the even lanes of two vectors of `lanes` (a, b).
+SmallVector<int64_t> evenLanes(int64_t lanes) {
+  SmallVector<int64_t> indices;
+  for (int64_t l = 0; l < lanes; ++l)
+    indices.push_back(2 * l);
+  return indices;
+}
+
+/// Lane indices that interleave two vectors of `lanes` (a, b): the first
+/// (`upper` false) or second half of a0 b0 a1 b1 ...
+SmallVector<int64_t> interleavedLanes(int64_t lanes, bool upper) {
+  SmallVector<int64_t> indices;
+  int64_t base = upper ? lanes / 2 : 0;
+  for (int64_t l = 0; l < lanes; ++l)
+    indices.push_back((l % 2 ? lanes : 0) + base + l / 2);
+  return indices;
+}
+
+struct Builder {
+  OpBuilder &b;
+  Location loc;
+  Value add(Value x, Value y) { return arith::AddFOp::create(b, loc, x, y); }
+  Value sub(Value x, Value y) { return arith::SubFOp::create(b, loc, x, y); }
+};
+
+/// The constant mask of the lanes l of a vector whose positions x + l lie
+/// in [0, width).
+Value constantMask(OpBuilder &b, Location loc, int64_t lanes, int64_t x,
+                   int64_t width) {
+  SmallVector<bool> inside;
+  for (int64_t l = 0; l < lanes; ++l)
+    inside.push_back(x + l >= 0 && x + l < width);
+  return arith::ConstantOp::create(
+      b, loc,
+      DenseElementsAttr::get(VectorType::get({lanes}, b.getI1Type()),
+                             ArrayRef<bool>(inside)));
+}
+
+/// The input's tiles, B^T d B, into V: an scf.parallel over (image,
+/// channel, row of tiles), a vector of tiles at a time. Column j of the
+/// tiles' rows is the even lanes of two vectors that start at input
+/// column 2 * tile + j - left, read straight from the input with masks
+/// (zeros past its right edge, and for rows above or below it); where such
+/// a vector would start left of the input, it is shifted in from the
+/// vectors at column 0 with zeros (a shuffle).
+void emitInputTransform(OpBuilder &b, Location loc, const Sizes &s,
+                        int64_t lanes, Value src, ArrayRef<Value> srcStrides,
+                        int64_t srcH, int64_t srcW, int64_t top, int64_t left,
+                        Value v) {
+  IndexMath im{b, loc};
+  auto f32 = b.getF32Type();
+  auto vectorType = VectorType::get({lanes}, f32);
+  int64_t vectorsPerRow = ceilDiv(s.tilesW(), lanes);
+  int64_t np = s.tiles();
+  Value c0 = im.c(0), c1 = im.c(1);
+  scf::ParallelOp::create(
+      b, loc, ValueRange{c0, c0, c0},
+      ValueRange{im.c(s.batch), im.c(s.channels), im.c(s.tilesH())},
+      ValueRange{c1, c1, c1},
+      [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
+        IndexMath in{nb, nloc};
+        Builder f{nb, nloc};
+        Value n = ivs[0], c = ivs[1], ty = ivs[2];
+        Value zero = arith::ConstantOp::create(
+            nb, nloc, DenseElementsAttr::get(vectorType, nb.getF32FloatAttr(0)));
+        Value noLanes = constantMask(nb, nloc, lanes, 0, 0);
+        Value plane = in.add(in.mul(n, srcStrides[0]), in.mul(c, srcStrides[1]));
+        // Per row i of the tiles: the input row's start (clamped into the
+        // input) and whether it lies in the input.
+        SmallVector<Value> rowStarts, rowInside;
+        for (int64_t i = 0; i < 4; ++i) {
+          Value y = in.sub(in.add(in.mul(ty, in.c(2)), in.c(i)), in.c(top));
+          Value inside = arith::AndIOp::create(
+              nb, nloc,
+              arith::CmpIOp::create(nb, nloc, arith::CmpIPredicate::sge, y,
+                                    in.c(0)),
+              in.lt(y, in.c(srcH)));
+          Value clamped = in.min(in.max(y, in.c(0)), in.c(srcH - 1));
+          rowStarts.push_back(in.add(plane, in.mul(clamped, srcStrides[2])));
+          rowInside.push_back(inside);
+        }
+        // The input's vector of `lanes` columns from x (>= 0) on, zeros
+        // outside the input.
+        auto loadRow = [&](int64_t i, int64_t x) -> Value {
+          Value mask = arith::SelectOp::create(
+              nb, nloc, rowInside[i], constantMask(nb, nloc, lanes, x, srcW),
+              noLanes);
+          return vector::MaskedLoadOp::create(
+              nb, nloc, vectorType, src,
+              ValueRange{in.add(rowStarts[i], in.c(x))}, mask, zero);
+        };
+        Value tileRow = in.mul(in.add(in.mul(n, in.c(s.tilesH())), ty),
+                               in.c(s.tilesW()));
+        SmallVector<int64_t> evens = evenLanes(lanes);
+        for (int64_t tv = 0; tv < vectorsPerRow; ++tv) {
+          int64_t tx0 = tv * lanes;
+          // d[i][j]: row i, column j of the tiles tx0 .. tx0 + lanes - 1.
+          Value d[4][4];
+          for (int64_t i = 0; i < 4; ++i) {
+            Value first, second; // the vectors at columns 0 and lanes
+            for (int64_t j = 0; j < 4; ++j) {
+              int64_t x = 2 * tx0 + j - left;
+              Value lo, hi;
+              if (x >= 0) {
+                lo = loadRow(i, x);
+                hi = loadRow(i, x + lanes);
+              } else {
+                if (!first) {
+                  first = loadRow(i, 0);
+                  second = loadRow(i, lanes);
+                }
+                // Columns x .. x + 2 * lanes - 1, x = -shift: lane l of
+                // each is lane lanes - shift + l of (zeros, first) and of
+                // (first, second).
+                SmallVector<int64_t> shifted;
+                for (int64_t l = 0; l < lanes; ++l)
+                  shifted.push_back(lanes + x + l);
+                lo = vector::ShuffleOp::create(nb, nloc, zero, first, shifted);
+                hi = vector::ShuffleOp::create(nb, nloc, first, second,
+                                               shifted);
+              }
+              d[i][j] = vector::ShuffleOp::create(nb, nloc, lo, hi, evens);
+            }
+          }
+          // B^T d: rows.
+          Value e[4][4];
+          for (int64_t j = 0; j < 4; ++j) {
+            e[0][j] = f.sub(d[0][j], d[2][j]);
+            e[1][j] = f.add(d[1][j], d[2][j]);
+            e[2][j] = f.sub(d[2][j], d[1][j]);
+            e[3][j] = f.sub(d[1][j], d[3][j]);
+          }
+          // (B^T d) B: columns.
+          int64_t count = std::min(lanes, s.tilesW() - tx0);
+          Value mask = constantMask(nb, nloc, lanes, 0, count);
+          Value tile = in.add(tileRow, in.c(tx0));
+          for (int64_t i = 0; i < 4; ++i) {
+            Value out[4] = {f.sub(e[i][0], e[i][2]), f.add(e[i][1], e[i][2]),
+                            f.sub(e[i][2], e[i][1]), f.sub(e[i][1], e[i][3])};
+            for (int64_t j = 0; j < 4; ++j) {
+              // V[xi][c][tile]
+              Value at = in.add(
+                  in.mul(in.add(in.c((i * 4 + j) * s.channels), c), in.c(np)),
+                  tile);
+              if (count == lanes)
+                vector::StoreOp::create(nb, nloc, out[j], v, ValueRange{at});
+              else
+                vector::MaskedStoreOp::create(nb, nloc, v, ValueRange{at},
+                                              mask, out[j]);
+            }
+          }
+        }
+      });
+}
+
+/// The output transform, A^T M A, into the convolution's output (through
+/// the fused epilogue): an scf.parallel over (image, filter, row of
+/// tiles), a vector of tiles at a time; each gives two output rows of two
+/// vectors each (the tiles' left and right columns interleaved).
+void emitOutputTransform(OpBuilder &b, Location loc, const Sizes &s,
+                         int64_t lanes, Value m, const GemmProblem &out) {
+  IndexMath im{b, loc};
+  auto f32 = b.getF32Type();
+  auto vectorType = VectorType::get({lanes}, f32);
+  int64_t vectorsPerRow = ceilDiv(s.tilesW(), lanes);
+  int64_t np = s.tiles();
+  Value c0 = im.c(0), c1 = im.c(1);
+  scf::ParallelOp::create(
+      b, loc, ValueRange{c0, c0, c0},
+      ValueRange{im.c(s.batch), im.c(s.filters), im.c(s.tilesH())},
+      ValueRange{c1, c1, c1},
+      [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
+        IndexMath in{nb, nloc};
+        Builder f{nb, nloc};
+        Value n = ivs[0], filter = ivs[1], ty = ivs[2];
+        Value zero = arith::ConstantOp::create(
+            nb, nloc, DenseElementsAttr::get(vectorType, nb.getF32FloatAttr(0)));
+        Value tileRow = in.mul(in.add(in.mul(n, in.c(s.tilesH())), ty),
+                               in.c(s.tilesW()));
+        Value cBase = in.add(in.mul(n, out.cBatchStride),
+                             in.mul(filter, out.cRowStride));
+        Value accumBase =
+            out.accum ? in.add(in.mul(n, out.accumBatchStride),
+                               in.mul(filter, out.accumRowStride))
+                      : Value();
+        for (int64_t tv = 0; tv < vectorsPerRow; ++tv) {
+          int64_t tx0 = tv * lanes;
+          int64_t count = std::min(lanes, s.tilesW() - tx0);
+          Value tileMask = laneMasks(nb, nloc, lanes, 1, in.c(count))[0];
+          Value tile = in.add(tileRow, in.c(tx0));
+          Value p[4][4];
+          for (int64_t i = 0; i < 4; ++i)
+            for (int64_t j = 0; j < 4; ++j) {
+              Value at = in.add(
+                  in.mul(in.add(in.c((i * 4 + j) * s.filters), filter),
+                         in.c(np)),
+                  tile);
+              p[i][j] = count == lanes
+                            ? vector::LoadOp::create(nb, nloc, vectorType, m,
+                                                     ValueRange{at})
+                                  .getResult()
+                            : vector::MaskedLoadOp::create(nb, nloc, vectorType,
+                                                           m, ValueRange{at},
+                                                           tileMask, zero)
+                                  .getResult();
+            }
+          // A^T p: two rows.
+          Value t[2][4];
+          for (int64_t j = 0; j < 4; ++j) {
+            t[0][j] = f.add(f.add(p[0][j], p[1][j]), p[2][j]);
+            t[1][j] = f.sub(f.sub(p[1][j], p[2][j]), p[3][j]);
+          }
+          for (int64_t a = 0; a < 2; ++a) {
+            // An odd height: the last row of tiles has one output row.
+            OpBuilder::InsertionGuard guard(nb);
+            Value y = in.add(in.mul(ty, in.c(2)), in.c(a));
+            if (a == 1 && s.oh % 2 != 0) {
+              auto inside = scf::IfOp::create(nb, nloc, in.lt(y, in.c(s.oh)),
+                                              /*withElseRegion=*/false);
+              nb.setInsertionPoint(inside.thenBlock()->getTerminator());
+            }
+            // (A^T p) A: the tiles' left and right columns of row a.
+            Value leftColumn = f.add(f.add(t[a][0], t[a][1]), t[a][2]);
+            Value rightColumn = f.sub(f.sub(t[a][1], t[a][2]), t[a][3]);
+            for (int64_t half = 0; half < 2; ++half) {
+              int64_t x = 2 * tx0 + half * lanes;
+              int64_t valid = std::min(lanes, s.ow - x);
+              if (valid <= 0)
+                continue;
+              Value sums = vector::ShuffleOp::create(
+                  nb, nloc, leftColumn, rightColumn,
+                  interleavedLanes(lanes, half == 1));
+              Value mask = laneMasks(nb, nloc, lanes, 1, in.c(valid))[0];
+              Value column = in.add(in.mul(y, in.c(s.ow)), in.c(x));
+              auto load = [&](Value buffer, Value at) -> Value {
+                return vector::MaskedLoadOp::create(nb, nloc, vectorType,
+                                                    buffer, ValueRange{at},
+                                                    mask, zero);
+              };
+              auto store = [&](Value buffer, Value at, Value values) {
+                if (valid == lanes)
+                  vector::StoreOp::create(nb, nloc, values, buffer,
+                                          ValueRange{at});
+                else
+                  vector::MaskedStoreOp::create(nb, nloc, buffer,
+                                                ValueRange{at}, mask, values);
+              };
+              Value cAt = in.add(cBase, column);
+              if (out.accum) {
+                Value accumAt = in.add(accumBase, column);
+                if (!out.zeroInit)
+                  sums = f.add(load(out.accum, accumAt), sums);
+                store(out.accum, accumAt, sums);
+              } else if (!out.zeroInit) {
+                sums = f.add(load(out.c, cAt), sums);
+              }
+              if (out.epilogue)
+                sums = out.epilogue(nb, nloc, n, filter, column, mask, sums);
+              store(out.c, cAt, sums);
+            }
+          }
+        }
+      });
+}
+
+} // namespace
+
+bool ds::usesWinograd(linalg::Conv2DNchwFchwOp op,
+                      const TargetDescription &target) {
+  return winogradSizes(op, target).has_value();
+}
+
+LogicalResult ds::lowerConvWinograd(OpBuilder &b,
+                                    linalg::Conv2DNchwFchwOp op,
+                                    const TargetDescription &target,
+                                    ConstantPacker &packer,
+                                    SmallVectorImpl<Operation *> &erase) {
+  std::optional<Sizes> sizes = winogradSizes(op, target);
+  if (!sizes)
+    return failure();
+  const Sizes &s = *sizes;
+  Location loc = op.getLoc();
+  int64_t lanes = target.vectorBits / 32;
+  // U, once per filter: fails before anything is emitted.
+  Value u = packer.derive(
+      b, loc, filterGlobal(op), "winograd2x2", "_winograd",
+      [&](ArrayRef<float> values) -> std::optional<SmallVector<float>> {
+        if (int64_t(values.size()) != s.filters * s.channels * 9)
+          return std::nullopt;
+        return transformFilter(values, s.filters, s.channels);
+      });
+  if (!u)
+    return failure();
+
+  // The input, or the source of its materialized zero padding (read with
+  // the padding implicit: the fill and the copy go).
+  Value input = op.getDpsInputs()[0];
+  Value source = input;
+  int64_t top = 0, left = 0;
+  if (std::optional<PaddedInput> padded = matchPadding(
+          input, op, [](const APFloat &value) { return value.isZero(); })) {
+    std::optional<SmallVector<int64_t>> sourceStrides =
+        stridesOf(padded->source);
+    if (sourceStrides && (*sourceStrides)[3] == 1) {
+      source = padded->source;
+      top = padded->top;
+      left = padded->left;
+      llvm::append_range(erase, padded->ops);
+    }
+  }
+  auto sourceType = cast<MemRefType>(source.getType());
+  int64_t srcH = sourceType.getDimSize(2), srcW = sourceType.getDimSize(3);
+
+  // The consumer's epilogue, or the output itself.
+  GemmProblem out;
+  ResultDims dims;
+  dims.batch = 0;
+  dims.row = 1;
+  dims.columns = {2, 3};
+  fuseIntoGemm(b, op, dims, lanes, out, erase, {source});
+  IndexMath im{b, loc};
+  SmallVector<Value> strides, bufferSizes;
+  if (!out.c) {
+    out.c = flattenBuffer(b, loc, op.getDpsInits()[0], strides, bufferSizes);
+    out.cBatchStride = strides[0];
+    out.cRowStride = strides[1];
+  }
+
+  auto f32 = b.getF32Type();
+  int64_t np = s.tiles();
+  auto alignment = b.getI64IntegerAttr(64);
+  Value v = memref::AllocOp::create(
+      b, loc, MemRefType::get({kPoints * s.channels * np}, f32), ValueRange{},
+      alignment);
+  Value m = memref::AllocOp::create(
+      b, loc, MemRefType::get({kPoints * s.filters * np}, f32), ValueRange{},
+      alignment);
+  SmallVector<Value> srcStrides;
+  Value src = flattenBuffer(b, loc, source, srcStrides, bufferSizes);
+  emitInputTransform(b, loc, s, lanes, src, srcStrides, srcH, srcW, top, left,
+                     v);
+
+  // The 16 products M_xi = U_xi V_xi, V read in place.
+  GemmProblem g;
+  g.batch = im.c(kPoints);
+  g.m = im.c(s.filters);
+  g.n = im.c(np);
+  g.k = im.c(s.channels);
+  g.a = u;
+  g.b = v;
+  g.c = m;
+  g.aBatchStride = im.c(s.filters * s.channels);
+  g.aRowStride = im.c(s.channels);
+  g.aColStride = im.c(1);
+  g.bBatchStride = im.c(s.channels * np);
+  g.bRowOffset = [np](OpBuilder &nb, Location nloc, Value q) -> Value {
+    IndexMath in{nb, nloc};
+    return in.mul(q, in.c(np));
+  };
+  g.bColOffset = [](OpBuilder &, Location, Value j) -> Value { return j; };
+  g.staticRowOffset = [np](int64_t q) -> int64_t { return q * np; };
+  g.bDirect = true;
+  g.wideRow = np;
+  g.realRow = np;
+  g.cBatchStride = im.c(s.filters * np);
+  g.cRowStride = im.c(np);
+  g.zeroInit = true;
+  g.taskMacs = kTaskMacs;
+  g.staticM = s.filters;
+  g.staticN = np;
+  g.staticBatch = kPoints;
+  emitGemm(b, loc, g, deriveGemmTiling(target, /*elementBytes=*/4, s.filters, np));
+  memref::DeallocOp::create(b, loc, v);
+
+  emitOutputTransform(b, loc, s, lanes, m, out);
+  memref::DeallocOp::create(b, loc, m);
+  return success();
+}
