@@ -1,4 +1,5 @@
-//===- ConstantPacker.cpp - Constant weights laid out at compile time ------===//
+//===- ConstantPacker.cpp - Constant weights laid out at compile time
+//------===//
 //
 // Part of ds.
 //
@@ -14,7 +15,8 @@
 using namespace mlir;
 using namespace ds;
 
-std::optional<SmallVector<float>> ds::readGlobalFloats(memref::GlobalOp global) {
+std::optional<SmallVector<float>>
+ds::readGlobalFloats(memref::GlobalOp global) {
   auto type = global.getType();
   if (!global.getConstant() || !type.hasStaticShape() ||
       !type.getElementType().isF32())

@@ -1,4 +1,5 @@
-//===- ConstantPacker.h - Constant weights laid out at compile time -*- C++ -*-===//
+//===- ConstantPacker.h - Constant weights laid out at compile time -*- C++
+//-*-===//
 //
 // Part of ds.
 //
@@ -68,8 +69,7 @@ private:
   /// aligned, next to `like`.
   mlir::memref::GlobalOp makeGlobal(mlir::memref::GlobalOp like,
                                     const std::string &name,
-                                    llvm::ArrayRef<float> data,
-                                    mlir::Type f32);
+                                    llvm::ArrayRef<float> data, mlir::Type f32);
 
   mlir::ModuleOp module;
   mlir::SymbolTable symbols;

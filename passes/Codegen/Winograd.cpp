@@ -42,6 +42,9 @@ constexpr int64_t kPoints = 16;
 constexpr int64_t kMaxTransformedBytes = int64_t(4) << 20;
 /// Multiply-adds per task of the GEMMs, as for convolutions.
 constexpr int64_t kTaskMacs = int64_t(1) << 21;
+/// Within a block's task, its products are one loop nest: few, large
+/// tiles (GemmKernel.cpp asks for 8 tasks at most of this size).
+constexpr int64_t kBlockTaskMacs = int64_t(1) << 24;
 
 int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
@@ -70,8 +73,8 @@ memref::GlobalOp filterGlobal(linalg::Conv2DNchwFchwOp op) {
   auto get = op.getDpsInputs()[1].getDefiningOp<memref::GetGlobalOp>();
   if (!get)
     return nullptr;
-  auto global =
-      SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(op, get.getNameAttr());
+  auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+      op, get.getNameAttr());
   if (!global || !global.getConstant() ||
       !global.getType().getLayout().isIdentity())
     return nullptr;
@@ -124,8 +127,8 @@ SmallVector<float> transformFilter(ArrayRef<float> g, int64_t filters,
       double left[4][3]; // G g
       for (int64_t i = 0; i < 4; ++i)
         for (int64_t j = 0; j < 3; ++j)
-          left[i][j] = kG[i][0] * w[j] + kG[i][1] * w[3 + j] +
-                       kG[i][2] * w[6 + j];
+          left[i][j] =
+              kG[i][0] * w[j] + kG[i][1] * w[3 + j] + kG[i][2] * w[6 + j];
       for (int64_t i = 0; i < 4; ++i)
         for (int64_t j = 0; j < 4; ++j) {
           double value = left[i][0] * kG[j][0] + left[i][1] * kG[j][1] +
@@ -154,6 +157,17 @@ SmallVector<int64_t> interleavedLanes(int64_t lanes, bool upper) {
   return indices;
 }
 
+/// An scf.for from `lb` to `ub` by `step` with body `body(iv)`, emitted
+/// at the builder, which stays after the loop.
+template <typename Body>
+void forLoop(OpBuilder &b, Location loc, Value lb, Value ub, Value step,
+             Body body) {
+  auto loop = scf::ForOp::create(b, loc, lb, ub, step);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(loop.getBody()->getTerminator());
+  body(loop.getInductionVar());
+}
+
 struct Builder {
   OpBuilder &b;
   Location loc;
@@ -174,231 +188,282 @@ Value constantMask(OpBuilder &b, Location loc, int64_t lanes, int64_t x,
                              ArrayRef<bool>(inside)));
 }
 
-/// The input's tiles, B^T d B, into V: an scf.parallel over (image,
-/// channel, row of tiles), a vector of tiles at a time. Column j of the
-/// tiles' rows is the even lanes of two vectors that start at input
-/// column 2 * tile + j - left, read straight from the input with masks
-/// (zeros past its right edge, and for rows above or below it); where such
-/// a vector would start left of the input, it is shifted in from the
-/// vectors at column 0 with zeros (a shuffle).
-void emitInputTransform(OpBuilder &b, Location loc, const Sizes &s,
-                        int64_t lanes, Value src, ArrayRef<Value> srcStrides,
-                        int64_t srcH, int64_t srcW, int64_t top, int64_t left,
-                        Value v) {
-  IndexMath im{b, loc};
-  auto f32 = b.getF32Type();
-  auto vectorType = VectorType::get({lanes}, f32);
+/// The input a transform reads: `src` (flat) with its NCHW strides, of
+/// `h` x `w` rows and columns, read at (y - top, x - left) with zeros
+/// outside.
+struct InputView {
+  Value src;
+  SmallVector<Value> strides;
+  int64_t h, w, top, left;
+};
+
+/// Where the transforms put and take the points of the tiles: point xi of
+/// channel (or filter) r of the tile at index t is element
+/// base + (xi * rows + r) * pitch + t of `buffer`.
+struct PointLayout {
+  Value buffer, base;
+  int64_t rows, pitch;
+};
+
+/// The tiles of one row of tiles of image n and channel c, B^T d B, into
+/// V (`tileStart`: the index of its first tile in the layout), a vector of
+/// tiles at a time. Column j of the tiles' rows is the even lanes of two
+/// vectors that start at input column 2 * tile + j - left, read straight
+/// from the input with masks (zeros past its right edge, and for rows
+/// above or below it); where such a vector would start left of the input,
+/// it is shifted in from the vectors at column 0 with zeros (a shuffle).
+void emitInputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
+                  const InputView &input, Value n, Value c, Value ty,
+                  const PointLayout &v, Value tileStart) {
+  IndexMath in{nb, nloc};
+  Builder f{nb, nloc};
+  auto vectorType = VectorType::get({lanes}, nb.getF32Type());
   int64_t vectorsPerRow = ceilDiv(s.tilesW(), lanes);
-  int64_t np = s.tiles();
-  Value c0 = im.c(0), c1 = im.c(1);
-  scf::ParallelOp::create(
-      b, loc, ValueRange{c0, c0, c0},
-      ValueRange{im.c(s.batch), im.c(s.channels), im.c(s.tilesH())},
-      ValueRange{c1, c1, c1},
-      [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-        IndexMath in{nb, nloc};
-        Builder f{nb, nloc};
-        Value n = ivs[0], c = ivs[1], ty = ivs[2];
-        Value zero = arith::ConstantOp::create(
-            nb, nloc, DenseElementsAttr::get(vectorType, nb.getF32FloatAttr(0)));
-        Value noLanes = constantMask(nb, nloc, lanes, 0, 0);
-        Value plane = in.add(in.mul(n, srcStrides[0]), in.mul(c, srcStrides[1]));
-        // Per row i of the tiles: the input row's start (clamped into the
-        // input) and whether it lies in the input.
-        SmallVector<Value> rowStarts, rowInside;
-        for (int64_t i = 0; i < 4; ++i) {
-          Value y = in.sub(in.add(in.mul(ty, in.c(2)), in.c(i)), in.c(top));
-          Value inside = arith::AndIOp::create(
-              nb, nloc,
-              arith::CmpIOp::create(nb, nloc, arith::CmpIPredicate::sge, y,
-                                    in.c(0)),
-              in.lt(y, in.c(srcH)));
-          Value clamped = in.min(in.max(y, in.c(0)), in.c(srcH - 1));
-          rowStarts.push_back(in.add(plane, in.mul(clamped, srcStrides[2])));
-          rowInside.push_back(inside);
+  Value zero = arith::ConstantOp::create(
+      nb, nloc, DenseElementsAttr::get(vectorType, nb.getF32FloatAttr(0)));
+  Value noLanes = constantMask(nb, nloc, lanes, 0, 0);
+  Value plane =
+      in.add(in.mul(n, input.strides[0]), in.mul(c, input.strides[1]));
+  // Per row i of the tiles: the input row's start (clamped into the
+  // input) and whether it lies in the input.
+  SmallVector<Value> rowStarts, rowInside;
+  for (int64_t i = 0; i < 4; ++i) {
+    Value y = in.sub(in.add(in.mul(ty, in.c(2)), in.c(i)), in.c(input.top));
+    Value inside = arith::AndIOp::create(
+        nb, nloc,
+        arith::CmpIOp::create(nb, nloc, arith::CmpIPredicate::sge, y, in.c(0)),
+        in.lt(y, in.c(input.h)));
+    Value clamped = in.min(in.max(y, in.c(0)), in.c(input.h - 1));
+    rowStarts.push_back(in.add(plane, in.mul(clamped, input.strides[2])));
+    rowInside.push_back(inside);
+  }
+  // The input's vector of `lanes` columns from x (>= 0) on, zeros
+  // outside the input.
+  auto loadRow = [&](int64_t i, int64_t x) -> Value {
+    Value mask = arith::SelectOp::create(
+        nb, nloc, rowInside[i], constantMask(nb, nloc, lanes, x, input.w),
+        noLanes);
+    return vector::MaskedLoadOp::create(
+        nb, nloc, vectorType, input.src,
+        ValueRange{in.add(rowStarts[i], in.c(x))}, mask, zero);
+  };
+  SmallVector<int64_t> evens = evenLanes(lanes);
+  for (int64_t tv = 0; tv < vectorsPerRow; ++tv) {
+    int64_t tx0 = tv * lanes;
+    // d[i][j]: row i, column j of the tiles tx0 .. tx0 + lanes - 1.
+    Value d[4][4];
+    for (int64_t i = 0; i < 4; ++i) {
+      Value first, second; // the vectors at columns 0 and lanes
+      for (int64_t j = 0; j < 4; ++j) {
+        int64_t x = 2 * tx0 + j - input.left;
+        Value lo, hi;
+        if (x >= 0) {
+          lo = loadRow(i, x);
+          hi = loadRow(i, x + lanes);
+        } else {
+          if (!first) {
+            first = loadRow(i, 0);
+            second = loadRow(i, lanes);
+          }
+          // Columns x .. x + 2 * lanes - 1, x = -shift: lane l of each is
+          // lane lanes - shift + l of (zeros, first) and of (first,
+          // second).
+          SmallVector<int64_t> shifted;
+          for (int64_t l = 0; l < lanes; ++l)
+            shifted.push_back(lanes + x + l);
+          lo = vector::ShuffleOp::create(nb, nloc, zero, first, shifted);
+          hi = vector::ShuffleOp::create(nb, nloc, first, second, shifted);
         }
-        // The input's vector of `lanes` columns from x (>= 0) on, zeros
-        // outside the input.
-        auto loadRow = [&](int64_t i, int64_t x) -> Value {
-          Value mask = arith::SelectOp::create(
-              nb, nloc, rowInside[i], constantMask(nb, nloc, lanes, x, srcW),
-              noLanes);
-          return vector::MaskedLoadOp::create(
-              nb, nloc, vectorType, src,
-              ValueRange{in.add(rowStarts[i], in.c(x))}, mask, zero);
-        };
-        Value tileRow = in.mul(in.add(in.mul(n, in.c(s.tilesH())), ty),
-                               in.c(s.tilesW()));
-        SmallVector<int64_t> evens = evenLanes(lanes);
-        for (int64_t tv = 0; tv < vectorsPerRow; ++tv) {
-          int64_t tx0 = tv * lanes;
-          // d[i][j]: row i, column j of the tiles tx0 .. tx0 + lanes - 1.
-          Value d[4][4];
-          for (int64_t i = 0; i < 4; ++i) {
-            Value first, second; // the vectors at columns 0 and lanes
-            for (int64_t j = 0; j < 4; ++j) {
-              int64_t x = 2 * tx0 + j - left;
-              Value lo, hi;
-              if (x >= 0) {
-                lo = loadRow(i, x);
-                hi = loadRow(i, x + lanes);
-              } else {
-                if (!first) {
-                  first = loadRow(i, 0);
-                  second = loadRow(i, lanes);
-                }
-                // Columns x .. x + 2 * lanes - 1, x = -shift: lane l of
-                // each is lane lanes - shift + l of (zeros, first) and of
-                // (first, second).
-                SmallVector<int64_t> shifted;
-                for (int64_t l = 0; l < lanes; ++l)
-                  shifted.push_back(lanes + x + l);
-                lo = vector::ShuffleOp::create(nb, nloc, zero, first, shifted);
-                hi = vector::ShuffleOp::create(nb, nloc, first, second,
-                                               shifted);
-              }
-              d[i][j] = vector::ShuffleOp::create(nb, nloc, lo, hi, evens);
-            }
-          }
-          // B^T d: rows.
-          Value e[4][4];
-          for (int64_t j = 0; j < 4; ++j) {
-            e[0][j] = f.sub(d[0][j], d[2][j]);
-            e[1][j] = f.add(d[1][j], d[2][j]);
-            e[2][j] = f.sub(d[2][j], d[1][j]);
-            e[3][j] = f.sub(d[1][j], d[3][j]);
-          }
-          // (B^T d) B: columns.
-          int64_t count = std::min(lanes, s.tilesW() - tx0);
-          Value mask = constantMask(nb, nloc, lanes, 0, count);
-          Value tile = in.add(tileRow, in.c(tx0));
-          for (int64_t i = 0; i < 4; ++i) {
-            Value out[4] = {f.sub(e[i][0], e[i][2]), f.add(e[i][1], e[i][2]),
-                            f.sub(e[i][2], e[i][1]), f.sub(e[i][1], e[i][3])};
-            for (int64_t j = 0; j < 4; ++j) {
-              // V[xi][c][tile]
-              Value at = in.add(
-                  in.mul(in.add(in.c((i * 4 + j) * s.channels), c), in.c(np)),
-                  tile);
-              if (count == lanes)
-                vector::StoreOp::create(nb, nloc, out[j], v, ValueRange{at});
-              else
-                vector::MaskedStoreOp::create(nb, nloc, v, ValueRange{at},
-                                              mask, out[j]);
-            }
-          }
-        }
-      });
+        d[i][j] = vector::ShuffleOp::create(nb, nloc, lo, hi, evens);
+      }
+    }
+    // B^T d: rows.
+    Value e[4][4];
+    for (int64_t j = 0; j < 4; ++j) {
+      e[0][j] = f.sub(d[0][j], d[2][j]);
+      e[1][j] = f.add(d[1][j], d[2][j]);
+      e[2][j] = f.sub(d[2][j], d[1][j]);
+      e[3][j] = f.sub(d[1][j], d[3][j]);
+    }
+    // (B^T d) B: columns.
+    int64_t count = std::min(lanes, s.tilesW() - tx0);
+    Value mask = constantMask(nb, nloc, lanes, 0, count);
+    Value tile = in.add(tileStart, in.c(tx0));
+    for (int64_t i = 0; i < 4; ++i) {
+      Value out[4] = {f.sub(e[i][0], e[i][2]), f.add(e[i][1], e[i][2]),
+                      f.sub(e[i][2], e[i][1]), f.sub(e[i][1], e[i][3])};
+      for (int64_t j = 0; j < 4; ++j) {
+        Value at =
+            in.add(in.add(v.base, in.mul(in.add(in.c((i * 4 + j) * v.rows), c),
+                                         in.c(v.pitch))),
+                   tile);
+        if (count == lanes)
+          vector::StoreOp::create(nb, nloc, out[j], v.buffer, ValueRange{at});
+        else
+          vector::MaskedStoreOp::create(nb, nloc, v.buffer, ValueRange{at},
+                                        mask, out[j]);
+      }
+    }
+  }
 }
 
-/// The output transform, A^T M A, into the convolution's output (through
-/// the fused epilogue): an scf.parallel over (image, filter, row of
-/// tiles), a vector of tiles at a time; each gives two output rows of two
-/// vectors each (the tiles' left and right columns interleaved).
-void emitOutputTransform(OpBuilder &b, Location loc, const Sizes &s,
-                         int64_t lanes, Value m, const GemmProblem &out) {
-  IndexMath im{b, loc};
-  auto f32 = b.getF32Type();
-  auto vectorType = VectorType::get({lanes}, f32);
+/// The output transform, A^T M A, of one row of tiles of image n and
+/// filter `filter` (`tileStart`: the index of its first tile in M's
+/// layout) into the convolution's output, through the fused epilogue `out`
+/// (GemmEpilogue.h), a vector of tiles at a time; each gives two output
+/// rows of two vectors each (the tiles' left and right columns
+/// interleaved).
+void emitOutputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
+                   const PointLayout &m, Value tileStart,
+                   const GemmProblem &out, Value n, Value filter, Value ty) {
+  IndexMath in{nb, nloc};
+  Builder f{nb, nloc};
+  auto vectorType = VectorType::get({lanes}, nb.getF32Type());
   int64_t vectorsPerRow = ceilDiv(s.tilesW(), lanes);
-  int64_t np = s.tiles();
-  Value c0 = im.c(0), c1 = im.c(1);
-  scf::ParallelOp::create(
-      b, loc, ValueRange{c0, c0, c0},
-      ValueRange{im.c(s.batch), im.c(s.filters), im.c(s.tilesH())},
-      ValueRange{c1, c1, c1},
-      [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-        IndexMath in{nb, nloc};
-        Builder f{nb, nloc};
-        Value n = ivs[0], filter = ivs[1], ty = ivs[2];
-        Value zero = arith::ConstantOp::create(
-            nb, nloc, DenseElementsAttr::get(vectorType, nb.getF32FloatAttr(0)));
-        Value tileRow = in.mul(in.add(in.mul(n, in.c(s.tilesH())), ty),
-                               in.c(s.tilesW()));
-        Value cBase = in.add(in.mul(n, out.cBatchStride),
-                             in.mul(filter, out.cRowStride));
-        Value accumBase =
-            out.accum ? in.add(in.mul(n, out.accumBatchStride),
-                               in.mul(filter, out.accumRowStride))
-                      : Value();
-        for (int64_t tv = 0; tv < vectorsPerRow; ++tv) {
-          int64_t tx0 = tv * lanes;
-          int64_t count = std::min(lanes, s.tilesW() - tx0);
-          Value tileMask = laneMasks(nb, nloc, lanes, 1, in.c(count))[0];
-          Value tile = in.add(tileRow, in.c(tx0));
-          Value p[4][4];
-          for (int64_t i = 0; i < 4; ++i)
-            for (int64_t j = 0; j < 4; ++j) {
-              Value at = in.add(
-                  in.mul(in.add(in.c((i * 4 + j) * s.filters), filter),
-                         in.c(np)),
-                  tile);
-              p[i][j] = count == lanes
-                            ? vector::LoadOp::create(nb, nloc, vectorType, m,
-                                                     ValueRange{at})
-                                  .getResult()
-                            : vector::MaskedLoadOp::create(nb, nloc, vectorType,
-                                                           m, ValueRange{at},
-                                                           tileMask, zero)
-                                  .getResult();
-            }
-          // A^T p: two rows.
-          Value t[2][4];
-          for (int64_t j = 0; j < 4; ++j) {
-            t[0][j] = f.add(f.add(p[0][j], p[1][j]), p[2][j]);
-            t[1][j] = f.sub(f.sub(p[1][j], p[2][j]), p[3][j]);
-          }
-          for (int64_t a = 0; a < 2; ++a) {
-            // An odd height: the last row of tiles has one output row.
-            OpBuilder::InsertionGuard guard(nb);
-            Value y = in.add(in.mul(ty, in.c(2)), in.c(a));
-            if (a == 1 && s.oh % 2 != 0) {
-              auto inside = scf::IfOp::create(nb, nloc, in.lt(y, in.c(s.oh)),
-                                              /*withElseRegion=*/false);
-              nb.setInsertionPoint(inside.thenBlock()->getTerminator());
-            }
-            // (A^T p) A: the tiles' left and right columns of row a.
-            Value leftColumn = f.add(f.add(t[a][0], t[a][1]), t[a][2]);
-            Value rightColumn = f.sub(f.sub(t[a][1], t[a][2]), t[a][3]);
-            for (int64_t half = 0; half < 2; ++half) {
-              int64_t x = 2 * tx0 + half * lanes;
-              int64_t valid = std::min(lanes, s.ow - x);
-              if (valid <= 0)
-                continue;
-              Value sums = vector::ShuffleOp::create(
-                  nb, nloc, leftColumn, rightColumn,
-                  interleavedLanes(lanes, half == 1));
-              Value mask = laneMasks(nb, nloc, lanes, 1, in.c(valid))[0];
-              Value column = in.add(in.mul(y, in.c(s.ow)), in.c(x));
-              auto load = [&](Value buffer, Value at) -> Value {
-                return vector::MaskedLoadOp::create(nb, nloc, vectorType,
-                                                    buffer, ValueRange{at},
-                                                    mask, zero);
-              };
-              auto store = [&](Value buffer, Value at, Value values) {
-                if (valid == lanes)
-                  vector::StoreOp::create(nb, nloc, values, buffer,
-                                          ValueRange{at});
-                else
-                  vector::MaskedStoreOp::create(nb, nloc, buffer,
-                                                ValueRange{at}, mask, values);
-              };
-              Value cAt = in.add(cBase, column);
-              if (out.accum) {
-                Value accumAt = in.add(accumBase, column);
-                if (!out.zeroInit)
-                  sums = f.add(load(out.accum, accumAt), sums);
-                store(out.accum, accumAt, sums);
-              } else if (!out.zeroInit) {
-                sums = f.add(load(out.c, cAt), sums);
-              }
-              if (out.epilogue)
-                sums = out.epilogue(nb, nloc, n, filter, column, mask, sums);
-              store(out.c, cAt, sums);
-            }
-          }
+  Value zero = arith::ConstantOp::create(
+      nb, nloc, DenseElementsAttr::get(vectorType, nb.getF32FloatAttr(0)));
+  Value cBase =
+      in.add(in.mul(n, out.cBatchStride), in.mul(filter, out.cRowStride));
+  Value accumBase = out.accum ? in.add(in.mul(n, out.accumBatchStride),
+                                       in.mul(filter, out.accumRowStride))
+                              : Value();
+  for (int64_t tv = 0; tv < vectorsPerRow; ++tv) {
+    int64_t tx0 = tv * lanes;
+    int64_t count = std::min(lanes, s.tilesW() - tx0);
+    Value tileMask = constantMask(nb, nloc, lanes, 0, count);
+    Value tile = in.add(tileStart, in.c(tx0));
+    Value p[4][4];
+    for (int64_t i = 0; i < 4; ++i)
+      for (int64_t j = 0; j < 4; ++j) {
+        Value at = in.add(
+            in.add(m.base, in.mul(in.add(in.c((i * 4 + j) * m.rows), filter),
+                                  in.c(m.pitch))),
+            tile);
+        p[i][j] =
+            count == lanes
+                ? vector::LoadOp::create(nb, nloc, vectorType, m.buffer,
+                                         ValueRange{at})
+                      .getResult()
+                : vector::MaskedLoadOp::create(nb, nloc, vectorType, m.buffer,
+                                               ValueRange{at}, tileMask, zero)
+                      .getResult();
+      }
+    // A^T p: two rows.
+    Value t[2][4];
+    for (int64_t j = 0; j < 4; ++j) {
+      t[0][j] = f.add(f.add(p[0][j], p[1][j]), p[2][j]);
+      t[1][j] = f.sub(f.sub(p[1][j], p[2][j]), p[3][j]);
+    }
+    for (int64_t a = 0; a < 2; ++a) {
+      // An odd height: the last row of tiles has one output row.
+      OpBuilder::InsertionGuard guard(nb);
+      Value y = in.add(in.mul(ty, in.c(2)), in.c(a));
+      if (a == 1 && s.oh % 2 != 0) {
+        auto inside = scf::IfOp::create(nb, nloc, in.lt(y, in.c(s.oh)),
+                                        /*withElseRegion=*/false);
+        nb.setInsertionPoint(inside.thenBlock()->getTerminator());
+      }
+      // (A^T p) A: the tiles' left and right columns of row a.
+      Value leftColumn = f.add(f.add(t[a][0], t[a][1]), t[a][2]);
+      Value rightColumn = f.sub(f.sub(t[a][1], t[a][2]), t[a][3]);
+      for (int64_t half = 0; half < 2; ++half) {
+        int64_t x = 2 * tx0 + half * lanes;
+        int64_t valid = std::min(lanes, s.ow - x);
+        if (valid <= 0)
+          continue;
+        Value sums =
+            vector::ShuffleOp::create(nb, nloc, leftColumn, rightColumn,
+                                      interleavedLanes(lanes, half == 1));
+        Value mask = constantMask(nb, nloc, lanes, 0, valid);
+        Value column = in.add(in.mul(y, in.c(s.ow)), in.c(x));
+        auto load = [&](Value buffer, Value at) -> Value {
+          return vector::MaskedLoadOp::create(nb, nloc, vectorType, buffer,
+                                              ValueRange{at}, mask, zero);
+        };
+        auto store = [&](Value buffer, Value at, Value values) {
+          if (valid == lanes)
+            vector::StoreOp::create(nb, nloc, values, buffer, ValueRange{at});
+          else
+            vector::MaskedStoreOp::create(nb, nloc, buffer, ValueRange{at},
+                                          mask, values);
+        };
+        Value cAt = in.add(cBase, column);
+        if (out.accum) {
+          Value accumAt = in.add(accumBase, column);
+          if (!out.zeroInit)
+            sums = f.add(load(out.accum, accumAt), sums);
+          store(out.accum, accumAt, sums);
+        } else if (!out.zeroInit) {
+          sums = f.add(load(out.c, cAt), sums);
         }
-      });
+        if (out.epilogue)
+          sums = out.epilogue(nb, nloc, n, filter, column, mask, sums);
+        store(out.c, cAt, sums);
+      }
+    }
+  }
+}
+
+/// The 16 products M_xi = U_xi V_xi of `tiles` tiles, V and M in the
+/// layouts given (rows: channels and filters; pitch: `tiles`), V read in
+/// place. `taskMacs`: multiply-adds per task (GemmProblem).
+void emitProducts(OpBuilder &b, Location loc, const Sizes &s,
+                  const TargetDescription &target, Value u, Value v, Value m,
+                  int64_t tiles, int64_t taskMacs) {
+  IndexMath im{b, loc};
+  GemmProblem g;
+  g.batch = im.c(kPoints);
+  g.m = im.c(s.filters);
+  g.n = im.c(tiles);
+  g.k = im.c(s.channels);
+  g.a = u;
+  g.b = v;
+  g.c = m;
+  g.aBatchStride = im.c(s.filters * s.channels);
+  g.aRowStride = im.c(s.channels);
+  g.aColStride = im.c(1);
+  g.bBatchStride = im.c(s.channels * tiles);
+  g.bRowOffset = [tiles](OpBuilder &nb, Location nloc, Value q) -> Value {
+    IndexMath in{nb, nloc};
+    return in.mul(q, in.c(tiles));
+  };
+  g.bColOffset = [](OpBuilder &, Location, Value j) -> Value { return j; };
+  g.staticRowOffset = [tiles](int64_t q) -> int64_t { return q * tiles; };
+  g.bDirect = true;
+  g.wideRow = tiles;
+  g.realRow = tiles;
+  g.cBatchStride = im.c(s.filters * tiles);
+  g.cRowStride = im.c(tiles);
+  g.zeroInit = true;
+  g.taskMacs = taskMacs;
+  g.staticM = s.filters;
+  g.staticN = tiles;
+  g.staticBatch = kPoints;
+  emitGemm(b, loc, g,
+           deriveGemmTiling(target, /*elementBytes=*/4, s.filters, tiles));
+}
+
+/// Rows of tiles per block of the blocked form (0: not blocked). A block's
+/// transformed input and products stay in its task's L2 (with U, within
+/// three quarters of it): the largest divisor of the rows of tiles whose
+/// block fits, with at least 3 vectors of tiles (the products' N) and 8
+/// blocks for the threads.
+int64_t blockRows(const Sizes &s, const TargetDescription &target,
+                  int64_t lanes) {
+  int64_t uBytes = kPoints * s.filters * s.channels * 4;
+  int64_t budget = int64_t(target.l2CacheBytes) * 3 / 4;
+  int64_t chosen = 0;
+  for (int64_t rows = 1; rows <= s.tilesH(); ++rows) {
+    if (s.tilesH() % rows != 0)
+      continue;
+    int64_t tiles = rows * s.tilesW();
+    int64_t bytes = kPoints * (s.channels + s.filters) * tiles * 4;
+    if (uBytes + bytes > budget || s.batch * (s.tilesH() / rows) < 8)
+      break;
+    if (tiles >= 3 * lanes)
+      chosen = rows;
+  }
+  return chosen;
 }
 
 } // namespace
@@ -408,8 +473,7 @@ bool ds::usesWinograd(linalg::Conv2DNchwFchwOp op,
   return winogradSizes(op, target).has_value();
 }
 
-LogicalResult ds::lowerConvWinograd(OpBuilder &b,
-                                    linalg::Conv2DNchwFchwOp op,
+LogicalResult ds::lowerConvWinograd(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
                                     const TargetDescription &target,
                                     ConstantPacker &packer,
                                     SmallVectorImpl<Operation *> &erase) {
@@ -473,44 +537,104 @@ LogicalResult ds::lowerConvWinograd(OpBuilder &b,
   Value m = memref::AllocOp::create(
       b, loc, MemRefType::get({kPoints * s.filters * np}, f32), ValueRange{},
       alignment);
-  SmallVector<Value> srcStrides;
-  Value src = flattenBuffer(b, loc, source, srcStrides, bufferSizes);
-  emitInputTransform(b, loc, s, lanes, src, srcStrides, srcH, srcW, top, left,
-                     v);
+  InputView view;
+  view.src = flattenBuffer(b, loc, source, view.strides, bufferSizes);
+  view.h = srcH;
+  view.w = srcW;
+  view.top = top;
+  view.left = left;
+  Value c0 = im.c(0), c1 = im.c(1);
 
-  // The 16 products M_xi = U_xi V_xi, V read in place.
-  GemmProblem g;
-  g.batch = im.c(kPoints);
-  g.m = im.c(s.filters);
-  g.n = im.c(np);
-  g.k = im.c(s.channels);
-  g.a = u;
-  g.b = v;
-  g.c = m;
-  g.aBatchStride = im.c(s.filters * s.channels);
-  g.aRowStride = im.c(s.channels);
-  g.aColStride = im.c(1);
-  g.bBatchStride = im.c(s.channels * np);
-  g.bRowOffset = [np](OpBuilder &nb, Location nloc, Value q) -> Value {
-    IndexMath in{nb, nloc};
-    return in.mul(q, in.c(np));
-  };
-  g.bColOffset = [](OpBuilder &, Location, Value j) -> Value { return j; };
-  g.staticRowOffset = [np](int64_t q) -> int64_t { return q * np; };
-  g.bDirect = true;
-  g.wideRow = np;
-  g.realRow = np;
-  g.cBatchStride = im.c(s.filters * np);
-  g.cRowStride = im.c(np);
-  g.zeroInit = true;
-  g.taskMacs = kTaskMacs;
-  g.staticM = s.filters;
-  g.staticN = np;
-  g.staticBatch = kPoints;
-  emitGemm(b, loc, g, deriveGemmTiling(target, /*elementBytes=*/4, s.filters, np));
+  if (int64_t rows = blockRows(s, target, lanes)) {
+    // Blocked: a task per block of rows of tiles transforms its tiles,
+    // multiplies them and transforms the products back, with its V and M
+    // (its own slices of the buffers) in its caches. Taken where U is
+    // small beside V and M (ResNet-18's 64-filter layers: V and M 3.2 MB
+    // each, U 256 KiB).
+    int64_t tiles = rows * s.tilesW();
+    int64_t blocks = s.tilesH() / rows;
+    // The body is built in place (the products' row table is a global
+    // of the module, which a body being built does not reach).
+    auto loop = scf::ParallelOp::create(b, loc, ValueRange{c0, c0},
+                                        ValueRange{im.c(s.batch), im.c(blocks)},
+                                        ValueRange{c1, c1});
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(loop.getBody()->getTerminator());
+      OpBuilder &nb = b;
+      Location nloc = loc;
+      SmallVector<Value> ivs(loop.getInductionVars());
+      IndexMath in{nb, nloc};
+      Value n = ivs[0], block = ivs[1];
+      Value index = in.add(in.mul(n, in.c(blocks)), block);
+      Value ty0 = in.mul(block, in.c(rows));
+      auto slice = [&](Value buffer, int64_t rowsOf) -> PointLayout {
+        int64_t size = kPoints * rowsOf * tiles;
+        return {buffer, in.mul(index, in.c(size)), rowsOf, tiles};
+      };
+      PointLayout vBlock = slice(v, s.channels);
+      PointLayout mBlock = slice(m, s.filters);
+      forLoop(nb, nloc, in.c(0), in.c(s.channels), in.c(1), [&](Value c) {
+        forLoop(nb, nloc, in.c(0), in.c(rows), in.c(1), [&](Value r) {
+          IndexMath il{nb, nloc};
+          emitInputRow(nb, nloc, s, lanes, view, n, c, il.add(ty0, r), vBlock,
+                       il.mul(r, il.c(s.tilesW())));
+        });
+      });
+      // The block's products: views of its slices, one task.
+      auto flatSlice = [&](const PointLayout &layout) -> Value {
+        int64_t size = kPoints * layout.rows * tiles;
+        auto type = MemRefType::get(
+            {size}, f32,
+            StridedLayoutAttr::get(nb.getContext(), ShapedType::kDynamic, {1}));
+        return memref::SubViewOp::create(
+            nb, nloc, type, layout.buffer, ArrayRef<OpFoldResult>{layout.base},
+            ArrayRef<OpFoldResult>{nb.getIndexAttr(size)},
+            ArrayRef<OpFoldResult>{nb.getIndexAttr(1)});
+      };
+      emitProducts(nb, nloc, s, target, u, flatSlice(vBlock), flatSlice(mBlock),
+                   tiles, kBlockTaskMacs);
+      forLoop(nb, nloc, in.c(0), in.c(s.filters), in.c(1), [&](Value filter) {
+        forLoop(nb, nloc, in.c(0), in.c(rows), in.c(1), [&](Value r) {
+          IndexMath il{nb, nloc};
+          emitOutputRow(nb, nloc, s, lanes, mBlock, il.mul(r, il.c(s.tilesW())),
+                        out, n, filter, il.add(ty0, r));
+        });
+      });
+    }
+  } else {
+    // Each step over all tiles: the input transform over (image, channel,
+    // row of tiles), the products, the output transform over (image,
+    // filter, row of tiles).
+    PointLayout vAll{v, c0, s.channels, np};
+    PointLayout mAll{m, c0, s.filters, np};
+    scf::ParallelOp::create(
+        b, loc, ValueRange{c0, c0, c0},
+        ValueRange{im.c(s.batch), im.c(s.channels), im.c(s.tilesH())},
+        ValueRange{c1, c1, c1},
+        [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
+          IndexMath in{nb, nloc};
+          Value tileRow =
+              in.mul(in.add(in.mul(ivs[0], in.c(s.tilesH())), ivs[2]),
+                     in.c(s.tilesW()));
+          emitInputRow(nb, nloc, s, lanes, view, ivs[0], ivs[1], ivs[2], vAll,
+                       tileRow);
+        });
+    emitProducts(b, loc, s, target, u, v, m, np, kTaskMacs);
+    scf::ParallelOp::create(
+        b, loc, ValueRange{c0, c0, c0},
+        ValueRange{im.c(s.batch), im.c(s.filters), im.c(s.tilesH())},
+        ValueRange{c1, c1, c1},
+        [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
+          IndexMath in{nb, nloc};
+          Value tileRow =
+              in.mul(in.add(in.mul(ivs[0], in.c(s.tilesH())), ivs[2]),
+                     in.c(s.tilesW()));
+          emitOutputRow(nb, nloc, s, lanes, mAll, tileRow, out, ivs[0], ivs[1],
+                        ivs[2]);
+        });
+  }
   memref::DeallocOp::create(b, loc, v);
-
-  emitOutputTransform(b, loc, s, lanes, m, out);
   memref::DeallocOp::create(b, loc, m);
   return success();
 }

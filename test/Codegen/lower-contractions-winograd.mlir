@@ -32,7 +32,6 @@
 // CHECK: vector.load %[[V]]
 // CHECK: memref.load %[[U]]
 // CHECK: vector.store %{{.*}}, %[[M]]
-// CHECK: memref.dealloc %[[V]]
 // CHECK: scf.parallel (%{{.*}}, %{{.*}}) = (%c0, %c0) to (%c16, %c4)
 // CHECK-COUNT-16: vector.maskedload %[[M]]
 // CHECK: vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23]
@@ -42,6 +41,7 @@
 // CHECK: vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23]
 // CHECK: vector.maskedstore %[[OUT]]
 // CHECK-NOT: vector.maskedstore %[[OUT]]
+// CHECK: memref.dealloc %[[V]]
 // CHECK: memref.dealloc %[[M]]
 // CHECK-NOT: linalg.
 // DIRECT: memref.global "private" constant @filter : memref<16x16x3x3xf32>
@@ -87,5 +87,43 @@ func.func @strided(%x: memref<1x32x9x9xf32>, %out: memref<1x32x4x4xf32>) {
   linalg.fill ins(%zero : f32) outs(%out : memref<1x32x4x4xf32>)
   linalg.conv_2d_nchw_fchw {strides = dense<2> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
     ins(%x, %w : memref<1x32x9x9xf32>, memref<32x32x3x3xf32>) outs(%out : memref<1x32x4x4xf32>)
+  return
+}
+
+// -----
+
+// A 32x48 output (16 x 24 tiles) of 16 filters: V and M (384 KiB each)
+// would not stay in L2, U (16 KiB) does. The convolution runs in 8 blocks
+// of 2 rows of tiles (48 tiles, 96 KiB of V and of M), a task each: the
+// input transform of its tiles into its slice of V, its 16 products (a
+// nested loop nest over the slices' views), the output transform from its
+// slice of M.
+// CHECK-LABEL: func.func @blocked(
+// CHECK: %[[U:.*]] = memref.get_global @filterb_winograd : memref<4096xf32>
+// CHECK: %[[V:.*]] = memref.alloc() {alignment = 64 : i64} : memref<98304xf32>
+// CHECK: %[[M:.*]] = memref.alloc() {alignment = 64 : i64} : memref<98304xf32>
+// CHECK: scf.parallel (%{{.*}}) = (%c0) to (%c8)
+// CHECK: scf.for %{{.*}} = %c0 to %c16
+// CHECK: scf.for %{{.*}} = %c0 to %c2
+// CHECK: vector.store %{{.*}}, %[[V]]
+// CHECK: %[[VB:.*]] = memref.subview %[[V]][%[[OFF:.*]]] [12288] [1]
+// CHECK: %[[MB:.*]] = memref.subview %[[M]][%[[OFF]]] [12288] [1]
+// CHECK: scf.parallel (%{{.*}}) = (%c0) to (%c16)
+// CHECK: vector.load %[[VB]]
+// CHECK: memref.load %[[U]]
+// CHECK: vector.store %{{.*}}, %[[MB]]
+// CHECK: scf.for %{{.*}} = %c0 to %c16
+// CHECK: scf.for %{{.*}} = %c0 to %c2
+// CHECK: vector.load %[[M]]
+// CHECK: vector.store
+// CHECK: memref.dealloc %[[V]]
+// CHECK: memref.dealloc %[[M]]
+memref.global "private" constant @filterb : memref<16x16x3x3xf32> = dense<1.0>
+func.func @blocked(%x: memref<1x16x34x50xf32>, %out: memref<1x16x32x48xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %w = memref.get_global @filterb : memref<16x16x3x3xf32>
+  linalg.fill ins(%zero : f32) outs(%out : memref<1x16x32x48xf32>)
+  linalg.conv_2d_nchw_fchw {strides = dense<1> : vector<2xi64>, dilations = dense<1> : vector<2xi64>}
+    ins(%x, %w : memref<1x16x34x50xf32>, memref<16x16x3x3xf32>) outs(%out : memref<1x16x32x48xf32>)
   return
 }

@@ -231,7 +231,9 @@ for name, args in (("conv_along_m", ()),
 # a strided convolution (tiled along M) feeding one, batch 2, channels and
 # filters that fill no vector, rows of tiles that are not whole vectors
 # (18 and 3 tiles), an odd height and width (7x5: the last row and column
-# of tiles half outside); also with vectors of 8 (no AVX-512).
+# of tiles half outside), and a 32x48 output in blocks of rows of tiles
+# (a task each: transforms and products), batch 2, with a residual; also
+# with vectors of 8 (no AVX-512).
 for name, args in (("conv_winograd", ()),
                    ("conv_winograd_avx2", ("--mattr=-avx512f",))):
     check(name, [
@@ -246,13 +248,16 @@ for name, args in (("conv_winograd", ()),
         node("Relu", ["t"], ["r"]),
         node("Conv", ["r", "w6"], ["y5"], pads=[1, 1, 1, 1]),
         node("Conv", ["v", "w7"], ["y6"], pads=[1, 2, 1, 0]),
+        node("Conv", ["o", "w8", "b8"], ["g"], pads=[1, 1, 1, 1]),
+        node("Add", ["g", "o"], ["h"]),
+        node("Relu", ["h"], ["y7"]),
     ], [value("x", F32, [1, 16, 20, 36]), value("z", F32, [2, 24, 10, 14]),
         value("q", F32, [1, 17, 7, 5]), value("s", F32, [1, 16, 16, 24]),
-        value("v", F32, [1, 16, 8, 10])],
-        [value(f"y{i}", F32, None) for i in range(1, 7)],
+        value("v", F32, [1, 16, 8, 10]), value("o", F32, [2, 16, 32, 48])],
+        [value(f"y{i}", F32, None) for i in range(1, 8)],
         [{"x": randn(1, 16, 20, 36), "z": randn(2, 24, 10, 14),
           "q": randn(1, 17, 7, 5), "s": randn(1, 16, 16, 24),
-          "v": randn(1, 16, 8, 10)}],
+          "v": randn(1, 16, 8, 10), "o": randn(2, 16, 32, 48)}],
         initializers=[tensor("w1", randn(16, 16, 3, 3)),
                       tensor("b1", randn(16)),
                       tensor("w2", randn(16, 16, 3, 3)),
@@ -262,7 +267,9 @@ for name, args in (("conv_winograd", ()),
                       tensor("w5", randn(32, 16, 3, 3)),
                       tensor("b5", randn(32)),
                       tensor("w6", randn(32, 32, 3, 3)),
-                      tensor("w7", randn(16, 16, 3, 3))],
+                      tensor("w7", randn(16, 16, 3, 3)),
+                      tensor("w8", randn(16, 16, 3, 3)),
+                      tensor("b8", randn(16))],
         atol=1e-3, compile_args=args)
 
 # The GEMM's own buffer as the accumulator (K deeper than one slice): the
