@@ -171,13 +171,15 @@ arith::FastMathFlagsAttr contractFlag(OpBuilder &b) {
 }
 
 /// Where row `pc` of the task's A panel `ip` starts in A packed at compile
-/// time (panels of mr rows over all of K): panel ic / mr + ip.
+/// time (panels of mr rows over all of K, the batch's packing at aBase):
+/// panel ic / mr + ip.
 Value constantPanelStart(OpBuilder &b, Location loc, const Task &t, Value ip,
                          Value pc) {
   IndexMath im{b, loc};
   int64_t mr = t.tiling.mr;
   Value panel = im.add(im.div(t.ic, im.c(mr)), ip);
-  return im.mul(im.add(im.mul(panel, t.problem.k), pc), im.c(mr));
+  return im.add(t.aBase,
+                im.mul(im.add(im.mul(panel, t.problem.k), pc), im.c(mr)));
 }
 
 void packA(OpBuilder &b, Location loc, const Task &t, Value pc, Value kcv) {

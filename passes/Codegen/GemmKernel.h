@@ -86,8 +86,9 @@ struct GemmProblem {
   int64_t wideRow = 0, realRow = 0;
   /// Where A is a constant (a convolution's filter): returns A packed at
   /// compile time into panels of `mr` rows over all of K (element
-  /// (panel * K + q) * mr + i is A(panel * mr + i, q), zero past M), or
-  /// null. Used by tilings with extra columns.
+  /// b * aBatchStride + (panel * K + q) * mr + i is A(b, panel * mr + i,
+  /// q), zero past M; aBatchStride is then that of the packing), or null.
+  /// Used by tilings with extra columns and along M.
   std::function<mlir::Value(mlir::OpBuilder &, mlir::Location, int64_t mr)>
       packedConstantA;
   /// If > 0, C lies in the interior of a padded buffer (the next

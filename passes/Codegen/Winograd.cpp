@@ -404,12 +404,50 @@ void emitOutputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
   }
 }
 
+/// The tiling of the products of `tiles` tiles: along M (U packed at
+/// compile time into panels of mr filters per point, V's tiles broadcast
+/// in place, no packing in the run), as for convolutions, where that
+/// computes no more lanes than vectors of tiles (2% slack); vectors of
+/// tiles otherwise (U read in place, V read in place as B).
+GemmTiling productTiling(const Sizes &s, const TargetDescription &target,
+                         int64_t tiles) {
+  GemmTiling alongN =
+      deriveGemmTiling(target, /*elementBytes=*/4, s.filters, tiles);
+  GemmTiling alongM = deriveGemmTilingAlongM(target, /*elementBytes=*/4,
+                                             s.filters, tiles, s.channels);
+  double nWork =
+      double(s.filters) * double(ceilDiv(tiles, alongN.lanes) * alongN.lanes);
+  return paddedWork(alongM, s.filters, tiles) <= 1.02 * nWork ? alongM : alongN;
+}
+
+/// U in the layout `tiling` reads: [16][F][C], or along M, per point,
+/// panels of mr filters over all channels ([16][panel][C][mr], zero past
+/// F); from the filter's values [F][C][3][3].
+std::optional<SmallVector<float>> layOutU(ArrayRef<float> g, const Sizes &s,
+                                          const GemmTiling &tiling) {
+  if (int64_t(g.size()) != s.filters * s.channels * 9)
+    return std::nullopt;
+  SmallVector<float> u = transformFilter(g, s.filters, s.channels);
+  if (!tiling.alongM)
+    return u;
+  int64_t mr = tiling.mr, panels = ceilDiv(s.filters, mr);
+  int64_t perPoint = panels * s.channels * mr;
+  SmallVector<float> packed(kPoints * perPoint, 0.0f);
+  for (int64_t xi = 0; xi < kPoints; ++xi)
+    for (int64_t f = 0; f < s.filters; ++f)
+      for (int64_t c = 0; c < s.channels; ++c)
+        packed[xi * perPoint + ((f / mr) * s.channels + c) * mr + f % mr] =
+            u[(xi * s.filters + f) * s.channels + c];
+  return packed;
+}
+
 /// The 16 products M_xi = U_xi V_xi of `tiles` tiles, V and M in the
-/// layouts given (rows: channels and filters; pitch: `tiles`), V read in
-/// place. `taskMacs`: multiply-adds per task (GemmProblem).
+/// layouts given (rows: channels and filters; pitch: `tiles`), U laid out
+/// for `tiling` (layOutU), V read in place. `taskMacs`: multiply-adds per
+/// task (GemmProblem).
 void emitProducts(OpBuilder &b, Location loc, const Sizes &s,
-                  const TargetDescription &target, Value u, Value v, Value m,
-                  int64_t tiles, int64_t taskMacs) {
+                  const TargetDescription &target, const GemmTiling &tiling,
+                  Value u, Value v, Value m, int64_t tiles, int64_t taskMacs) {
   IndexMath im{b, loc};
   GemmProblem g;
   g.batch = im.c(kPoints);
@@ -419,7 +457,6 @@ void emitProducts(OpBuilder &b, Location loc, const Sizes &s,
   g.a = u;
   g.b = v;
   g.c = m;
-  g.aBatchStride = im.c(s.filters * s.channels);
   g.aRowStride = im.c(s.channels);
   g.aColStride = im.c(1);
   g.bBatchStride = im.c(s.channels * tiles);
@@ -429,9 +466,22 @@ void emitProducts(OpBuilder &b, Location loc, const Sizes &s,
   };
   g.bColOffset = [](OpBuilder &, Location, Value j) -> Value { return j; };
   g.staticRowOffset = [tiles](int64_t q) -> int64_t { return q * tiles; };
-  g.bDirect = true;
-  g.wideRow = tiles;
-  g.realRow = tiles;
+  if (tiling.alongM) {
+    int64_t panels = ceilDiv(s.filters, tiling.mr);
+    g.aBatchStride = im.c(panels * s.channels * tiling.mr);
+    g.packedConstantA = [u](OpBuilder &, Location, int64_t) -> Value {
+      return u;
+    };
+    // As a convolution's filter: streamed past the caches from 2 L2s on
+    // (ResNet-18's 256-filter layers: 4 MiB).
+    g.streamA = kPoints * s.filters * s.channels * 4 >=
+                2 * int64_t(target.l2CacheBytes);
+  } else {
+    g.aBatchStride = im.c(s.filters * s.channels);
+    g.bDirect = true;
+    g.wideRow = tiles;
+    g.realRow = tiles;
+  }
   g.cBatchStride = im.c(s.filters * tiles);
   g.cRowStride = im.c(tiles);
   g.zeroInit = true;
@@ -439,8 +489,7 @@ void emitProducts(OpBuilder &b, Location loc, const Sizes &s,
   g.staticM = s.filters;
   g.staticN = tiles;
   g.staticBatch = kPoints;
-  emitGemm(b, loc, g,
-           deriveGemmTiling(target, /*elementBytes=*/4, s.filters, tiles));
+  emitGemm(b, loc, g, tiling);
 }
 
 /// Rows of tiles per block of the blocked form (0: not blocked). A block's
@@ -483,14 +532,17 @@ LogicalResult ds::lowerConvWinograd(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   const Sizes &s = *sizes;
   Location loc = op.getLoc();
   int64_t lanes = target.vectorBits / 32;
-  // U, once per filter: fails before anything is emitted.
+  // The blocks, the products' tiling, and U laid out for it, once per
+  // filter: fails before anything is emitted.
+  int64_t rows = blockRows(s, target, lanes);
+  int64_t productTiles = rows ? rows * s.tilesW() : s.tiles();
+  GemmTiling tiling = productTiling(s, target, productTiles);
+  std::string key = "winograd2x2";
+  if (tiling.alongM)
+    key += "_rows" + std::to_string(tiling.mr);
   Value u = packer.derive(
-      b, loc, filterGlobal(op), "winograd2x2", "_winograd",
-      [&](ArrayRef<float> values) -> std::optional<SmallVector<float>> {
-        if (int64_t(values.size()) != s.filters * s.channels * 9)
-          return std::nullopt;
-        return transformFilter(values, s.filters, s.channels);
-      });
+      b, loc, filterGlobal(op), key, "_winograd",
+      [&](ArrayRef<float> values) { return layOutU(values, s, tiling); });
   if (!u)
     return failure();
 
@@ -545,7 +597,7 @@ LogicalResult ds::lowerConvWinograd(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   view.left = left;
   Value c0 = im.c(0), c1 = im.c(1);
 
-  if (int64_t rows = blockRows(s, target, lanes)) {
+  if (rows) {
     // Blocked: a task per block of rows of tiles transforms its tiles,
     // multiplies them and transforms the products back, with its V and M
     // (its own slices of the buffers) in its caches. Taken where U is
@@ -592,8 +644,8 @@ LogicalResult ds::lowerConvWinograd(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
             ArrayRef<OpFoldResult>{nb.getIndexAttr(size)},
             ArrayRef<OpFoldResult>{nb.getIndexAttr(1)});
       };
-      emitProducts(nb, nloc, s, target, u, flatSlice(vBlock), flatSlice(mBlock),
-                   tiles, kBlockTaskMacs);
+      emitProducts(nb, nloc, s, target, tiling, u, flatSlice(vBlock),
+                   flatSlice(mBlock), tiles, kBlockTaskMacs);
       forLoop(nb, nloc, in.c(0), in.c(s.filters), in.c(1), [&](Value filter) {
         forLoop(nb, nloc, in.c(0), in.c(rows), in.c(1), [&](Value r) {
           IndexMath il{nb, nloc};
@@ -620,7 +672,7 @@ LogicalResult ds::lowerConvWinograd(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
           emitInputRow(nb, nloc, s, lanes, view, ivs[0], ivs[1], ivs[2], vAll,
                        tileRow);
         });
-    emitProducts(b, loc, s, target, u, v, m, np, kTaskMacs);
+    emitProducts(b, loc, s, target, tiling, u, v, m, np, kTaskMacs);
     scf::ParallelOp::create(
         b, loc, ValueRange{c0, c0, c0},
         ValueRange{im.c(s.batch), im.c(s.filters), im.c(s.tilesH())},
