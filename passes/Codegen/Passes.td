@@ -325,8 +325,8 @@ def LowerContractions : Pass<"ds-lower-contractions",
     interior of a zero-padded buffer (the next convolution's input), it
     stores into that buffer and the copy goes. The filter's [C, KH, KW] and
     the output's [OH, OW] must be contiguous. A 3x3 convolution at stride
-    and dilation 1 with a constant filter, static shapes, at least 16
-    filters and channels and a transformed
+    and dilation 1 with a constant filter, static shapes but for the batch
+    (run image by image), at least 16 filters and channels and a transformed
     filter of at most 4 MiB runs as Winograd's F(2x2, 3x3) instead
     (Winograd.h; option `winograd`): an input transform (B^T d B, each
     2x2 block of outputs from a 4x4 block of the input (an odd height or

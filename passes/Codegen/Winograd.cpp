@@ -48,9 +48,12 @@ constexpr int64_t kBlockTaskMacs = int64_t(1) << 24;
 
 int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
-/// The static sizes of a convolution that usesWinograd takes.
+/// The static sizes of a convolution that usesWinograd takes. With a
+/// dynamic batch, `batch` is 1: the images run one after another, each
+/// through the same buffers.
 struct Sizes {
   int64_t batch, channels, filters, oh, ow;
+  bool dynamicBatch = false;
   /// Tiles of 2x2 outputs: an odd height or width computes one more row
   /// or column, which is not stored.
   int64_t tilesH() const { return (oh + 1) / 2; }
@@ -94,14 +97,23 @@ std::optional<Sizes> winogradSizes(linalg::Conv2DNchwFchwOp op,
   auto inputType = cast<MemRefType>(input.getType());
   auto filterType = cast<MemRefType>(filter.getType());
   auto outputType = cast<MemRefType>(output.getType());
-  if (!inputType.hasStaticShape() || !filterType.hasStaticShape() ||
-      !outputType.hasStaticShape() || !inputType.getElementType().isF32() ||
+  // Static but for the batch.
+  auto staticPastBatch = [](MemRefType type) {
+    return type.getRank() == 4 &&
+           llvm::none_of(type.getShape().drop_front(), ShapedType::isDynamic);
+  };
+  if (!staticPastBatch(inputType) || !filterType.hasStaticShape() ||
+      !staticPastBatch(outputType) || !inputType.getElementType().isF32() ||
       !filterType.getElementType().isF32() ||
       !outputType.getElementType().isF32())
     return std::nullopt;
   Sizes s{outputType.getDimSize(0), filterType.getDimSize(1),
           filterType.getDimSize(0), outputType.getDimSize(2),
           outputType.getDimSize(3)};
+  if (ShapedType::isDynamic(s.batch)) {
+    s.batch = 1;
+    s.dynamicBatch = true;
+  }
   if (filterType.getDimSize(2) != 3 || filterType.getDimSize(3) != 3 ||
       s.channels < 16 || s.filters < 16 ||
       kPoints * s.filters * s.channels * 4 > kMaxTransformedBytes)
@@ -597,94 +609,109 @@ LogicalResult ds::lowerConvWinograd(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   view.left = left;
   Value c0 = im.c(0), c1 = im.c(1);
 
-  if (rows) {
-    // Blocked: a task per block of rows of tiles transforms its tiles,
-    // multiplies them and transforms the products back, with its V and M
-    // (its own slices of the buffers) in its caches. Taken where U is
-    // small beside V and M (ResNet-18's 64-filter layers: V and M 3.2 MB
-    // each, U 256 KiB).
-    int64_t tiles = rows * s.tilesW();
-    int64_t blocks = s.tilesH() / rows;
-    // The body is built in place (the products' row table is a global
-    // of the module, which a body being built does not reach).
-    auto loop = scf::ParallelOp::create(b, loc, ValueRange{c0, c0},
-                                        ValueRange{im.c(s.batch), im.c(blocks)},
-                                        ValueRange{c1, c1});
-    {
-      OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPoint(loop.getBody()->getTerminator());
-      OpBuilder &nb = b;
-      Location nloc = loc;
-      SmallVector<Value> ivs(loop.getInductionVars());
-      IndexMath in{nb, nloc};
-      Value n = ivs[0], block = ivs[1];
-      Value index = in.add(in.mul(n, in.c(blocks)), block);
-      Value ty0 = in.mul(block, in.c(rows));
-      auto slice = [&](Value buffer, int64_t rowsOf) -> PointLayout {
-        int64_t size = kPoints * rowsOf * tiles;
-        return {buffer, in.mul(index, in.c(size)), rowsOf, tiles};
-      };
-      PointLayout vBlock = slice(v, s.channels);
-      PointLayout mBlock = slice(m, s.filters);
-      forLoop(nb, nloc, in.c(0), in.c(s.channels), in.c(1), [&](Value c) {
-        forLoop(nb, nloc, in.c(0), in.c(rows), in.c(1), [&](Value r) {
-          IndexMath il{nb, nloc};
-          emitInputRow(nb, nloc, s, lanes, view, n, c, il.add(ty0, r), vBlock,
-                       il.mul(r, il.c(s.tilesW())));
+  // The convolution of images first .. first + s.batch - 1.
+  auto emitImages = [&](Value first) {
+    if (rows) {
+      // Blocked: a task per block of rows of tiles transforms its tiles,
+      // multiplies them and transforms the products back, with its V and M
+      // (its own slices of the buffers) in its caches. Taken where U is
+      // small beside V and M (ResNet-18's 64-filter layers: V and M 3.2 MB
+      // each, U 256 KiB).
+      int64_t tiles = rows * s.tilesW();
+      int64_t blocks = s.tilesH() / rows;
+      // The body is built in place (the products' row table is a global
+      // of the module, which a body being built does not reach).
+      auto loop = scf::ParallelOp::create(
+          b, loc, ValueRange{c0, c0}, ValueRange{im.c(s.batch), im.c(blocks)},
+          ValueRange{c1, c1});
+      {
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPoint(loop.getBody()->getTerminator());
+        OpBuilder &nb = b;
+        Location nloc = loc;
+        SmallVector<Value> ivs(loop.getInductionVars());
+        IndexMath in{nb, nloc};
+        Value index = in.add(in.mul(ivs[0], in.c(blocks)), ivs[1]);
+        Value n = in.add(first, ivs[0]), block = ivs[1];
+        Value ty0 = in.mul(block, in.c(rows));
+        auto slice = [&](Value buffer, int64_t rowsOf) -> PointLayout {
+          int64_t size = kPoints * rowsOf * tiles;
+          return {buffer, in.mul(index, in.c(size)), rowsOf, tiles};
+        };
+        PointLayout vBlock = slice(v, s.channels);
+        PointLayout mBlock = slice(m, s.filters);
+        forLoop(nb, nloc, in.c(0), in.c(s.channels), in.c(1), [&](Value c) {
+          forLoop(nb, nloc, in.c(0), in.c(rows), in.c(1), [&](Value r) {
+            IndexMath il{nb, nloc};
+            emitInputRow(nb, nloc, s, lanes, view, n, c, il.add(ty0, r), vBlock,
+                         il.mul(r, il.c(s.tilesW())));
+          });
         });
-      });
-      // The block's products: views of its slices, one task.
-      auto flatSlice = [&](const PointLayout &layout) -> Value {
-        int64_t size = kPoints * layout.rows * tiles;
-        auto type = MemRefType::get(
-            {size}, f32,
-            StridedLayoutAttr::get(nb.getContext(), ShapedType::kDynamic, {1}));
-        return memref::SubViewOp::create(
-            nb, nloc, type, layout.buffer, ArrayRef<OpFoldResult>{layout.base},
-            ArrayRef<OpFoldResult>{nb.getIndexAttr(size)},
-            ArrayRef<OpFoldResult>{nb.getIndexAttr(1)});
-      };
-      emitProducts(nb, nloc, s, target, tiling, u, flatSlice(vBlock),
-                   flatSlice(mBlock), tiles, kBlockTaskMacs);
-      forLoop(nb, nloc, in.c(0), in.c(s.filters), in.c(1), [&](Value filter) {
-        forLoop(nb, nloc, in.c(0), in.c(rows), in.c(1), [&](Value r) {
-          IndexMath il{nb, nloc};
-          emitOutputRow(nb, nloc, s, lanes, mBlock, il.mul(r, il.c(s.tilesW())),
-                        out, n, filter, il.add(ty0, r));
+        // The block's products: views of its slices, one task.
+        auto flatSlice = [&](const PointLayout &layout) -> Value {
+          int64_t size = kPoints * layout.rows * tiles;
+          auto type =
+              MemRefType::get({size}, f32,
+                              StridedLayoutAttr::get(
+                                  nb.getContext(), ShapedType::kDynamic, {1}));
+          return memref::SubViewOp::create(
+              nb, nloc, type, layout.buffer,
+              ArrayRef<OpFoldResult>{layout.base},
+              ArrayRef<OpFoldResult>{nb.getIndexAttr(size)},
+              ArrayRef<OpFoldResult>{nb.getIndexAttr(1)});
+        };
+        emitProducts(nb, nloc, s, target, tiling, u, flatSlice(vBlock),
+                     flatSlice(mBlock), tiles, kBlockTaskMacs);
+        forLoop(nb, nloc, in.c(0), in.c(s.filters), in.c(1), [&](Value filter) {
+          forLoop(nb, nloc, in.c(0), in.c(rows), in.c(1), [&](Value r) {
+            IndexMath il{nb, nloc};
+            emitOutputRow(nb, nloc, s, lanes, mBlock,
+                          il.mul(r, il.c(s.tilesW())), out, n, filter,
+                          il.add(ty0, r));
+          });
         });
-      });
+      }
+    } else {
+      // Each step over all tiles: the input transform over (image, channel,
+      // row of tiles), the products, the output transform over (image,
+      // filter, row of tiles).
+      PointLayout vAll{v, c0, s.channels, np};
+      PointLayout mAll{m, c0, s.filters, np};
+      scf::ParallelOp::create(
+          b, loc, ValueRange{c0, c0, c0},
+          ValueRange{im.c(s.batch), im.c(s.channels), im.c(s.tilesH())},
+          ValueRange{c1, c1, c1},
+          [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
+            IndexMath in{nb, nloc};
+            Value tileRow =
+                in.mul(in.add(in.mul(ivs[0], in.c(s.tilesH())), ivs[2]),
+                       in.c(s.tilesW()));
+            emitInputRow(nb, nloc, s, lanes, view, in.add(first, ivs[0]),
+                         ivs[1], ivs[2], vAll, tileRow);
+          });
+      emitProducts(b, loc, s, target, tiling, u, v, m, np, kTaskMacs);
+      scf::ParallelOp::create(
+          b, loc, ValueRange{c0, c0, c0},
+          ValueRange{im.c(s.batch), im.c(s.filters), im.c(s.tilesH())},
+          ValueRange{c1, c1, c1},
+          [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
+            IndexMath in{nb, nloc};
+            Value tileRow =
+                in.mul(in.add(in.mul(ivs[0], in.c(s.tilesH())), ivs[2]),
+                       in.c(s.tilesW()));
+            emitOutputRow(nb, nloc, s, lanes, mAll, tileRow, out,
+                          in.add(first, ivs[0]), ivs[1], ivs[2]);
+          });
     }
+  };
+  if (s.dynamicBatch) {
+    // One image at a time (V and M of one image, planned like other
+    // buffers of static size).
+    Value images =
+        b.createOrFold<memref::DimOp>(loc, op.getDpsInits()[0], int64_t(0));
+    forLoop(b, loc, c0, images, c1, emitImages);
   } else {
-    // Each step over all tiles: the input transform over (image, channel,
-    // row of tiles), the products, the output transform over (image,
-    // filter, row of tiles).
-    PointLayout vAll{v, c0, s.channels, np};
-    PointLayout mAll{m, c0, s.filters, np};
-    scf::ParallelOp::create(
-        b, loc, ValueRange{c0, c0, c0},
-        ValueRange{im.c(s.batch), im.c(s.channels), im.c(s.tilesH())},
-        ValueRange{c1, c1, c1},
-        [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-          IndexMath in{nb, nloc};
-          Value tileRow =
-              in.mul(in.add(in.mul(ivs[0], in.c(s.tilesH())), ivs[2]),
-                     in.c(s.tilesW()));
-          emitInputRow(nb, nloc, s, lanes, view, ivs[0], ivs[1], ivs[2], vAll,
-                       tileRow);
-        });
-    emitProducts(b, loc, s, target, tiling, u, v, m, np, kTaskMacs);
-    scf::ParallelOp::create(
-        b, loc, ValueRange{c0, c0, c0},
-        ValueRange{im.c(s.batch), im.c(s.filters), im.c(s.tilesH())},
-        ValueRange{c1, c1, c1},
-        [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-          IndexMath in{nb, nloc};
-          Value tileRow =
-              in.mul(in.add(in.mul(ivs[0], in.c(s.tilesH())), ivs[2]),
-                     in.c(s.tilesW()));
-          emitOutputRow(nb, nloc, s, lanes, mAll, tileRow, out, ivs[0], ivs[1],
-                        ivs[2]);
-        });
+    emitImages(c0);
   }
   memref::DeallocOp::create(b, loc, v);
   memref::DeallocOp::create(b, loc, m);

@@ -29,8 +29,9 @@ namespace ds {
 class ConstantPacker;
 
 /// Whether `op` is one that lowerConvWinograd takes on `target`: a
-/// constant 3x3 filter at stride and dilation 1, static shapes, at least
-/// 16 filters and channels, and a
+/// constant 3x3 filter at stride and dilation 1, static shapes but for the
+/// batch (a dynamic batch runs image by image), at least 16 filters and
+/// channels, and a
 /// transformed filter (16/9 of the filter) of at most 4 MiB. The input
 /// may be a materialized zero padding (read implicitly then) or not.
 bool usesWinograd(mlir::linalg::Conv2DNchwFchwOp op,

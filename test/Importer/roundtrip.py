@@ -7,6 +7,7 @@
 # CHECK: mobilenet_block: ok
 # CHECK: transformer_encoder: ok
 # CHECK: dynamic_batch: ok
+# CHECK: winograd_block: ok
 # CHECK: external_data: ok
 import os
 import subprocess

@@ -9,6 +9,7 @@
 # CHECK: mobilenet_block: ok
 # CHECK: transformer_encoder: ok
 # CHECK: dynamic_batch: ok
+# CHECK: winograd_block: ok
 # CHECK: ds-run: ok
 import json
 import os

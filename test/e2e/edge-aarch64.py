@@ -8,6 +8,7 @@
 # CHECK: mobilenet_block on aarch64: ok
 # CHECK: transformer_encoder on aarch64: ok
 # CHECK: dynamic_batch on aarch64: ok
+# CHECK: winograd_block on aarch64: ok
 from edge_check import main
 
 main()

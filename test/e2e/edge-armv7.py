@@ -8,6 +8,7 @@
 # CHECK: mobilenet_block on armv7: ok
 # CHECK: transformer_encoder on armv7: ok
 # CHECK: dynamic_batch on armv7: ok
+# CHECK: winograd_block on armv7: ok
 from edge_check import main
 
 main()

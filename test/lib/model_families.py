@@ -143,4 +143,18 @@ def families(seed=0, batch="N"):
     ], [_value("x", TensorProto.FLOAT, [batch, 8])],
         [_value("y", TensorProto.FLOAT, [batch, 3])],
         [w("w", [8, 3])], [{"x": x([1, 8])}, {"x": x([7, 8])}]))
+
+    # 3x3 convolutions of 16 channels and filters (Winograd on targets with
+    # vectors): bias and ReLU, a residual, an odd height, a symbolic batch.
+    result.append(Family("winograd_block", [
+        helper.make_node("Conv", ["x", "k1", "kb1"], ["a"], kernel_shape=[3, 3],
+                         pads=[1, 1, 1, 1]),
+        helper.make_node("Relu", ["a"], ["b"]),
+        helper.make_node("Conv", ["b", "k2"], ["c"], kernel_shape=[3, 3],
+                         pads=[1, 1, 1, 1]),
+        helper.make_node("Add", ["c", "x"], ["y"]),
+    ], [_value("x", TensorProto.FLOAT, [batch, 16, 9, 12])],
+        [_value("y", TensorProto.FLOAT, [batch, 16, 9, 12])],
+        [w("k1", [16, 16, 3, 3]), w("kb1", [16]), w("k2", [16, 16, 3, 3])],
+        [{"x": x([2, 16, 9, 12])}]))
     return result
