@@ -93,7 +93,12 @@ ds::matchPadding(Value input, Operation *consumer,
   if (!sourceType || offsets.size() != 4 || offsets[0] != 0 ||
       offsets[1] != 0 || ShapedType::isDynamic(offsets[2]) ||
       ShapedType::isDynamic(offsets[3]) || !sourceType.hasStaticShape() ||
-      !paddedType.hasStaticShape() || !sourceType.getElementType().isF32())
+      !paddedType.hasStaticShape() || !sourceType.getElementType().isF32() ||
+      sourceType.getRank() != 4 ||
+      // Padding of the rows and columns only: a consumer reads the images
+      // and channels of the source as those of the padded buffer.
+      sourceType.getDimSize(0) != paddedType.getDimSize(0) ||
+      sourceType.getDimSize(1) != paddedType.getDimSize(1))
     return std::nullopt;
   padded.source = copy.getDpsInputs()[0];
   // Nothing may write the source between the copy and the consumer.

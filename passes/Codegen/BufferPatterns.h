@@ -35,9 +35,9 @@ bool isZeroFill(mlir::Operation *op, mlir::Value buffer);
 
 /// An NCHW input of `consumer` that is its padding materialized: an
 /// allocation filled with `padValue` whose interior, a subview at static
-/// offsets, is a copy of `source`, with nothing else reading or writing
-/// the allocation, and nothing writing `source` between the copy and the
-/// consumer.
+/// offsets of the rows and columns (the same images and channels), is a
+/// copy of `source`, with nothing else reading or writing the allocation,
+/// and nothing writing `source` between the copy and the consumer.
 struct PaddedInput {
   mlir::Value source;
   int64_t top, left, bottom, right;

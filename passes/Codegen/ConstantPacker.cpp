@@ -1,5 +1,4 @@
-//===- ConstantPacker.cpp - Constant weights laid out at compile time
-//------===//
+//===- ConstantPacker.cpp - Weights laid out at compile time -------------===//
 //
 // Part of ds.
 //
@@ -14,6 +13,18 @@
 
 using namespace mlir;
 using namespace ds;
+
+memref::GlobalOp ds::constantGlobalOf(Value buffer, Operation *from) {
+  auto get = buffer.getDefiningOp<memref::GetGlobalOp>();
+  if (!get)
+    return nullptr;
+  auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+      from, get.getNameAttr());
+  if (!global || !global.getConstant() ||
+      !global.getType().getLayout().isIdentity())
+    return nullptr;
+  return global;
+}
 
 std::optional<SmallVector<float>>
 ds::readGlobalFloats(memref::GlobalOp global) {

@@ -1,5 +1,4 @@
-//===- ConstantPacker.h - Constant weights laid out at compile time -*- C++
-//-*-===//
+//===- ConstantPacker.h - Weights laid out at compile time -----*- C++ -*-===//
 //
 // Part of ds.
 //
@@ -24,6 +23,11 @@
 #include <string>
 
 namespace ds {
+
+/// The constant global of identity layout that `buffer` reads (a
+/// memref.get_global of it), looked up from `from`; null otherwise.
+mlir::memref::GlobalOp constantGlobalOf(mlir::Value buffer,
+                                        mlir::Operation *from);
 
 /// The f32 elements of a constant global's initial value, or nullopt.
 std::optional<llvm::SmallVector<float>>

@@ -54,15 +54,6 @@ constexpr int64_t kPrefetchBytes = 8192;
 constexpr int64_t kSharedPackBytes = int64_t(16) << 20;
 
 
-/// An scf.for from `lb` to `ub` with body `body(iv)`.
-template <typename Body>
-void forLoop(OpBuilder &b, Location loc, Value lb, Value ub, Value step,
-             Body body) {
-  auto loop = scf::ForOp::create(b, loc, lb, ub, step);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPoint(loop.getBody()->getTerminator());
-  body(loop.getInductionVar());
-}
 
 /// An scf.if with `thenBody` and, if given, `elseBody`.
 template <typename Then, typename Else>

@@ -11,6 +11,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
@@ -54,7 +55,37 @@ struct IndexMath {
     return b.createOrFold<mlir::arith::CmpIOp>(
         loc, mlir::arith::CmpIPredicate::slt, x, y);
   }
+  mlir::Value ge(mlir::Value x, mlir::Value y) {
+    return b.createOrFold<mlir::arith::CmpIOp>(
+        loc, mlir::arith::CmpIPredicate::sge, x, y);
+  }
 };
+
+/// An scf.for from `lb` to `ub` by `step` whose body `body(iv)` is emitted
+/// at the builder, which is left where it was (after the loop).
+template <typename Body>
+void forLoop(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lb,
+             mlir::Value ub, mlir::Value step, Body body) {
+  auto loop = mlir::scf::ForOp::create(b, loc, lb, ub, step);
+  mlir::OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(loop.getBody()->getTerminator());
+  body(loop.getInductionVar());
+}
+
+/// The static strides of `buffer`'s memref type, if its layout has them
+/// all.
+inline std::optional<llvm::SmallVector<int64_t>>
+staticStrides(mlir::Value buffer) {
+  auto type = mlir::dyn_cast<mlir::MemRefType>(buffer.getType());
+  if (!type)
+    return std::nullopt;
+  llvm::SmallVector<int64_t> strides;
+  int64_t offset;
+  if (mlir::failed(type.getStridesAndOffset(strides, offset)) ||
+      llvm::any_of(strides, mlir::ShapedType::isDynamic))
+    return std::nullopt;
+  return strides;
+}
 
 /// The constant vector <0, 1, ..., lanes - 1> of i32.
 inline mlir::Value laneIds(mlir::OpBuilder &b, mlir::Location loc,

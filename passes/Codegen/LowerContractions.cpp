@@ -40,19 +40,6 @@ using namespace ds;
 
 namespace {
 
-/// The static strides of `type`, if its layout has them all.
-std::optional<SmallVector<int64_t>> staticStrides(Value buffer) {
-  auto type = dyn_cast<MemRefType>(buffer.getType());
-  if (!type)
-    return std::nullopt;
-  SmallVector<int64_t> strides;
-  int64_t offset;
-  if (failed(type.getStridesAndOffset(strides, offset)) ||
-      llvm::any_of(strides, ShapedType::isDynamic))
-    return std::nullopt;
-  return strides;
-}
-
 bool isSupportedElement(Type type) { return type.isF32(); }
 
 bool allSupported(linalg::LinalgOp op) {
@@ -112,16 +99,13 @@ LogicalResult lowerMatmul(OpBuilder &b, linalg::LinalgOp op, bool batched,
     return nb.createOrFold<arith::MulIOp>(nloc, j, bCol);
   };
   // A weight: a constant global, row-major.
-  if (auto get = bBuffer.getDefiningOp<memref::GetGlobalOp>(); get && !batched) {
-    auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
-        op, get.getNameAttr());
-    if (global && global.getConstant() && global.getType().getLayout().isIdentity())
-      p.packedConstantB = [&packer, global](OpBuilder &nb, Location nloc,
+  if (memref::GlobalOp global = constantGlobalOf(bBuffer, op);
+      global && !batched)
+    p.packedConstantB = [&packer, global](OpBuilder &nb, Location nloc,
                                             int64_t panels,
                                             int64_t nr) -> Value {
-        return packer.get(nb, nloc, global, panels, nr);
-      };
-  }
+      return packer.get(nb, nloc, global, panels, nr);
+    };
   p.staticM = staticDim(cBuffer, lead);
   p.staticN = staticDim(cBuffer, lead + 1);
   p.staticBatch = batched ? staticDim(cBuffer, 0) : 1;
@@ -332,14 +316,7 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   // or better (N = 49 or 196 in vectors of 16; M = 256 or 512): the filter
   // packed at compile time, the input read in place (padding
   // materialized, any stride), no packing in the run.
-  memref::GlobalOp filterGlobal;
-  if (auto get = filter.getDefiningOp<memref::GetGlobalOp>()) {
-    filterGlobal = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
-        op, get.getNameAttr());
-    if (filterGlobal && (!filterGlobal.getConstant() ||
-                         !filterGlobal.getType().getLayout().isIdentity()))
-      filterGlobal = nullptr;
-  }
+  memref::GlobalOp filterGlobal = constantGlobalOf(filter, op);
   bool alongM = false;
   GemmTiling mTiling;
   if (filterGlobal && staticM > 0 && staticOH > 0 && iStaticStrides &&
@@ -562,7 +539,7 @@ struct LowerContractions
     // must not store into their padded buffer (which then goes).
     auto readsPadding = [&](Operation *consumer) {
       auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(consumer);
-      return winograd && conv && usesWinograd(conv, target);
+      return winograd && conv && winogradReadsPadding(conv, target);
     };
     SmallVector<linalg::LinalgOp> candidates;
     getOperation()->walk([&](linalg::LinalgOp op) {

@@ -8,11 +8,14 @@
 //   A^T = [1 1 1 0; 0 1 -1 -1]
 // Layouts (xi = 4 * row + column of the 4x4 domain, p = the tile, tiles of
 // all images one after the other: p = (n * tilesH + ty) * tilesW + tx):
-//   U [16][F][C]   constant, A of the GEMMs (read in place)
+//   U [16][F][C]   constant, A of the GEMMs read in place; or, tiled along
+//                  M, [16][F / mr][C][mr] (panels of mr filters per point)
 //   V [16][C][NP]  B of the GEMMs, read in place (never packed)
 //   M [16][F][NP]  C of the GEMMs
-// The input transform and the output transform are loops over rows of
-// tiles, a vector of tiles at a time.
+// In blocks of rows of tiles, V and M are [block][16][C or F][tiles of
+// the block] instead, one slice per block. The input transform and the
+// output transform are loops over rows of tiles, a vector of tiles at a
+// time.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,6 +31,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 
 using namespace mlir;
 using namespace ds;
@@ -42,11 +46,10 @@ constexpr int64_t kPoints = 16;
 constexpr int64_t kMaxTransformedBytes = int64_t(4) << 20;
 /// Multiply-adds per task of the GEMMs, as for convolutions.
 constexpr int64_t kTaskMacs = int64_t(1) << 21;
-/// Within a block's task, its products are one loop nest: few, large
-/// tiles (GemmKernel.cpp asks for 8 tasks at most of this size).
+/// Within a block's task its products are a nested loop nest, which runs
+/// on the task's thread: large tiles (one per point and tile of filters,
+/// GemmKernel.cpp's task tiles for 16M multiply-adds each).
 constexpr int64_t kBlockTaskMacs = int64_t(1) << 24;
-
-int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
 /// The static sizes of a convolution that usesWinograd takes. With a
 /// dynamic batch, `batch` is 1: the images run one after another, each
@@ -61,32 +64,9 @@ struct Sizes {
   int64_t tiles() const { return batch * tilesH() * tilesW(); }
 };
 
-std::optional<SmallVector<int64_t>> stridesOf(Value buffer) {
-  auto type = cast<MemRefType>(buffer.getType());
-  SmallVector<int64_t> strides;
-  int64_t offset;
-  if (failed(type.getStridesAndOffset(strides, offset)) ||
-      llvm::any_of(strides, ShapedType::isDynamic))
-    return std::nullopt;
-  return strides;
-}
-
-/// The constant global `op`'s filter is read from, or null.
-memref::GlobalOp filterGlobal(linalg::Conv2DNchwFchwOp op) {
-  auto get = op.getDpsInputs()[1].getDefiningOp<memref::GetGlobalOp>();
-  if (!get)
-    return nullptr;
-  auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
-      op, get.getNameAttr());
-  if (!global || !global.getConstant() ||
-      !global.getType().getLayout().isIdentity())
-    return nullptr;
-  return global;
-}
-
 std::optional<Sizes> winogradSizes(linalg::Conv2DNchwFchwOp op,
                                    const TargetDescription &target) {
-  if (target.vectorBits < 128 || !filterGlobal(op))
+  if (target.vectorBits < 128 || !constantGlobalOf(op.getDpsInputs()[1], op))
     return std::nullopt;
   auto isOne = [](int64_t v) { return v == 1; };
   if (!llvm::all_of(op.getStrides().getValues<int64_t>(), isOne) ||
@@ -118,8 +98,8 @@ std::optional<Sizes> winogradSizes(linalg::Conv2DNchwFchwOp op,
       s.channels < 16 || s.filters < 16 ||
       kPoints * s.filters * s.channels * 4 > kMaxTransformedBytes)
     return std::nullopt;
-  std::optional<SmallVector<int64_t>> iStrides = stridesOf(input);
-  std::optional<SmallVector<int64_t>> oStrides = stridesOf(output);
+  std::optional<SmallVector<int64_t>> iStrides = staticStrides(input);
+  std::optional<SmallVector<int64_t>> oStrides = staticStrides(output);
   if (!iStrides || (*iStrides)[3] != 1 || !oStrides || (*oStrides)[3] != 1 ||
       (*oStrides)[2] != s.ow)
     return std::nullopt;
@@ -169,18 +149,8 @@ SmallVector<int64_t> interleavedLanes(int64_t lanes, bool upper) {
   return indices;
 }
 
-/// An scf.for from `lb` to `ub` by `step` with body `body(iv)`, emitted
-/// at the builder, which stays after the loop.
-template <typename Body>
-void forLoop(OpBuilder &b, Location loc, Value lb, Value ub, Value step,
-             Body body) {
-  auto loop = scf::ForOp::create(b, loc, lb, ub, step);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPoint(loop.getBody()->getTerminator());
-  body(loop.getInductionVar());
-}
-
-struct Builder {
+/// Float adds and subtracts at a builder.
+struct FloatMath {
   OpBuilder &b;
   Location loc;
   Value add(Value x, Value y) { return arith::AddFOp::create(b, loc, x, y); }
@@ -228,9 +198,9 @@ void emitInputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
                   const InputView &input, Value n, Value c, Value ty,
                   const PointLayout &v, Value tileStart) {
   IndexMath in{nb, nloc};
-  Builder f{nb, nloc};
+  FloatMath fm{nb, nloc};
   auto vectorType = VectorType::get({lanes}, nb.getF32Type());
-  int64_t vectorsPerRow = ceilDiv(s.tilesW(), lanes);
+  int64_t vectorsPerRow = llvm::divideCeil(s.tilesW(), lanes);
   Value zero = arith::ConstantOp::create(
       nb, nloc, DenseElementsAttr::get(vectorType, nb.getF32FloatAttr(0)));
   Value noLanes = constantMask(nb, nloc, lanes, 0, 0);
@@ -241,10 +211,8 @@ void emitInputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
   SmallVector<Value> rowStarts, rowInside;
   for (int64_t i = 0; i < 4; ++i) {
     Value y = in.sub(in.add(in.mul(ty, in.c(2)), in.c(i)), in.c(input.top));
-    Value inside = arith::AndIOp::create(
-        nb, nloc,
-        arith::CmpIOp::create(nb, nloc, arith::CmpIPredicate::sge, y, in.c(0)),
-        in.lt(y, in.c(input.h)));
+    Value inside = arith::AndIOp::create(nb, nloc, in.ge(y, in.c(0)),
+                                         in.lt(y, in.c(input.h)));
     Value clamped = in.min(in.max(y, in.c(0)), in.c(input.h - 1));
     rowStarts.push_back(in.add(plane, in.mul(clamped, input.strides[2])));
     rowInside.push_back(inside);
@@ -252,6 +220,8 @@ void emitInputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
   // The input's vector of `lanes` columns from x (>= 0) on, zeros
   // outside the input.
   auto loadRow = [&](int64_t i, int64_t x) -> Value {
+    if (x >= input.w)
+      return zero;
     Value mask = arith::SelectOp::create(
         nb, nloc, rowInside[i], constantMask(nb, nloc, lanes, x, input.w),
         noLanes);
@@ -292,18 +262,18 @@ void emitInputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
     // B^T d: rows.
     Value e[4][4];
     for (int64_t j = 0; j < 4; ++j) {
-      e[0][j] = f.sub(d[0][j], d[2][j]);
-      e[1][j] = f.add(d[1][j], d[2][j]);
-      e[2][j] = f.sub(d[2][j], d[1][j]);
-      e[3][j] = f.sub(d[1][j], d[3][j]);
+      e[0][j] = fm.sub(d[0][j], d[2][j]);
+      e[1][j] = fm.add(d[1][j], d[2][j]);
+      e[2][j] = fm.sub(d[2][j], d[1][j]);
+      e[3][j] = fm.sub(d[1][j], d[3][j]);
     }
     // (B^T d) B: columns.
     int64_t count = std::min(lanes, s.tilesW() - tx0);
     Value mask = constantMask(nb, nloc, lanes, 0, count);
     Value tile = in.add(tileStart, in.c(tx0));
     for (int64_t i = 0; i < 4; ++i) {
-      Value out[4] = {f.sub(e[i][0], e[i][2]), f.add(e[i][1], e[i][2]),
-                      f.sub(e[i][2], e[i][1]), f.sub(e[i][1], e[i][3])};
+      Value out[4] = {fm.sub(e[i][0], e[i][2]), fm.add(e[i][1], e[i][2]),
+                      fm.sub(e[i][2], e[i][1]), fm.sub(e[i][1], e[i][3])};
       for (int64_t j = 0; j < 4; ++j) {
         Value at =
             in.add(in.add(v.base, in.mul(in.add(in.c((i * 4 + j) * v.rows), c),
@@ -329,9 +299,9 @@ void emitOutputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
                    const PointLayout &m, Value tileStart,
                    const GemmProblem &out, Value n, Value filter, Value ty) {
   IndexMath in{nb, nloc};
-  Builder f{nb, nloc};
+  FloatMath fm{nb, nloc};
   auto vectorType = VectorType::get({lanes}, nb.getF32Type());
-  int64_t vectorsPerRow = ceilDiv(s.tilesW(), lanes);
+  int64_t vectorsPerRow = llvm::divideCeil(s.tilesW(), lanes);
   Value zero = arith::ConstantOp::create(
       nb, nloc, DenseElementsAttr::get(vectorType, nb.getF32FloatAttr(0)));
   Value cBase =
@@ -363,8 +333,8 @@ void emitOutputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
     // A^T p: two rows.
     Value t[2][4];
     for (int64_t j = 0; j < 4; ++j) {
-      t[0][j] = f.add(f.add(p[0][j], p[1][j]), p[2][j]);
-      t[1][j] = f.sub(f.sub(p[1][j], p[2][j]), p[3][j]);
+      t[0][j] = fm.add(fm.add(p[0][j], p[1][j]), p[2][j]);
+      t[1][j] = fm.sub(fm.sub(p[1][j], p[2][j]), p[3][j]);
     }
     for (int64_t a = 0; a < 2; ++a) {
       // An odd height: the last row of tiles has one output row.
@@ -376,8 +346,8 @@ void emitOutputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
         nb.setInsertionPoint(inside.thenBlock()->getTerminator());
       }
       // (A^T p) A: the tiles' left and right columns of row a.
-      Value leftColumn = f.add(f.add(t[a][0], t[a][1]), t[a][2]);
-      Value rightColumn = f.sub(f.sub(t[a][1], t[a][2]), t[a][3]);
+      Value leftColumn = fm.add(fm.add(t[a][0], t[a][1]), t[a][2]);
+      Value rightColumn = fm.sub(fm.sub(t[a][1], t[a][2]), t[a][3]);
       for (int64_t half = 0; half < 2; ++half) {
         int64_t x = 2 * tx0 + half * lanes;
         int64_t valid = std::min(lanes, s.ow - x);
@@ -403,10 +373,10 @@ void emitOutputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
         if (out.accum) {
           Value accumAt = in.add(accumBase, column);
           if (!out.zeroInit)
-            sums = f.add(load(out.accum, accumAt), sums);
+            sums = fm.add(load(out.accum, accumAt), sums);
           store(out.accum, accumAt, sums);
         } else if (!out.zeroInit) {
-          sums = f.add(load(out.c, cAt), sums);
+          sums = fm.add(load(out.c, cAt), sums);
         }
         if (out.epilogue)
           sums = out.epilogue(nb, nloc, n, filter, column, mask, sums);
@@ -427,8 +397,8 @@ GemmTiling productTiling(const Sizes &s, const TargetDescription &target,
       deriveGemmTiling(target, /*elementBytes=*/4, s.filters, tiles);
   GemmTiling alongM = deriveGemmTilingAlongM(target, /*elementBytes=*/4,
                                              s.filters, tiles, s.channels);
-  double nWork =
-      double(s.filters) * double(ceilDiv(tiles, alongN.lanes) * alongN.lanes);
+  double nWork = double(s.filters) *
+                 double(llvm::divideCeil(tiles, alongN.lanes) * alongN.lanes);
   return paddedWork(alongM, s.filters, tiles) <= 1.02 * nWork ? alongM : alongN;
 }
 
@@ -442,7 +412,7 @@ std::optional<SmallVector<float>> layOutU(ArrayRef<float> g, const Sizes &s,
   SmallVector<float> u = transformFilter(g, s.filters, s.channels);
   if (!tiling.alongM)
     return u;
-  int64_t mr = tiling.mr, panels = ceilDiv(s.filters, mr);
+  int64_t mr = tiling.mr, panels = llvm::divideCeil(s.filters, mr);
   int64_t perPoint = panels * s.channels * mr;
   SmallVector<float> packed(kPoints * perPoint, 0.0f);
   for (int64_t xi = 0; xi < kPoints; ++xi)
@@ -479,7 +449,7 @@ void emitProducts(OpBuilder &b, Location loc, const Sizes &s,
   g.bColOffset = [](OpBuilder &, Location, Value j) -> Value { return j; };
   g.staticRowOffset = [tiles](int64_t q) -> int64_t { return q * tiles; };
   if (tiling.alongM) {
-    int64_t panels = ceilDiv(s.filters, tiling.mr);
+    int64_t panels = llvm::divideCeil(s.filters, tiling.mr);
     g.aBatchStride = im.c(panels * s.channels * tiling.mr);
     g.packedConstantA = [u](OpBuilder &, Location, int64_t) -> Value {
       return u;
@@ -527,11 +497,42 @@ int64_t blockRows(const Sizes &s, const TargetDescription &target,
   return chosen;
 }
 
+/// The materialized zero padding of `op`'s input that the input transform
+/// reads implicitly (from its source, zeros outside): a padding whose
+/// source's rows are unit-stride and whose left columns (at most a vector
+/// of them) the transform shifts in; none otherwise (the padded buffer is
+/// read as the input).
+std::optional<PaddedInput> implicitPadding(linalg::Conv2DNchwFchwOp op,
+                                           int64_t lanes) {
+  std::optional<PaddedInput> padded =
+      matchPadding(op.getDpsInputs()[0], op,
+                   [](const APFloat &value) { return value.isZero(); });
+  if (!padded || padded->left > lanes)
+    return std::nullopt;
+  std::optional<SmallVector<int64_t>> strides = staticStrides(padded->source);
+  if (!strides || (*strides)[3] != 1)
+    return std::nullopt;
+  return padded;
+}
+
+/// The buffer that `value` views (through view-like ops), itself if none.
+Value rootBuffer(Value value) {
+  while (auto view = value.getDefiningOp<ViewLikeOpInterface>())
+    value = view.getViewSource();
+  return value;
+}
+
 } // namespace
 
 bool ds::usesWinograd(linalg::Conv2DNchwFchwOp op,
                       const TargetDescription &target) {
   return winogradSizes(op, target).has_value();
+}
+
+bool ds::winogradReadsPadding(linalg::Conv2DNchwFchwOp op,
+                              const TargetDescription &target) {
+  return usesWinograd(op, target) &&
+         implicitPadding(op, target.vectorBits / 32).has_value();
 }
 
 LogicalResult ds::lowerConvWinograd(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
@@ -553,7 +554,7 @@ LogicalResult ds::lowerConvWinograd(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   if (tiling.alongM)
     key += "_rows" + std::to_string(tiling.mr);
   Value u = packer.derive(
-      b, loc, filterGlobal(op), key, "_winograd",
+      b, loc, constantGlobalOf(op.getDpsInputs()[1], op), key, "_winograd",
       [&](ArrayRef<float> values) { return layOutU(values, s, tiling); });
   if (!u)
     return failure();
@@ -563,16 +564,11 @@ LogicalResult ds::lowerConvWinograd(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   Value input = op.getDpsInputs()[0];
   Value source = input;
   int64_t top = 0, left = 0;
-  if (std::optional<PaddedInput> padded = matchPadding(
-          input, op, [](const APFloat &value) { return value.isZero(); })) {
-    std::optional<SmallVector<int64_t>> sourceStrides =
-        stridesOf(padded->source);
-    if (sourceStrides && (*sourceStrides)[3] == 1) {
-      source = padded->source;
-      top = padded->top;
-      left = padded->left;
-      llvm::append_range(erase, padded->ops);
-    }
+  if (std::optional<PaddedInput> padded = implicitPadding(op, lanes)) {
+    source = padded->source;
+    top = padded->top;
+    left = padded->left;
+    llvm::append_range(erase, padded->ops);
   }
   auto sourceType = cast<MemRefType>(source.getType());
   int64_t srcH = sourceType.getDimSize(2), srcW = sourceType.getDimSize(3);
@@ -583,7 +579,14 @@ LogicalResult ds::lowerConvWinograd(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   dims.batch = 0;
   dims.row = 1;
   dims.columns = {2, 3};
-  fuseIntoGemm(b, op, dims, lanes, out, erase, {source});
+  Value fused = fuseIntoGemm(b, op, dims, lanes, out, erase, {source});
+  // Blocks write their outputs while other blocks still read the input:
+  // not where the output may be a view of the input's buffer (a residual
+  // added in place).
+  Value written = fused ? fused : op.getDpsInits()[0];
+  if (rootBuffer(written) == rootBuffer(source) ||
+      rootBuffer(written) == rootBuffer(input))
+    rows = 0;
   IndexMath im{b, loc};
   SmallVector<Value> strides, bufferSizes;
   if (!out.c) {
@@ -707,8 +710,7 @@ LogicalResult ds::lowerConvWinograd(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
   if (s.dynamicBatch) {
     // One image at a time (V and M of one image, planned like other
     // buffers of static size).
-    Value images =
-        b.createOrFold<memref::DimOp>(loc, op.getDpsInits()[0], int64_t(0));
+    Value images = b.createOrFold<memref::DimOp>(loc, source, int64_t(0));
     forLoop(b, loc, c0, images, c1, emitImages);
   } else {
     emitImages(c0);

@@ -31,11 +31,16 @@ class ConstantPacker;
 /// Whether `op` is one that lowerConvWinograd takes on `target`: a
 /// constant 3x3 filter at stride and dilation 1, static shapes but for the
 /// batch (a dynamic batch runs image by image), at least 16 filters and
-/// channels, and a
-/// transformed filter (16/9 of the filter) of at most 4 MiB. The input
-/// may be a materialized zero padding (read implicitly then) or not.
+/// channels, and a transformed filter (16/9 of the filter) of at most
+/// 4 MiB.
 bool usesWinograd(mlir::linalg::Conv2DNchwFchwOp op,
                   const TargetDescription &target);
+
+/// Whether `op` is taken (usesWinograd) and reads its input's materialized
+/// zero padding implicitly, from the padding's source: the padded buffer
+/// then goes, and no producer should store into it.
+bool winogradReadsPadding(mlir::linalg::Conv2DNchwFchwOp op,
+                          const TargetDescription &target);
 
 /// Emits `op` (for which usesWinograd holds) as the input transform, the
 /// 16 GEMMs and the output transform with the fused element-wise consumer
