@@ -680,31 +680,31 @@ LogicalResult ds::lowerConvWinograd(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
       // filter, row of tiles).
       PointLayout vAll{v, c0, s.channels, np};
       PointLayout mAll{m, c0, s.filters, np};
-      scf::ParallelOp::create(
-          b, loc, ValueRange{c0, c0, c0},
-          ValueRange{im.c(s.batch), im.c(s.channels), im.c(s.tilesH())},
-          ValueRange{c1, c1, c1},
-          [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-            IndexMath in{nb, nloc};
-            Value tileRow =
-                in.mul(in.add(in.mul(ivs[0], in.c(s.tilesH())), ivs[2]),
-                       in.c(s.tilesW()));
-            emitInputRow(nb, nloc, s, lanes, view, in.add(first, ivs[0]),
-                         ivs[1], ivs[2], vAll, tileRow);
-          });
+      // An scf.parallel over (image, channel or filter, row of tiles);
+      // `body(nb, nloc, image, row, ty, tileRow)`, tileRow the index of
+      // the row of tiles' first tile.
+      auto overRowsOfTiles = [&](int64_t rowsOf, auto body) {
+        scf::ParallelOp::create(
+            b, loc, ValueRange{c0, c0, c0},
+            ValueRange{im.c(s.batch), im.c(rowsOf), im.c(s.tilesH())},
+            ValueRange{c1, c1, c1},
+            [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
+              IndexMath in{nb, nloc};
+              Value tileRow =
+                  in.mul(in.add(in.mul(ivs[0], in.c(s.tilesH())), ivs[2]),
+                         in.c(s.tilesW()));
+              body(nb, nloc, in.add(first, ivs[0]), ivs[1], ivs[2], tileRow);
+            });
+      };
+      overRowsOfTiles(s.channels, [&](OpBuilder &nb, Location nloc, Value n,
+                                      Value c, Value ty, Value tileRow) {
+        emitInputRow(nb, nloc, s, lanes, view, n, c, ty, vAll, tileRow);
+      });
       emitProducts(b, loc, s, target, tiling, u, v, m, np, kTaskMacs);
-      scf::ParallelOp::create(
-          b, loc, ValueRange{c0, c0, c0},
-          ValueRange{im.c(s.batch), im.c(s.filters), im.c(s.tilesH())},
-          ValueRange{c1, c1, c1},
-          [&](OpBuilder &nb, Location nloc, ValueRange ivs) {
-            IndexMath in{nb, nloc};
-            Value tileRow =
-                in.mul(in.add(in.mul(ivs[0], in.c(s.tilesH())), ivs[2]),
-                       in.c(s.tilesW()));
-            emitOutputRow(nb, nloc, s, lanes, mAll, tileRow, out,
-                          in.add(first, ivs[0]), ivs[1], ivs[2]);
-          });
+      overRowsOfTiles(s.filters, [&](OpBuilder &nb, Location nloc, Value n,
+                                     Value filter, Value ty, Value tileRow) {
+        emitOutputRow(nb, nloc, s, lanes, mAll, tileRow, out, n, filter, ty);
+      });
     }
   };
   if (s.dynamicBatch) {
