@@ -3,7 +3,8 @@
     edge_check.py OUT TARGET BIN_DIR CROSS_DS_RUN QEMU...
 
 Compiles every model family (model_families.py) for the host and for
-TARGET with ds-compile, runs the host library with the host's ds-run and
+TARGET with ds-compile (with `mattr`, e.g. "+neon", where the caller gives
+features to add: QEMU must then run a CPU that has them), runs the host library with the host's ds-run and
 the target's library with the target's cross-built ds-run under qemu-user
 (2 threads), and compares each output with the host's and with
 onnxruntime at the family's tolerances. Prints one line per family with the
@@ -31,7 +32,7 @@ def run_ds(command, lib, feed, out_dir):
         sys.exit(f"{' '.join(args)} failed:\n{result.stderr}")
 
 
-def main():
+def main(mattr=None):
     out, target, bin_dir, cross_ds_run = sys.argv[1:5]
     qemu = sys.argv[5:]
     os.makedirs(out, exist_ok=True)
@@ -43,8 +44,8 @@ def main():
         host_lib = os.path.join(out, family.name + ".host.so")
         edge_lib = os.path.join(out, f"{family.name}.{target}.so")
         subprocess.run([compile_, path, "-o", host_lib], check=True)
-        subprocess.run([compile_, path, "-o", edge_lib, f"--target={target}"],
-                       check=True)
+        subprocess.run([compile_, path, "-o", edge_lib, f"--target={target}"]
+                       + ([f"--mattr={mattr}"] if mattr else []), check=True)
         session = ort.InferenceSession(path)
         worst_abs = worst_rel = 0.0
         for i, feed in enumerate(family.feeds):
