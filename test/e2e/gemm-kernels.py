@@ -235,9 +235,10 @@ for name, args in (("conv_along_m", ()),
 # (a task each: transforms and products), batch 2, with a residual; 9
 # columns of padding on the left (shifted in by one shuffle of 16 lanes;
 # with 8 the padded buffer is read); a Pad of the channels too (at their
-# end, so at offset 0 like no padding), whose
-# padded buffer is read as the input (the source has fewer channels);
-# also with vectors of 8 (no AVX-512).
+# end, so at offset 0 like no padding), whose padded buffer is read as
+# the input (the source has fewer channels); a product that is also read
+# by another op (the epilogue's residual and ReLU stored apart from the
+# plain sums, which a Sigmoid reads); also with vectors of 8 (no AVX-512).
 for name, args in (("conv_winograd", ()),
                    ("conv_winograd_avx2", ("--mattr=-avx512f",))):
     check(name, [
@@ -258,15 +259,21 @@ for name, args in (("conv_winograd", ()),
         node("Conv", ["e", "w9"], ["y8"], pads=[1, 9, 1, 0]),
         node("Pad", ["k", "kpads"], ["kp"]),
         node("Conv", ["kp", "w10"], ["y9"]),
+        node("Conv", ["t1", "w11"], ["ca"], pads=[1, 1, 1, 1]),
+        node("Add", ["ca", "t1"], ["cb"]),
+        node("Relu", ["cb"], ["y10"]),
+        node("Sigmoid", ["ca"], ["y11"]),
     ], [value("x", F32, [1, 16, 20, 36]), value("z", F32, [2, 24, 10, 14]),
         value("q", F32, [1, 17, 7, 5]), value("s", F32, [1, 16, 16, 24]),
         value("v", F32, [1, 16, 8, 10]), value("o", F32, [2, 16, 32, 48]),
-        value("e", F32, [1, 16, 6, 8]), value("k", F32, [1, 14, 6, 8])],
-        [value(f"y{i}", F32, None) for i in range(1, 10)],
+        value("e", F32, [1, 16, 6, 8]), value("k", F32, [1, 14, 6, 8]),
+        value("t1", F32, [1, 16, 10, 12])],
+        [value(f"y{i}", F32, None) for i in range(1, 12)],
         [{"x": randn(1, 16, 20, 36), "z": randn(2, 24, 10, 14),
           "q": randn(1, 17, 7, 5), "s": randn(1, 16, 16, 24),
           "v": randn(1, 16, 8, 10), "o": randn(2, 16, 32, 48),
-          "e": randn(1, 16, 6, 8), "k": randn(1, 14, 6, 8)}],
+          "e": randn(1, 16, 6, 8), "k": randn(1, 14, 6, 8),
+          "t1": randn(1, 16, 10, 12)}],
         initializers=[tensor("w1", randn(16, 16, 3, 3)),
                       tensor("b1", randn(16)),
                       tensor("w2", randn(16, 16, 3, 3)),
@@ -282,7 +289,8 @@ for name, args in (("conv_winograd", ()),
                       tensor("w9", randn(16, 16, 3, 3)),
                       tensor("kpads", np.array([0, 0, 1, 1, 0, 4, 1, 1],
                                                np.int64)),
-                      tensor("w10", randn(16, 18, 3, 3))],
+                      tensor("w10", randn(16, 18, 3, 3)),
+                      tensor("w11", randn(16, 16, 3, 3))],
         atol=1e-3, compile_args=args)
 
 # The GEMM's own buffer as the accumulator (K deeper than one slice): the
