@@ -147,13 +147,6 @@ VectorType laneType(const Task &t) {
   return VectorType::get({t.tiling.lanes}, t.element);
 }
 
-/// The zero of `type`.
-Value zeros(OpBuilder &b, Location loc, VectorType type) {
-  return arith::ConstantOp::create(
-      b, loc,
-      DenseElementsAttr::get(type, b.getZeroAttr(type.getElementType())));
-}
-
 /// The fast-math flag of the micro-kernels' multiplies and adds, which LLVM
 /// fuses into FMAs.
 arith::FastMathFlagsAttr contractFlag(OpBuilder &b) {

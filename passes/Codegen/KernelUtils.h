@@ -61,6 +61,15 @@ struct IndexMath {
   }
 };
 
+/// The zero vector of `type`.
+inline mlir::Value zeros(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::VectorType type) {
+  return mlir::arith::ConstantOp::create(
+      b, loc,
+      mlir::DenseElementsAttr::get(type,
+                                   b.getZeroAttr(type.getElementType())));
+}
+
 /// An scf.for from `lb` to `ub` by `step` whose body `body(iv)` is emitted
 /// at the builder, which is left where it was (after the loop).
 template <typename Body>

@@ -451,14 +451,9 @@ LogicalResult lowerConv(OpBuilder &b, linalg::Conv2DNchwFchwOp op,
       return in.add(in.mul(y, sH), in.mul(x, sW));
     };
   }
-  if (alongM) {
-    // Filters of 2 L2s or more stream (ResNet-18's 256- and 512-filter
-    // layers, 1.2 to 9.4 MB, with 46 MB of weights in all that do not fit
-    // the 32 MB L3: the run 2% faster than with none streamed, 1% faster
-    // than with only those of 4 L2s or more).
-    int64_t bytes = filterGlobal.getType().getNumElements() * 4;
-    p.streamA = bytes >= 2 * int64_t(target.l2CacheBytes);
-  }
+  if (alongM)
+    p.streamA = streamsPastCaches(
+        target, filterGlobal.getType().getNumElements() * 4);
   if (extraColumns || alongM) {
     memref::GlobalOp global = filterGlobal;
     p.packedConstantA = [&packer, global, staticM](OpBuilder &nb, Location nloc,
@@ -559,7 +554,7 @@ struct LowerContractions
         if (!batched.hasUserDefinedMaps())
           lowered = lowerMatmul(b, op, /*batched=*/true, target, packer, erase);
       } else if (auto conv = dyn_cast<linalg::Conv2DNchwFchwOp>(*op)) {
-        if (winograd && usesWinograd(conv, target))
+        if (winograd)
           lowered = lowerConvWinograd(b, conv, target, packer, erase);
         if (failed(lowered))
           lowered = lowerConv(b, conv, target, packer, erase, readsPadding);

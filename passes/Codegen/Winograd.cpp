@@ -62,6 +62,8 @@ struct Sizes {
   int64_t tilesH() const { return (oh + 1) / 2; }
   int64_t tilesW() const { return (ow + 1) / 2; }
   int64_t tiles() const { return batch * tilesH() * tilesW(); }
+  /// The bytes of U, the transformed filter (f32).
+  int64_t transformedBytes() const { return kPoints * filters * channels * 4; }
 };
 
 std::optional<Sizes> winogradSizes(linalg::Conv2DNchwFchwOp op,
@@ -96,7 +98,7 @@ std::optional<Sizes> winogradSizes(linalg::Conv2DNchwFchwOp op,
   }
   if (filterType.getDimSize(2) != 3 || filterType.getDimSize(3) != 3 ||
       s.channels < 16 || s.filters < 16 ||
-      kPoints * s.filters * s.channels * 4 > kMaxTransformedBytes)
+      s.transformedBytes() > kMaxTransformedBytes)
     return std::nullopt;
   std::optional<SmallVector<int64_t>> iStrides = staticStrides(input);
   std::optional<SmallVector<int64_t>> oStrides = staticStrides(output);
@@ -201,8 +203,7 @@ void emitInputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
   FloatMath fm{nb, nloc};
   auto vectorType = VectorType::get({lanes}, nb.getF32Type());
   int64_t vectorsPerRow = llvm::divideCeil(s.tilesW(), lanes);
-  Value zero = arith::ConstantOp::create(
-      nb, nloc, DenseElementsAttr::get(vectorType, nb.getF32FloatAttr(0)));
+  Value zero = zeros(nb, nloc, vectorType);
   Value noLanes = constantMask(nb, nloc, lanes, 0, 0);
   Value plane =
       in.add(in.mul(n, input.strides[0]), in.mul(c, input.strides[1]));
@@ -302,8 +303,7 @@ void emitOutputRow(OpBuilder &nb, Location nloc, const Sizes &s, int64_t lanes,
   FloatMath fm{nb, nloc};
   auto vectorType = VectorType::get({lanes}, nb.getF32Type());
   int64_t vectorsPerRow = llvm::divideCeil(s.tilesW(), lanes);
-  Value zero = arith::ConstantOp::create(
-      nb, nloc, DenseElementsAttr::get(vectorType, nb.getF32FloatAttr(0)));
+  Value zero = zeros(nb, nloc, vectorType);
   Value cBase =
       in.add(in.mul(n, out.cBatchStride), in.mul(filter, out.cRowStride));
   Value accumBase = out.accum ? in.add(in.mul(n, out.accumBatchStride),
@@ -454,10 +454,8 @@ void emitProducts(OpBuilder &b, Location loc, const Sizes &s,
     g.packedConstantA = [u](OpBuilder &, Location, int64_t) -> Value {
       return u;
     };
-    // As a convolution's filter: streamed past the caches from 2 L2s on
-    // (ResNet-18's 256-filter layers: 4 MiB).
-    g.streamA = kPoints * s.filters * s.channels * 4 >=
-                2 * int64_t(target.l2CacheBytes);
+    // As a convolution's filter (ResNet-18's 256-filter layers: 4 MiB).
+    g.streamA = streamsPastCaches(target, s.transformedBytes());
   } else {
     g.aBatchStride = im.c(s.filters * s.channels);
     g.bDirect = true;
@@ -481,7 +479,7 @@ void emitProducts(OpBuilder &b, Location loc, const Sizes &s,
 /// blocks for the threads.
 int64_t blockRows(const Sizes &s, const TargetDescription &target,
                   int64_t lanes) {
-  int64_t uBytes = kPoints * s.filters * s.channels * 4;
+  int64_t uBytes = s.transformedBytes();
   int64_t budget = int64_t(target.l2CacheBytes) * 3 / 4;
   int64_t chosen = 0;
   for (int64_t rows = 1; rows <= s.tilesH(); ++rows) {

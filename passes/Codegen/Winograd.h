@@ -42,10 +42,10 @@ bool usesWinograd(mlir::linalg::Conv2DNchwFchwOp op,
 bool winogradReadsPadding(mlir::linalg::Conv2DNchwFchwOp op,
                           const TargetDescription &target);
 
-/// Emits `op` (for which usesWinograd holds) as the input transform, the
-/// 16 GEMMs and the output transform with the fused element-wise consumer
-/// at `b`; appends the ops that become dead to `erase` (the padding's,
-/// the fused generic's). Fails, with nothing emitted, where the filter's
+/// Emits `op` as the input transform, the 16 GEMMs and the output
+/// transform with the fused element-wise consumer at `b`; appends the ops
+/// that become dead to `erase` (the padding's, the fused generic's). Fails,
+/// with nothing emitted, where usesWinograd does not hold or the filter's
 /// values cannot be read.
 mlir::LogicalResult
 lowerConvWinograd(mlir::OpBuilder &b, mlir::linalg::Conv2DNchwFchwOp op,
